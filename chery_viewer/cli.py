@@ -1,0 +1,117 @@
+"""Command line: open the window, or export the fact sheet to PDF without one.
+
+Exit codes: 0 success; 2 bad input (usage, dataset, output path, no display), with one
+line on stderr; 1 anything unexpected. Qt is imported only after the checks that decide
+whether it may start: with no display Qt aborts the whole process, which no ``except``
+can catch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from chery_viewer import __version__
+
+PROG = "chery-viewer"
+EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad command-line input; the message is the one line the user sees."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see {PROG} --help)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="Browse the Chery Group 2022 fact sheet, or export it to PDF.",
+        epilog="Exit status: 0 success, 2 bad input (one line on stderr), 1 unexpected error.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--dataset", metavar="PATH",
+                        help="a data package folder or its datapackage.json, instead of the bundled dataset")
+    parser.add_argument("--export-pdf", metavar="OUT.pdf",
+                        help="write the whole fact sheet to this PDF and exit; needs no display")
+    parser.add_argument("--page-size", choices=("A4", "Letter"), default="A4", help="PDF page size (default: A4)")
+    return parser
+
+
+def has_display() -> bool:
+    """Whether Qt can open a window here (an explicit QT_QPA_PLATFORM counts as a choice)."""
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    if sys.platform.startswith("linux") or "bsd" in sys.platform:
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        if args.export_pdf:
+            return _export(args)
+        return _open_window(args)
+    except UsageError as exc:
+        return _fail(str(exc), EXIT_BAD_INPUT)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the contract is one line, never a traceback
+        if os.environ.get("CHERY_VIEWER_DEBUG"):
+            raise
+        return _fail(f"unexpected error: {type(exc).__name__}: {exc} (set CHERY_VIEWER_DEBUG=1 for details)",
+                     EXIT_UNEXPECTED)
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"{PROG}: {' '.join(message.split())}", file=sys.stderr)
+    return code
+
+
+def _load(dataset: str | None):  # noqa: ANN202 - returns FactSheet; imported lazily
+    from chery_viewer.core.errors import DatasetError
+    from chery_viewer.core.factsheet import load_factsheet
+
+    try:
+        return load_factsheet(dataset)
+    except DatasetError as exc:
+        raise UsageError(f"dataset error: {exc}") from None
+
+
+def _export(args: argparse.Namespace) -> int:
+    out = Path(args.export_pdf)
+    if out.is_dir():
+        raise UsageError(f"{out}: is a folder; give a file name such as {out / 'factsheet.pdf'}")
+    if not out.parent.exists():
+        raise UsageError(f"{out}: the folder {out.parent} does not exist")
+    sheet = _load(args.dataset)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # never a window, with or without a display
+    from chery_viewer.report.pdf import ExportError, export_pdf
+
+    try:
+        export_pdf(sheet, out, page_size=args.page_size)
+    except ExportError as exc:
+        raise UsageError(str(exc)) from None
+    return EXIT_OK
+
+
+def _open_window(args: argparse.Namespace) -> int:
+    if not has_display():
+        raise UsageError("no display found (DISPLAY and WAYLAND_DISPLAY are unset); "
+                         "run it in a desktop session, or use --export-pdf OUT.pdf, which needs none")
+    sheet = _load(args.dataset)
+    from chery_viewer.ui.app import run
+
+    return run(sheet)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,380 @@
+"""Derived figures and the consistency audit: stated figures against what they imply.
+
+Every check works on intervals, so that rounding in the sources is never reported as a
+discrepancy: '~730,000' stands for 725,000-735,000, '>96,000' for 96,000-97,000 and a
+published '28.2%' for 28.15-28.25%. A finding is raised only when the recomputed
+interval and the stated one do not overlap.
+"""
+
+from __future__ import annotations
+
+import ast
+import operator
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+
+from chery_viewer.core.factsheet import Figure, FactSheet
+from chery_viewer.core.formatting import format_change, format_value
+from chery_viewer.core.periods import Period
+
+
+@dataclass(frozen=True)
+class Interval:
+    lo: float
+    hi: float
+
+    def overlaps(self, other: Interval) -> bool:
+        return self.lo <= other.hi and other.lo <= self.hi
+
+    @property
+    def mid(self) -> float:
+        return (self.lo + self.hi) / 2
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One disagreement between the sources, or between a source and arithmetic."""
+
+    check: str  # "growth rate", "sum of periods", "derived figure", "share"
+    figure_id: str
+    subject: str
+    stated: str
+    recomputed: str
+    difference: str
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Analysis:
+    derived: dict[str, Figure]
+    findings: tuple[Finding, ...]
+
+    def figure(self, sheet: FactSheet, figure_id: str) -> Figure | None:
+        return sheet.figure(figure_id) or self.derived.get(figure_id)
+
+
+def analyse(sheet: FactSheet) -> Analysis:
+    derived = derived_figures(sheet)
+    findings = (*check_growth_rates(sheet), *check_period_sums(sheet), *check_formulas(sheet), *check_shares(sheet))
+    return Analysis(derived, tuple(findings))
+
+
+# -- intervals -------------------------------------------------------------------------
+
+def interval(figure: Figure) -> Interval:
+    """The range of true values a published figure allows."""
+    v = figure.value
+    if figure.unit == "percent" or not (figure.approximate or figure.lower_bound):
+        if figure.kind == "stated" and figure.unit == "percent" or figure.kind == "derived":
+            half = 0.5 * 10.0 ** -_decimals(v)
+            return Interval(v - half, v + half)
+        return Interval(v, v)
+    step = _rounding_step(v)
+    if figure.lower_bound:
+        return Interval(v, v + step)
+    return Interval(v - step / 2, v + step / 2)
+
+
+def _decimals(value: float) -> int:
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def _rounding_step(value: float) -> float:
+    """Step a rounded figure was rounded to: trailing zeros, but keeping 3 significant digits."""
+    v = int(abs(value))
+    if v == 0:
+        return 1.0
+    zeros = 0
+    while v % 10 ** (zeros + 1) == 0:
+        zeros += 1
+    return float(10 ** max(0, min(zeros, len(str(v)) - 3)))
+
+
+def _mul(a: Interval, b: Interval) -> Interval:
+    products = (a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi)
+    return Interval(min(products), max(products))
+
+
+def _div(a: Interval, b: Interval) -> Interval:
+    if b.lo <= 0 <= b.hi:
+        raise ZeroDivisionError("division by an interval that contains zero")
+    return _mul(a, Interval(1 / b.hi, 1 / b.lo))
+
+
+_OPS: dict[type, Callable[[Interval, Interval], Interval]] = {
+    ast.Add: lambda a, b: Interval(a.lo + b.lo, a.hi + b.hi),
+    ast.Sub: lambda a, b: Interval(a.lo - b.hi, a.hi - b.lo),
+    ast.Mult: _mul,
+    ast.Div: _div,
+}
+
+
+def evaluate(formula: str, lookup: Callable[[str], Figure | None]) -> Interval:
+    """Evaluate a formula over figure ids with interval arithmetic."""
+
+    def walk(node: ast.AST) -> Interval:
+        if isinstance(node, ast.Expression):
+            return walk(node.body)
+        if isinstance(node, ast.BinOp) and type(node.op) in _OPS:
+            return _OPS[type(node.op)](walk(node.left), walk(node.right))
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+            inner = walk(node.operand)
+            return Interval(-inner.hi, -inner.lo)
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
+            return Interval(float(node.value), float(node.value))
+        if isinstance(node, ast.Name):
+            figure = lookup(node.id)
+            if figure is None:
+                raise KeyError(node.id)
+            return interval(figure)
+        raise ValueError(f"unsupported element in formula '{formula}'")
+
+    return walk(ast.parse(formula, mode="eval"))
+
+
+def point_value(formula: str, lookup: Callable[[str], Figure | None]) -> float:
+    """The formula evaluated on the published values themselves."""
+    ops: dict[type, Callable[[float, float], float]] = {
+        ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
+    }
+
+    def walk(node: ast.AST) -> float:
+        if isinstance(node, ast.Expression):
+            return walk(node.body)
+        if isinstance(node, ast.BinOp):
+            return ops[type(node.op)](walk(node.left), walk(node.right))
+        if isinstance(node, ast.UnaryOp):
+            return -walk(node.operand)
+        if isinstance(node, ast.Constant):
+            return float(node.value)
+        if isinstance(node, ast.Name):
+            figure = lookup(node.id)
+            if figure is None:
+                raise KeyError(node.id)
+            return figure.value
+        raise ValueError(formula)
+
+    return walk(ast.parse(formula, mode="eval"))
+
+
+def describe_formula(formula: str, lookup: Callable[[str], Figure | None]) -> str:
+    """The formula in words: ids become labels, operators become ÷ × + −."""
+    symbols = {ast.Add: "+", ast.Sub: "−", ast.Mult: "×", ast.Div: "÷"}
+
+    def walk(node: ast.AST, parent: int = 0) -> str:
+        if isinstance(node, ast.Expression):
+            return walk(node.body)
+        if isinstance(node, ast.BinOp):
+            rank = 1 if isinstance(node.op, (ast.Add, ast.Sub)) else 2
+            text = f"{walk(node.left, rank)} {symbols[type(node.op)]} {walk(node.right, rank + 1)}"
+            return f"({text})" if rank < parent else text
+        if isinstance(node, ast.UnaryOp):
+            return f"−{walk(node.operand, 3)}"
+        if isinstance(node, ast.Constant):
+            return f"{node.value:g}"
+        if isinstance(node, ast.Name):
+            figure = lookup(node.id)
+            return figure.label if figure else node.id
+        return "?"
+
+    return walk(ast.parse(formula, mode="eval"))
+
+
+# -- derived figures -------------------------------------------------------------------
+
+def derived_figures(sheet: FactSheet) -> dict[str, Figure]:
+    """Figures the app computes, each with its formula over dataset ids (or earlier results)."""
+    year = sheet.report_year
+    specs: list[tuple[str, str, str, str, str, str, str]] = []  # id, section, metric, label, unit, period, formula
+
+    for metric, yoy_metric, name, section in (("group_sales", "group_sales_yoy", "group sales", "sales"),
+                                              ("exports", "exports_yoy", "exports", "exports")):
+        current, rate = sheet.find(metric, str(year)), sheet.find(yoy_metric, str(year))
+        if current and rate:
+            specs.append((f"{metric}_{year - 1}_backcalc", section, f"{metric}_backcalc",
+                          f"{name.capitalize()} {year - 1}, back-computed", "vehicles", str(year - 1),
+                          f"{current.id} / (1 + {rate.id} / 100)"))
+    sales, exports = sheet.annual("group_sales"), sheet.annual("exports")
+    for y in sales.index:
+        s, e = sheet.find("group_sales", str(y)), sheet.find("exports", str(y))
+        if s and e:
+            specs.append((f"export_share_{y}", "exports", "export_share_derived", f"Exports as a share of sales {y}",
+                          "percent", str(y), f"{e.id} / {s.id} * 100"))
+    for metric, name, section in (("group_sales", "Group sales", "sales"), ("exports", "Exports", "exports")):
+        for y in sales.index[1:]:
+            cur, prev = sheet.find(metric, str(y)), sheet.find(metric, str(y - 1))
+            if cur and prev and sheet.find(f"{metric}_yoy", str(y)) is None:
+                specs.append((f"{metric}_{y}_yoy_calc", section, f"{metric}_yoy", f"{name} growth {y}, computed",
+                              "percent", str(y), f"({cur.id} / {prev.id} - 1) * 100"))
+    users, overseas = sheet.find("users", str(year)), sheet.find("users_overseas", str(year))
+    if users and overseas:
+        specs.append((f"users_overseas_share_{year}", "overview", "users_overseas_share", "Share of users outside China",
+                      "percent", str(year), f"{overseas.id} / {users.id} * 100"))
+        specs.append((f"users_domestic_{year}", "overview", "users_domestic", "Users in China", "users", str(year),
+                      f"{users.id} - {overseas.id}"))
+    declared, granted = sheet.find("patents_declared", str(year)), sheet.find("patents_granted", str(year))
+    inventions = sheet.find("invention_share", str(year))
+    if declared and granted:
+        specs.append(("patents_grant_ratio", "innovation", "patents_grant_ratio", "Granted patents per application filed",
+                      "percent", str(year), f"{granted.id} / {declared.id} * 100"))
+    if granted and inventions:
+        specs.append(("invention_patents", "innovation", "invention_patents", "Invention patents granted",
+                      "patents", str(year), f"{granted.id} * {inventions.id} / 100"))
+    months = [f for f in sheet.of_metric("group_sales") if f.period.months == (12, 12) and f.period.start.year == year]
+    total = sheet.find("group_sales", str(year))
+    if months and total:
+        specs.append((f"december_share_{year}", "sales", "december_share", f"December's share of {year} sales",
+                      "percent", str(year), f"{months[0].id} / {total.id} * 100"))
+        specs.append((f"monthly_average_{year}", "sales", "monthly_average", f"Average month {year}", "vehicles",
+                      str(year), f"{total.id} / 12"))
+
+    derived: dict[str, Figure] = {}
+
+    def lookup(figure_id: str) -> Figure | None:
+        return sheet.figure(figure_id) or derived.get(figure_id)
+
+    for fid, section, metric, label, unit, period, formula in specs:
+        inputs = [lookup(n) for n in _names(formula)]
+        approx = any(f.approximate or f.lower_bound for f in inputs if f)
+        value = point_value(formula, lookup)
+        source = next((f.source_id for f in inputs if f), "")
+        derived[fid] = Figure(fid, section, metric, "Chery Group", label, round(value, 2 if unit == "percent" else 0), unit, Period.parse(period),
+                              "derived", approx, False, source, formula, "")
+        derived[fid] = replace(derived[fid], note=_derived_note(derived[fid], sheet, lookup))
+    return derived
+
+
+def _names(formula: str) -> list[str]:
+    return list(dict.fromkeys(n.id for n in ast.walk(ast.parse(formula, mode="eval")) if isinstance(n, ast.Name)))
+
+
+def _derived_note(figure: Figure, sheet: FactSheet, lookup: Callable[[str], Figure | None]) -> str:
+    """For a back-computed value, how it compares with the published one."""
+    if not figure.metric.endswith("_backcalc"):
+        return ""
+    published = sheet.find(figure.metric.removesuffix("_backcalc"), figure.period.code)
+    if published is None:
+        return "No published figure to compare with."
+    diff = figure.value - published.value
+    fits = evaluate(figure.formula, lookup).overlaps(interval(published))
+    verdict = "within the rounding of the growth rate" if fits else "more than the rounding of the growth rate explains"
+    return (f"Published: {format_value(published.value, published.unit)}; the back-computed value differs by "
+            f"{diff:+,.0f} ({diff / published.value * 100:+.2f}%), {verdict}.")
+
+
+# -- checks ----------------------------------------------------------------------------
+
+def check_growth_rates(sheet: FactSheet) -> list[Finding]:
+    """Every published growth rate against the two values it compares, where both exist."""
+    findings = []
+    for rate in sheet:
+        if not rate.metric.endswith("_yoy") or rate.derived:
+            continue
+        base_metric = rate.metric.removesuffix("_yoy")
+        current = sheet.find(base_metric, rate.period.code, rate.subject)
+        previous = sheet.find(base_metric, _year_before(rate.period), rate.subject)
+        if current is None or previous is None:
+            continue
+        recomputed = evaluate(f"({current.id} / {previous.id} - 1) * 100", sheet.figure)
+        if not recomputed.overlaps(interval(rate)):
+            point = (current.value / previous.value - 1) * 100
+            implied = current.value / (1 + rate.value / 100)
+            findings.append(Finding(
+                "growth rate", rate.id, rate.label, format_change(rate.value), format_change(point),
+                f"{point - rate.value:+.1f} points",
+                f"{current.label} ({format_value(current.value, current.unit)}) against {previous.label} "
+                f"({format_value(previous.value, previous.unit)}) gives {format_change(point)}. The published rate "
+                f"implies a base of about {implied:,.0f}, so the source probably compared with a restated figure.",
+            ))
+    return findings
+
+
+def _year_before(period: Period) -> str:
+    first, _, last = period.code.partition("/")
+    shift = lambda part: f"{int(part[:4]) - 1}{part[4:]}"  # noqa: E731
+    return shift(first) + (f"/{shift(last)}" if last else "")
+
+
+def check_period_sums(sheet: FactSheet) -> list[Finding]:
+    """Every published total that other published periods tile exactly, against their sum."""
+    findings = []
+    metrics = sorted({f.metric for f in sheet if f.unit == "vehicles"})
+    for metric in metrics:
+        by_year: dict[tuple[str, int], list[tuple[int, int, Figure]]] = {}
+        for f in sheet.of_metric(metric):
+            if f.derived or f.lower_bound:
+                continue
+            span = (1, 12) if f.period.is_year else f.period.months
+            if span:
+                by_year.setdefault((f.subject, f.period.start.year), []).append((*span, f))
+        for (_, _year), pieces in sorted(by_year.items(), key=lambda kv: kv[0][1]):
+            for start, end, target in pieces:
+                if start == end:
+                    continue
+                tiling = _tile(start, end, [p for p in pieces if p[2] is not target])
+                if tiling is None:
+                    continue
+                total = Interval(sum(interval(p).lo for p in tiling), sum(interval(p).hi for p in tiling))
+                if total.overlaps(interval(target)):
+                    continue
+                point = sum(p.value for p in tiling)
+                parts = " + ".join(f"{p.period.label()} ({format_value(p.value, p.unit)})" for p in tiling)
+                findings.append(Finding(
+                    "sum of periods", target.id, target.label, format_value(target.value, target.unit),
+                    format_value(point, target.unit), f"{point - target.value:+,.0f} vehicles",
+                    f"{parts} add up to {format_value(point, target.unit)}, not the published "
+                    f"{format_value(target.value, target.unit)}.",
+                ))
+    return findings
+
+
+def _tile(start: int, end: int, pieces: Iterable[tuple[int, int, Figure]]) -> list[Figure] | None:
+    """Fewest published periods that exactly cover months start..end, or None."""
+    best: dict[int, list[Figure]] = {start - 1: []}
+    for month in range(start, end + 1):
+        options = [best[a - 1] + [f] for a, b, f in pieces if b == month and a >= start and (a - 1) in best]
+        if options:
+            best[month] = min(options, key=len)
+    found = best.get(end)
+    return found if found and len(found) > 1 else None
+
+
+def check_formulas(sheet: FactSheet) -> list[Finding]:
+    """Every derived row of the dataset against its own formula."""
+    findings = []
+    for figure in sheet:
+        if not figure.derived:
+            continue
+        recomputed = evaluate(figure.formula, sheet.figure)
+        if not recomputed.overlaps(interval(figure)):
+            point = point_value(figure.formula, sheet.figure)
+            findings.append(Finding(
+                "derived figure", figure.id, figure.label, format_value(figure.value, figure.unit),
+                format_value(point, figure.unit), f"{point - figure.value:+,.2f}",
+                f"The dataset's value does not follow from its formula {describe_formula(figure.formula, sheet.figure)}.",
+            ))
+    return findings
+
+
+SHARE_RELATIONS = {"export_share": ("exports", "group_sales")}
+
+
+def check_shares(sheet: FactSheet) -> list[Finding]:
+    """Published shares against the ratio of the two totals they relate."""
+    findings = []
+    for metric, (top, bottom) in SHARE_RELATIONS.items():
+        for share in sheet.of_metric(metric):
+            num, den = sheet.find(top, share.period.code), sheet.find(bottom, share.period.code)
+            if not (num and den):
+                continue
+            recomputed = evaluate(f"{num.id} / {den.id} * 100", sheet.figure)
+            if not recomputed.overlaps(interval(share)):
+                point = num.value / den.value * 100
+                findings.append(Finding(
+                    "share", share.id, share.label, format_value(share.value, "percent"), f"{point:.2f}%",
+                    f"{point - share.value:+.2f} points", f"{num.label} ÷ {den.label} does not give the published share.",
+                ))
+    return findings
+
+

@@ -1,0 +1,286 @@
+"""Read a Frictionless data package from disk into pandas tables, or say exactly why not.
+
+Validation uses the ``frictionless`` library against the schemas of the bundled package
+(the app's contract), so a user package is checked for the columns, types, constraints,
+keys and references the app relies on. ``frictionless`` costs about 200 ms to import, so
+the bundled package, whose bytes are fixed and validated by the test suite, is recognised
+by its SHA-256 digest and skips that step: start-up stays close to the import floor.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from chery_viewer.core.errors import DatasetError
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+DESCRIPTOR = "datapackage.json"
+RESOURCE_NAMES = ("sources", "figures", "facts", "partners")
+
+#: Digest of the bundled package (descriptor + resources). ``tests/core/test_bundled.py``
+#: validates the package with frictionless and checks this value; update both together
+#: with ``python -m chery_viewer.core.dataset --digest``.
+BUNDLED_SHA256 = "ea30ad1b5c1ccac9a1cd2139bf472948627921c0bf0aebe8a7f2edcff8d6aa82"
+
+
+@dataclass(frozen=True)
+class RawPackage:
+    """A data package whose files passed every check, as typed pandas tables."""
+
+    directory: Path
+    descriptor: Mapping[str, Any]
+    tables: Mapping[str, pd.DataFrame]
+    validated_by: str
+
+
+def bundled_dir() -> Path:
+    """The bundled package: inside the installed wheel, or at the top of a source checkout."""
+    packaged = Path(str(resources.files("chery_viewer"))) / "data"
+    if (packaged / DESCRIPTOR).is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data"
+
+
+def canonical_descriptor() -> dict[str, Any]:
+    """The bundled descriptor, whose schemas every package must satisfy."""
+    return json.loads((bundled_dir() / DESCRIPTOR).read_text(encoding="utf-8"))
+
+
+def load_package(path: str | Path | None = None) -> RawPackage:
+    """Load and validate the package at ``path`` (directory or descriptor); bundled if None."""
+    descriptor_path = _descriptor_path(Path(path) if path is not None else bundled_dir())
+    directory = descriptor_path.parent
+    descriptor_bytes = _read_bytes(descriptor_path, str(descriptor_path))
+    descriptor = _parse_descriptor(descriptor_bytes, str(descriptor_path))
+    files = _resource_files(descriptor, directory, str(descriptor_path))
+    contents = {name: _read_bytes(file, str(file)) for name, file in files.items()}
+    texts = {name: _decode(data, str(files[name])) for name, data in contents.items()}
+
+    digest = package_digest(descriptor_bytes, contents)
+    canonical = canonical_descriptor()
+    schemas = {r["name"]: r["schema"] for r in canonical["resources"]}
+    if digest == BUNDLED_SHA256:
+        validated_by = "bundled digest"
+    else:
+        _validate_with_frictionless(directory, files, schemas)
+        validated_by = "frictionless"
+    tables = {name: _read_table(texts[name], str(files[name]), schemas[name]) for name in files}
+    return RawPackage(directory, descriptor, tables, validated_by)
+
+
+def package_digest(descriptor: bytes, contents: Mapping[str, bytes]) -> str:
+    """SHA-256 over the descriptor and the resources in a fixed order."""
+    sha = hashlib.sha256(descriptor)
+    for name in RESOURCE_NAMES:
+        sha.update(b"\0" + name.encode() + b"\0" + contents[name])
+    return sha.hexdigest()
+
+
+def _descriptor_path(path: Path) -> Path:
+    if not path.exists():
+        raise DatasetError(str(path), "no such file or directory")
+    if path.is_dir():
+        path = path / DESCRIPTOR
+        if not path.exists():
+            raise DatasetError(str(path), "the folder has no datapackage.json, so it is not a data package")
+    elif path.suffix.lower() != ".json":
+        raise DatasetError(str(path), "expected a data package folder or its datapackage.json")
+    return path
+
+
+def _read_bytes(path: Path, label: str) -> bytes:
+    if not path.exists():
+        raise DatasetError(label, "file not found")
+    if not path.is_file():
+        raise DatasetError(label, "is a folder or a special file, expected a plain file")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise DatasetError(label, f"file is {size / 2**20:.1f} MiB; the limit is {MAX_FILE_BYTES // 2**20} MiB")
+    if size == 0:
+        raise DatasetError(label, "file is empty")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise DatasetError(label, f"cannot be read ({exc.strerror or exc})") from None
+
+
+def _decode(data: bytes, label: str) -> str:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        row = data[: exc.start].count(b"\n") + 1
+        raise DatasetError(label, f"not UTF-8 text (invalid byte 0x{data[exc.start]:02x})", row=row) from None
+    if "\x00" in text:
+        raise DatasetError(label, "contains NUL characters; not a text file", row=text[: text.index("\x00")].count("\n") + 1)
+    return text
+
+
+def _parse_descriptor(data: bytes, label: str) -> dict[str, Any]:
+    text = _decode(data, label)
+    try:
+        descriptor = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DatasetError(label, f"not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})", row=exc.lineno) from None
+    if not isinstance(descriptor, dict):
+        raise DatasetError(label, "must hold a JSON object")
+    if not isinstance(descriptor.get("title"), str) or not descriptor["title"].strip():
+        raise DatasetError(label, "the package needs a non-empty 'title'", column="title")
+    year = descriptor.get("reportYear")
+    if not isinstance(year, int) or isinstance(year, bool) or not 1990 <= year <= 2100:
+        raise DatasetError(label, "'reportYear' must be a whole year between 1990 and 2100", column="reportYear")
+    if not isinstance(descriptor.get("resources"), list):
+        raise DatasetError(label, "the package needs a 'resources' list", column="resources")
+    return descriptor
+
+
+def _resource_files(descriptor: Mapping[str, Any], directory: Path, label: str) -> dict[str, Path]:
+    """Map each required resource to its file, refusing any path that leaves the package."""
+    declared = {r.get("name"): r for r in descriptor["resources"] if isinstance(r, dict)}
+    root = directory.resolve()
+    files: dict[str, Path] = {}
+    for name in RESOURCE_NAMES:
+        resource = declared.get(name)
+        if resource is None:
+            raise DatasetError(label, f"the package has no '{name}' resource", column="resources")
+        rel = resource.get("path")
+        if not isinstance(rel, str) or not rel.strip():
+            raise DatasetError(label, f"resource '{name}' needs a single local 'path'", column="path")
+        if "://" in rel:
+            raise DatasetError(label, f"resource '{name}' points to a URL ({rel}); only local files are read", column="path")
+        candidate = Path(rel)
+        if candidate.is_absolute() or not (directory / candidate).resolve().is_relative_to(root):
+            raise DatasetError(label, f"resource '{name}' path '{rel}' leaves the package folder", column="path")
+        files[name] = directory / candidate
+    return files
+
+
+def _validate_with_frictionless(directory: Path, files: Mapping[str, Path], schemas: Mapping[str, Any]) -> None:
+    """Check every resource against the app's schemas, keys and foreign keys."""
+    from frictionless import Detector, FrictionlessException, Package, Resource, Schema
+
+    try:
+        package = Package(
+            resources=[
+                Resource(
+                    name=name,
+                    path=file.relative_to(directory).as_posix(),
+                    basepath=str(directory),
+                    format="csv",
+                    encoding="utf-8",
+                    schema=Schema.from_descriptor(schemas[name]),
+                    detector=Detector(schema_sync=True),
+                )
+                for name, file in files.items()
+            ],
+            basepath=str(directory),
+        )
+        report = package.validate()
+    except FrictionlessException as exc:
+        raise DatasetError(str(directory), f"cannot be validated: {exc.error.note or exc.error.message}") from None
+    for task in report.tasks:
+        if task.errors:
+            name = task.name or ""
+            file = str(files.get(name, directory / str(task.place)))
+            raise _frictionless_error(file, task.errors[0])
+
+
+def _frictionless_error(file: str, error: Any) -> DatasetError:
+    row = getattr(error, "row_number", None)
+    column = getattr(error, "field_name", None) or getattr(error, "label", None)
+    cell = getattr(error, "cell", None)
+    note = (getattr(error, "note", "") or "").strip()
+    kind = error.type
+    if kind == "type-error":
+        reason = f"'{cell}' is not a valid {note.split('/')[0].replace('type is ', '').strip(chr(34))}"
+    elif kind == "constraint-error":
+        reason = f"'{cell}' breaks a rule: {note}"
+    elif kind == "foreign-key":
+        column = "source_id"
+        reason = "unknown source: " + note
+    elif kind == "primary-key":
+        column = "id"
+        reason = "duplicate id: " + note
+    elif kind in {"missing-label", "blank-label", "duplicate-label", "incorrect-label", "extra-label"}:
+        row = 1
+        reason = f"{kind.replace('-', ' ')} in the header"
+    elif kind in {"missing-cell", "extra-cell", "blank-row"}:
+        reason = kind.replace("-", " ")
+    else:
+        reason = f"{error.title.lower()}{': ' + note if note else ''}"
+    return DatasetError(file, reason, row=row, column=column)
+
+
+def _read_table(text: str, label: str, schema: Mapping[str, Any]) -> pd.DataFrame:
+    """Parse CSV text into a frame typed by the Table Schema, columns in schema order."""
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
+        raise DatasetError(label, f"not a readable CSV table ({str(exc).strip().splitlines()[0]})") from None
+    frame.columns = [str(c).strip() for c in frame.columns]
+    out: dict[str, pd.Series] = {}
+    for field in schema["fields"]:
+        name = field["name"]
+        if name not in frame.columns:
+            raise DatasetError(label, "column is missing from the header", row=1, column=name)
+        out[name] = _typed(frame[name], field, label)
+    return pd.DataFrame(out)
+
+
+_TRUE = {"true", "True", "TRUE", "1", "yes"}
+_FALSE = {"false", "False", "FALSE", "0", "no"}
+
+
+def _typed(column: pd.Series, field: Mapping[str, Any], label: str) -> pd.Series:
+    kind = field.get("type", "string")
+    required = field.get("constraints", {}).get("required", False)
+    stripped = column.str.strip()
+    for index, blank in stripped.eq("").items():
+        if blank and required:
+            raise DatasetError(label, "a value is required", row=int(index) + 2, column=field["name"])
+    if kind == "string":
+        return stripped
+    if kind == "boolean":
+        bad = ~stripped.isin(_TRUE | _FALSE | {""})
+        if bad.any():
+            raise _bad_cell(label, stripped, bad, field["name"], "true or false")
+        return stripped.map(lambda s: True if s in _TRUE else False if s in _FALSE else None).astype("boolean")
+    numbers = pd.to_numeric(stripped.replace("", None), errors="coerce")
+    bad = numbers.isna() & stripped.ne("") | numbers.map(lambda v: isinstance(v, float) and math.isinf(v))
+    if kind == "integer":
+        bad |= numbers.notna() & (numbers % 1 != 0)
+    if bad.any():
+        raise _bad_cell(label, stripped, bad, field["name"], "a whole number" if kind == "integer" else "a number")
+    return numbers.astype("Int64" if kind == "integer" else "float64")
+
+
+def _bad_cell(label: str, values: pd.Series, bad: pd.Series, column: str, expected: str) -> DatasetError:
+    index = bad[bad].index[0]
+    return DatasetError(label, f"'{values[index]}' is not {expected}", row=int(index) + 2, column=column)
+
+
+def _main() -> None:
+    import sys
+
+    if sys.argv[1:] == ["--digest"]:
+        directory = bundled_dir()
+        raw = (directory / DESCRIPTOR).read_bytes()
+        descriptor = json.loads(raw)
+        files = _resource_files(descriptor, directory, DESCRIPTOR)
+        print(package_digest(raw, {name: file.read_bytes() for name, file in files.items()}))
+    else:
+        package = load_package(sys.argv[1] if len(sys.argv) > 1 else None)
+        print(f"{package.descriptor['title']}: valid ({package.validated_by})")
+
+
+if __name__ == "__main__":
+    _main()

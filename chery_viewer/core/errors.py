@@ -1,0 +1,27 @@
+"""The one exception the core raises for a dataset it cannot accept."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DatasetError(Exception):
+    """A problem in a data package, located as precisely as the problem allows.
+
+    ``row`` counts lines of the file as a spreadsheet does (the header is row 1),
+    so the number matches what a user sees when they open the CSV.
+    """
+
+    file: str
+    reason: str
+    row: int | None = None
+    column: str | None = None
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column:
+            where.append(f"column '{self.column}'")
+        return f"{', '.join(where)}: {self.reason}"

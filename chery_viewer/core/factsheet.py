@@ -1,0 +1,225 @@
+"""The fact sheet model: figures, facts, partners and sources, checked for meaning.
+
+``RawPackage`` guarantees shape and types; this module adds the rules a Table Schema
+cannot express (a count is never negative, a derived figure carries a formula whose
+inputs exist) and offers the look-ups the section builders need.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from chery_viewer.core.dataset import RawPackage, load_package
+from chery_viewer.core.errors import DatasetError
+from chery_viewer.core.periods import Period
+
+SECTIONS = ("overview", "sales", "exports", "innovation", "partners")
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    url: str
+    date: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number with everything needed to show it honestly."""
+
+    id: str
+    section: str
+    metric: str
+    subject: str
+    label: str
+    value: float
+    unit: str
+    period: Period
+    kind: str
+    approximate: bool
+    lower_bound: bool
+    source_id: str
+    formula: str
+    note: str
+
+    @property
+    def derived(self) -> bool:
+        return self.kind == "derived"
+
+    def inputs(self) -> list[str]:
+        """Ids of the figures a derived figure's formula uses, in order of appearance."""
+        if not self.formula:
+            return []
+        names = [n.id for n in ast.walk(ast.parse(self.formula, mode="eval")) if isinstance(n, ast.Name)]
+        return list(dict.fromkeys(names))
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    section: str
+    kind: str
+    title: str
+    text: str
+    period: Period
+    source_id: str
+    inferred: bool
+
+
+@dataclass(frozen=True)
+class Partner:
+    id: str
+    name: str
+    industry: str
+    deal: str
+    deal_year: int | None
+    domain: str
+    pairing: str
+    source_id: str
+    note: str
+
+
+@dataclass(frozen=True)
+class FactSheet:
+    """Everything the app shows, read from one validated data package."""
+
+    title: str
+    description: str
+    version: str
+    as_of: str
+    report_year: int
+    directory: Path
+    figures: dict[str, Figure]
+    facts: tuple[Fact, ...]
+    partners: tuple[Partner, ...]
+    sources: dict[str, Source]
+
+    def figure(self, figure_id: str) -> Figure | None:
+        return self.figures.get(figure_id)
+
+    def find(self, metric: str, period: str, subject: str | None = None) -> Figure | None:
+        """The figure of ``metric`` for exactly ``period`` (e.g. '2022' or '2022-01/2022-08')."""
+        for figure in self.figures.values():
+            if figure.metric == metric and figure.period.code == period and (subject is None or figure.subject == subject):
+                return figure
+        return None
+
+    def of_metric(self, metric: str) -> list[Figure]:
+        return [f for f in self.figures.values() if f.metric == metric]
+
+    def annual(self, metric: str) -> pd.Series:
+        """Yearly values of ``metric`` over every year any annual series covers; gaps stay NaN."""
+        years = self.annual_years()
+        values = {f.period.start.year: f.value for f in self.of_metric(metric) if f.period.is_year}
+        return pd.Series([values.get(y, float("nan")) for y in years], index=years, name=metric, dtype="float64")
+
+    def annual_years(self) -> list[int]:
+        years = {f.period.start.year for f in self.figures.values() if f.period.is_year and f.unit == "vehicles"}
+        return list(range(min(years), max(years) + 1)) if years else [self.report_year]
+
+    def facts_of(self, section: str, kind: str | None = None) -> list[Fact]:
+        return [f for f in self.facts if f.section == section and (kind is None or f.kind == kind)]
+
+    def source(self, source_id: str) -> Source:
+        return self.sources[source_id]
+
+    def __iter__(self) -> Iterator[Figure]:
+        return iter(self.figures.values())
+
+
+def load_factsheet(path: str | Path | None = None) -> FactSheet:
+    """Load, validate and model a data package (the bundled one when ``path`` is None)."""
+    return build_factsheet(load_package(path))
+
+
+def build_factsheet(raw: RawPackage) -> FactSheet:
+    files = {r["name"]: str(raw.directory / r["path"]) for r in raw.descriptor["resources"] if isinstance(r, dict) and r.get("name") in raw.tables}
+    sources = {row.id: Source(row.id, row.title, row.publisher, row.url, row.date) for row in raw.tables["sources"].itertuples()}
+    figures = _figures(raw.tables["figures"], files["figures"], sources)
+    facts = tuple(
+        Fact(r.id, r.section, r.kind, r.title, r.text, _period(r.period, files["facts"], i), r.source_id, bool(r.inferred))
+        for i, r in enumerate(raw.tables["facts"].itertuples())
+    )
+    partners = tuple(
+        Partner(r.id, r.name, r.industry, r.deal, None if pd.isna(r.deal_year) else int(r.deal_year), r.domain, r.pairing, r.source_id, r.note)
+        for r in raw.tables["partners"].itertuples()
+    )
+    for kind, items, file in (("facts", facts, files["facts"]), ("partners", partners, files["partners"])):
+        for i, item in enumerate(items):
+            if item.source_id not in sources:
+                raise DatasetError(file, f"unknown source '{item.source_id}'", row=i + 2, column="source_id")
+        _unique([item.id for item in items], file)
+    descriptor = raw.descriptor
+    return FactSheet(
+        title=descriptor["title"].strip(),
+        description=str(descriptor.get("description", "")),
+        version=str(descriptor.get("version", "")),
+        as_of=str(descriptor.get("asOf", "")),
+        report_year=int(descriptor["reportYear"]),
+        directory=raw.directory,
+        figures=figures,
+        facts=facts,
+        partners=partners,
+        sources=sources,
+    )
+
+
+def _figures(frame: pd.DataFrame, file: str, sources: dict[str, Source]) -> dict[str, Figure]:
+    _unique(list(frame["id"]), file)
+    figures: dict[str, Figure] = {}
+    for i, r in enumerate(frame.itertuples()):
+        row = i + 2
+        if r.source_id not in sources:
+            raise DatasetError(file, f"unknown source '{r.source_id}'", row=row, column="source_id")
+        if r.unit != "percent" and r.value < 0:
+            raise DatasetError(file, f"{r.value:g} {r.unit} is negative; a count cannot be", row=row, column="value")
+        if r.unit == "percent" and not -100 <= r.value <= 10_000:
+            raise DatasetError(file, f"{r.value:g}% is outside -100% to 10,000%", row=row, column="value")
+        figures[r.id] = Figure(
+            r.id, r.section, r.metric, r.subject, r.label, float(r.value), r.unit, _period(r.period, file, i),
+            r.kind, bool(r.approximate), bool(r.lower_bound), r.source_id, r.formula, r.note,
+        )
+    for i, figure in enumerate(figures.values()):
+        _check_formula(figure, figures, file, i + 2)
+    return figures
+
+
+def _check_formula(figure: Figure, figures: dict[str, Figure], file: str, row: int) -> None:
+    if figure.derived and not figure.formula:
+        raise DatasetError(file, "a derived figure needs a formula", row=row, column="formula")
+    if not figure.derived and figure.formula:
+        raise DatasetError(file, "a stated figure must not carry a formula", row=row, column="formula")
+    if not figure.formula:
+        return
+    try:
+        tree = ast.parse(figure.formula, mode="eval")
+    except SyntaxError:
+        raise DatasetError(file, f"formula '{figure.formula}' is not an expression", row=row, column="formula") from None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and (node.id not in figures or node.id == figure.id):
+            raise DatasetError(file, f"formula refers to unknown figure '{node.id}'", row=row, column="formula")
+        if not isinstance(node, (ast.Expression, ast.BinOp, ast.UnaryOp, ast.Name, ast.Constant, ast.Load,
+                                 ast.Add, ast.Sub, ast.Mult, ast.Div, ast.USub)):
+            raise DatasetError(file, "formula may only use figure ids, numbers and + - * /", row=row, column="formula")
+
+
+def _period(code: str, file: str, index: int) -> Period:
+    try:
+        return Period.parse(code)
+    except ValueError as exc:
+        raise DatasetError(file, str(exc), row=index + 2, column="period") from None
+
+
+def _unique(ids: list[str], file: str) -> None:
+    seen: set[str] = set()
+    for i, item in enumerate(ids):
+        if item in seen:
+            raise DatasetError(file, f"duplicate id '{item}'", row=i + 2, column="id")
+        seen.add(item)

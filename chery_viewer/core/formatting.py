@@ -1,0 +1,71 @@
+"""How numbers are written everywhere: on screen, in tooltips, in the PDF and in tests."""
+
+from __future__ import annotations
+
+import math
+
+UNIT_WORDS = {
+    "vehicles": "vehicles",
+    "users": "users",
+    "patents": "patents",
+    "people": "people",
+    "years": "years",
+    "months": "months",
+    "technologies": "technologies",
+    "vehicles per year": "vehicles a year",
+    "square metres": "m²",
+}
+
+
+def format_number(value: float, decimals: int = 0) -> str:
+    """Thousands separators, fixed decimals: 1232727 -> '1,232,727'."""
+    return f"{value:,.{decimals}f}"
+
+
+def format_percent(value: float) -> str:
+    """A percentage with at most one decimal, trailing '.0' dropped: 28.2 -> '28.2%', 30 -> '30%'."""
+    rounded = round(value, 1)
+    text = f"{rounded:.0f}" if rounded == int(rounded) else f"{rounded:.1f}"
+    return f"{text}%"
+
+
+def format_change(value: float | None) -> str:
+    """A signed change: +28.2%, −23.8% (true minus sign)."""
+    if value is None or math.isnan(value):
+        return ""
+    text = format_percent(abs(value))
+    return f"+{text}" if value >= 0 else f"−{text}"
+
+
+def format_value(value: float | None, unit: str, approximate: bool = False, lower_bound: bool = False) -> str:
+    """The number as a reader sees it, without the unit word.
+
+    Rounded figures get '~', lower bounds '>' and round millions are written as
+    '11.20 million' so the reader sees the precision the source gave.
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "n/a"
+    if unit == "percent":
+        body = format_percent(value)
+    elif unit == "CNY billion":
+        body = f"CNY {format_number(value, 0 if value == int(value) else 1)} bn"
+    elif approximate and abs(value) >= 1_000_000 and value % 10_000 == 0:
+        body = f"{value / 1_000_000:.2f} million"
+    else:
+        body = format_number(value, 0 if value == int(value) else 1)
+    if lower_bound:
+        return f">{body}"
+    if approximate and not body.endswith("million"):
+        return f"~{body}"
+    return body
+
+
+def unit_word(unit: str) -> str:
+    """The unit as it follows a number ('' for percent and currency, already in the number)."""
+    return UNIT_WORDS.get(unit, "")
+
+
+def format_with_unit(value: float | None, unit: str, approximate: bool = False, lower_bound: bool = False) -> str:
+    word = unit_word(unit)
+    text = format_value(value, unit, approximate, lower_bound)
+    return f"{text} {word}" if word and text != "n/a" else text

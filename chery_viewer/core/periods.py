@@ -1,0 +1,81 @@
+"""Periods as the dataset writes them: '2022', '2022-07', '2022-09-16', '2022-01/2022-08'."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_PART = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+MONTHS = tuple(calendar.month_abbr[1:])
+
+
+@dataclass(frozen=True)
+class Period:
+    """A year, a month, a day, or a range of months, with its first and last day."""
+
+    code: str
+    start: date
+    end: date
+    precision: str  # "year", "month", "day" or "range"
+
+    @classmethod
+    def parse(cls, code: str) -> Period:
+        first, _, last = code.partition("/")
+        start, precision = _part(first, code)
+        end = _end(start, precision)
+        if last:
+            stop, stop_precision = _part(last, code)
+            if precision != "month" or stop_precision != "month":
+                raise ValueError(f"period '{code}': a range joins two months, as in 2022-01/2022-08")
+            end = _end(stop, "month")
+            if end <= start:
+                raise ValueError(f"period '{code}' ends before it starts")
+            precision = "range"
+        return cls(code, start, end, precision)
+
+    @property
+    def is_year(self) -> bool:
+        return self.precision == "year"
+
+    @property
+    def months(self) -> tuple[int, int] | None:
+        """First and last month for a month or a range within one year, else None."""
+        if self.precision in ("month", "range") and self.start.year == self.end.year:
+            return self.start.month, self.end.month
+        return None
+
+    def label(self) -> str:
+        """Short English label: '2022', 'Jul 2022', '16 Sep 2022', 'Jan–Aug 2022', 'H1 2022'."""
+        s, e = self.start, self.end
+        if self.precision == "year":
+            return str(s.year)
+        if self.precision == "month":
+            return f"{MONTHS[s.month - 1]} {s.year}"
+        if self.precision == "day":
+            return f"{s.day} {MONTHS[s.month - 1]} {s.year}"
+        if s.year != e.year:
+            return f"{MONTHS[s.month - 1]} {s.year}–{MONTHS[e.month - 1]} {e.year}"
+        if (s.month, e.month) == (1, 6):
+            return f"H1 {s.year}"
+        return f"{MONTHS[s.month - 1]}–{MONTHS[e.month - 1]} {s.year}"
+
+
+def _part(text: str, code: str) -> tuple[date, str]:
+    match = _PART.match(text)
+    if not match:
+        raise ValueError(f"period '{code}' is not of the form 2022, 2022-07, 2022-09-16 or 2022-01/2022-08")
+    year, month, day = match.groups()
+    try:
+        return date(int(year), int(month or 1), int(day or 1)), "day" if day else "month" if month else "year"
+    except ValueError:
+        raise ValueError(f"period '{code}' is not a real date") from None
+
+
+def _end(start: date, precision: str) -> date:
+    if precision == "year":
+        return date(start.year, 12, 31)
+    if precision == "month":
+        return date(start.year, start.month, calendar.monthrange(start.year, start.month)[1])
+    return start
