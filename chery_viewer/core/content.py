@@ -111,6 +111,7 @@ class Table:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     caption: str = ""
+    numeric_columns: tuple[int, ...] = ()  # right-aligned by both renderers
 
 
 @dataclass(frozen=True)
@@ -219,7 +220,7 @@ class _Context:
                          "derived" if f.derived else "stated",
                          describe_formula(f.formula, self.get) if f.derived else f"[{f.source_id}]"))
         return Table(f"{section}_figures", title, ("Figure", "Value", "Period", "Kind", "Source or formula"),
-                     tuple(rows), "Derived rows are computed from the rows they name; the audit checks them.")
+                     tuple(rows), "Derived rows are computed from the rows they name; the audit checks them.", (1,))
 
     def caption(self, *figures: Figure | None) -> str:
         ids = []
@@ -424,6 +425,7 @@ def build_exports(sheet: FactSheet, analysis: Analysis) -> SectionContent:
                format_value(f.value, f.unit, f.approximate, f.lower_bound), f.period.label(), f"[{f.source_id}]")
               for f in markets),
         "No ranked list of export markets for the year was found; these are the fragments the sources give.",
+        (2,),
     )
     share = ctx.find("export_share", str(y))
     notes = [
@@ -453,7 +455,8 @@ def build_innovation(sheet: FactSheet, analysis: Analysis) -> SectionContent:
     charts = [
         _simple_bars(ctx, "patents", f"Patents at the end of {y}", "patents",
                      [("Filed", first("patents_declared")), ("Granted", first("patents_granted")),
-                      ("Inventions (derived)", ctx.get("invention_patents"))]),
+                      ("Inventions", ctx.get("invention_patents"))],
+                     ". Inventions: derived from the granted count and the invention share."),
         _simple_bars(ctx, "nev_patents", "New-energy vehicle patents", "patents",
                      [("Filed", first("nev_patents_applied")), ("Granted", first("nev_patents_granted"))],
                      ". Both were published as lower bounds."),
@@ -499,6 +502,7 @@ def build_partners(sheet: FactSheet, analysis: Analysis) -> SectionContent:
         "partners", "Partners and their deals", ("Partner", "Industry", "Deal", "Year", "Domain", "Pairing", "Source"),
         tuple((p.name, p.industry, p.deal, str(p.deal_year) if p.deal_year else "n/a", p.domain, p.pairing,
                f"[{p.source_id}]") for p in sheet.partners),
+        numeric_columns=(3,),
     )
     inferred = sum(p.pairing == "inferred" for p in sheet.partners)
     recent = sum(p.deal_year == ctx.year for p in sheet.partners)

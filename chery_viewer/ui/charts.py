@@ -90,7 +90,7 @@ class ChartView(pg.PlotWidget):
             axis = plot.getAxis(name)
             axis.setPen(pg.mkPen(theme.border))
             axis.setTextPen(pg.mkPen(theme.muted))
-            axis.setStyle(tickFont=font)
+            axis.setStyle(tickFont=font, maxTickLevel=1, textFillLimits=[(0, 0.8), (2, 0.5), (4, 0.3)])
         if spec.kind == "bars":
             self._draw_bars(plot)
         elif spec.kind == "donut":
@@ -216,9 +216,11 @@ class ChartView(pg.PlotWidget):
         xs = [float(index[p.category]) for p in series.points]
         ys = [math.nan if p.value is None else p.value for p in series.points]
         pen = pg.mkPen(colour, width=2.2)
+        # useCache=False keeps the markers vector in the PDF; PlotDataItem passes its own option on to its
+        # scatter item on every update, so setting it on the scatter alone is undone.
         curve = pg.PlotDataItem(xs, ys, pen=pen, connect="finite", symbol="o", symbolSize=7, symbolBrush=colour,
-                                symbolPen=pg.mkPen(self.theme.background, width=1.2), name=series.name)
-        curve.scatter.opts["useCache"] = False  # keep markers vector in the PDF
+                                symbolPen=pg.mkPen(self.theme.background, width=1.2), name=series.name,
+                                useCache=False)
         view.addItem(curve)
         if plot.legend is not None:
             plot.legend.addItem(curve, series.name)

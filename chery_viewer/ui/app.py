@@ -1,0 +1,56 @@
+"""The QApplication: identity, pyqtgraph configuration, and the window's run loop."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+from PySide6 import QtGui, QtWidgets  # noqa: E402 (the binding must be chosen before pyqtgraph loads)
+
+from chery_viewer import __version__  # noqa: E402
+from chery_viewer.core.factsheet import FactSheet  # noqa: E402
+
+ORGANISATION = "Chery Fact Sheet"
+APPLICATION = "chery-viewer"
+
+
+def icon_path() -> str:
+    from chery_viewer.core.dataset import bundled_dir
+
+    for base in (bundled_dir().parent / "resources", bundled_dir().parent.parent / "resources"):
+        candidate = base / "icons" / "chery-viewer.svg"
+        if candidate.is_file():
+            return str(candidate)
+    return ""
+
+
+def make_application(argv: Sequence[str] | None = None) -> QtWidgets.QApplication:
+    """The one QApplication (reused if it exists), named so QSettings has a home."""
+    app = QtWidgets.QApplication.instance()
+    if app is None:
+        app = QtWidgets.QApplication(list(argv or sys.argv[:1]))
+    QtWidgets.QApplication.setOrganizationName(ORGANISATION)
+    QtWidgets.QApplication.setApplicationName(APPLICATION)
+    QtWidgets.QApplication.setApplicationDisplayName("Chery Fact Sheet")
+    QtWidgets.QApplication.setApplicationVersion(__version__)
+    QtGui.QGuiApplication.setDesktopFileName(APPLICATION)
+    path = icon_path()
+    if path:
+        app.setWindowIcon(QtGui.QIcon(path))
+    import pyqtgraph as pg
+
+    pg.setConfigOptions(antialias=True, foreground="#1f2328", background="w")
+    return app  # type: ignore[return-value]
+
+
+def run(sheet: FactSheet) -> int:
+    """Open the main window on ``sheet`` and run until it closes."""
+    app = make_application(sys.argv)
+    from chery_viewer.ui.main_window import MainWindow
+
+    window = MainWindow(sheet)
+    window.show()
+    return app.exec()

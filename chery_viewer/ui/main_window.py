@@ -1,0 +1,313 @@
+"""The main window: five tabs built lazily, menus, status bar, settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from chery_viewer.core.audit import analyse
+from chery_viewer.core.content import SECTION_TITLES, build_sections
+from chery_viewer.core.errors import DatasetError
+from chery_viewer.core.factsheet import FactSheet, load_factsheet
+from chery_viewer.core.files import WriteError, atomic_write
+from chery_viewer.ui.charts import ChartView
+from chery_viewer.ui.dialogs import AuditDialog, SourcesDialog, about_text
+from chery_viewer.ui.panels import PANELS, SectionPanel
+from chery_viewer.ui.settings import Settings
+from chery_viewer.ui.theme import LIGHT, THEMES, stylesheet
+
+TAB_KEYS = tuple(SECTION_TITLES)
+
+
+class MainWindow(QtWidgets.QMainWindow):
+    """Tabs for Overview, Sales, Exports, Innovation and Partners over one fact sheet."""
+
+    sigSheetChanged = QtCore.Signal()  # noqa: N815 (pyqtgraph-style signal name)
+
+    def __init__(self, sheet: FactSheet, settings: Settings | None = None,
+                 parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings or Settings()
+        self.theme = THEMES.get(self.settings.theme, LIGHT)
+        self.panels: dict[str, SectionPanel] = {}
+        self.tabs = QtWidgets.QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self._containers: list[QtWidgets.QWidget] = []
+        for key in TAB_KEYS:
+            container = QtWidgets.QWidget()
+            box = QtWidgets.QVBoxLayout(container)
+            box.setContentsMargins(0, 0, 0, 0)
+            self._containers.append(container)
+            self.tabs.addTab(container, SECTION_TITLES[key])
+        self.status_label = QtWidgets.QLabel()
+        self.status_label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.status_label)
+        self._create_actions()
+        self._create_menus()
+        self._apply_theme_style()
+        self._set_sheet(sheet)
+        last = self.settings.last_tab
+        self.tabs.setCurrentIndex(TAB_KEYS.index(last) if last in TAB_KEYS else 0)
+        self._ensure_panel(self.tabs.currentIndex())
+        self.tabs.currentChanged.connect(self._on_tab_change)
+        geometry = self.settings.geometry
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 860)
+
+    # -- data --------------------------------------------------------------------------
+
+    def _set_sheet(self, sheet: FactSheet) -> None:
+        self.sheet = sheet
+        self.analysis = analyse(sheet)
+        self.sections = {s.key: s for s in build_sections(sheet, self.analysis)}
+        self.setWindowTitle(sheet.title)
+        parts = [sheet.title, f"version {sheet.version}" if sheet.version else "", f"as of {sheet.as_of}" if sheet.as_of else ""]
+        self.status_label.setText("   ·   ".join(p for p in parts if p))
+        self._clear_panels()
+
+    def _clear_panels(self) -> None:
+        for panel in self.panels.values():
+            panel.setParent(None)
+            panel.deleteLater()
+        self.panels.clear()
+
+    def _ensure_panel(self, index: int) -> SectionPanel:
+        key = TAB_KEYS[index]
+        if key not in self.panels:
+            panel = PANELS[key](self.sections[key], self.theme)
+            self._containers[index].layout().addWidget(panel)
+            self.panels[key] = panel
+        return self.panels[key]
+
+    def panel(self, key: str) -> SectionPanel:
+        return self._ensure_panel(TAB_KEYS.index(key))
+
+    def current_panel(self) -> SectionPanel:
+        return self._ensure_panel(self.tabs.currentIndex())
+
+    def _on_tab_change(self, index: int) -> None:
+        self._ensure_panel(index)
+        self.settings.last_tab = TAB_KEYS[index]
+
+    # -- actions -----------------------------------------------------------------------
+
+    def _action(self, text: str, slot: object, shortcut: str | QtGui.QKeySequence | None = None,
+                tip: str = "") -> QtGui.QAction:
+        action = QtGui.QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QtGui.QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        self.addAction(action)
+        return action
+
+    def _create_actions(self) -> None:
+        self.open_action = self._action("&Open dataset…", self.open_dataset, "Ctrl+O", "Load another data package")
+        self.export_pdf_action = self._action("&Export PDF…", self.export_pdf, "Ctrl+E", "Write the whole fact sheet to PDF")
+        self.print_action = self._action("&Print…", self.print_sheet, "Ctrl+P")
+        self.preview_action = self._action("Print pre&view…", self.preview_sheet, "Ctrl+Shift+P")
+        self.chart_image_action = self._action("Export chart &image…", self.export_chart_image, None,
+                                               "PNG or SVG of the chart under the mouse, or the tab's main chart")
+        self.chart_data_action = self._action("Export chart &data…", self.export_chart_data, None,
+                                              "CSV of the chart under the mouse, or the tab's main chart")
+        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
+        self.tab_actions = [
+            self._action(SECTION_TITLES[key], lambda i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}")
+            for i, key in enumerate(TAB_KEYS)
+        ]
+        self.theme_group = QtGui.QActionGroup(self)
+        self.theme_actions: dict[str, QtGui.QAction] = {}
+        for name in THEMES:
+            action = self._action(f"{name.capitalize()} theme", lambda n=name: self.set_theme(n))
+            action.setCheckable(True)
+            action.setChecked(name == self.theme.name)
+            self.theme_group.addAction(action)
+            self.theme_actions[name] = action
+        self.sources_action = self._action("&Sources", self.show_sources)
+        self.audit_action = self._action("Data &audit", self.show_audit)
+        self.about_action = self._action("&About", self.show_about)
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.open_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.export_pdf_action, self.print_action, self.preview_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.chart_image_action, self.chart_data_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        view_menu = bar.addMenu("&View")
+        view_menu.addActions(self.tab_actions)
+        view_menu.addSeparator()
+        view_menu.addActions(list(self.theme_actions.values()))
+        help_menu = bar.addMenu("&Help")
+        help_menu.addActions([self.sources_action, self.audit_action, self.about_action])
+
+    # -- theme -------------------------------------------------------------------------
+
+    def set_theme(self, name: str) -> None:
+        self.theme = THEMES[name]
+        self.settings.theme = name
+        self.theme_actions[name].setChecked(True)
+        self._apply_theme_style()
+        self._clear_panels()
+        self._ensure_panel(self.tabs.currentIndex())
+
+    def _apply_theme_style(self) -> None:
+        self.setStyleSheet(stylesheet(self.theme))
+
+    # -- file actions --------------------------------------------------------------------
+
+    def _error(self, title: str, message: str) -> None:
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Critical, title, message,
+                                    QtWidgets.QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        box.exec()
+
+    def _save_path(self, purpose: str, title: str, default_name: str, filters: str) -> str:
+        start = str(Path(self.settings.directory(purpose)) / default_name)
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, title, start, filters)
+        if path:
+            self.settings.set_directory(purpose, str(Path(path).parent))
+        return path
+
+    def open_dataset(self, path: str | None = None) -> bool:
+        """Load another package; on error show a dialog and keep the current one."""
+        if path is None:
+            path, _ = QtWidgets.QFileDialog.getOpenFileName(
+                self, "Open dataset", self.settings.directory("dataset"),
+                "Data package (datapackage.json);;JSON files (*.json);;All files (*)")
+            if not path:
+                return False
+        try:
+            sheet = load_factsheet(path)
+        except DatasetError as exc:
+            self._error("Cannot open dataset", f"The dataset was not loaded; the current one stays open.\n\n{exc}")
+            return False
+        self.settings.set_directory("dataset", str(Path(path).parent))
+        self._set_sheet(sheet)
+        self._ensure_panel(self.tabs.currentIndex())
+        self.statusBar().showMessage(f"Loaded {path}", 5000)
+        self.sigSheetChanged.emit()
+        return True
+
+    def export_pdf(self, path: str | None = None) -> bool:
+        path = path or self._save_path("pdf", "Export PDF", "chery-fact-sheet.pdf", "PDF documents (*.pdf)")
+        if not path:
+            return False
+        from chery_viewer.report.pdf import ExportError, export_pdf
+
+        try:
+            QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
+            try:
+                export_pdf(self.sheet, Path(path))
+            finally:
+                QtWidgets.QApplication.restoreOverrideCursor()
+        except ExportError as exc:
+            self._error("PDF not written", str(exc))
+            return False
+        self.statusBar().showMessage(f"Wrote {path}", 5000)
+        return True
+
+    def print_sheet(self) -> None:
+        from chery_viewer.report.printing import print_fact_sheet
+
+        print_fact_sheet(self, self.sheet)
+
+    def preview_sheet(self) -> None:
+        from chery_viewer.report.printing import preview_fact_sheet
+
+        preview_fact_sheet(self, self.sheet)
+
+    def chart_for_export(self) -> ChartView | None:
+        """The chart under the mouse if it is on the current tab, else the tab's main chart."""
+        panel = self.current_panel()
+        widget = QtWidgets.QApplication.widgetAt(QtGui.QCursor.pos())
+        while widget is not None and not isinstance(widget, ChartView):
+            widget = widget.parentWidget()
+        if isinstance(widget, ChartView) and widget in panel.charts:
+            return widget
+        return panel.main_chart
+
+    def export_chart_image(self, path: str | None = None) -> bool:
+        chart = self.chart_for_export()
+        if chart is None:
+            return False
+        path = path or self._save_path("chart", "Export chart image", f"{chart.spec.id}.png",
+                                       "PNG image (*.png);;SVG image (*.svg)")
+        if not path:
+            return False
+        try:
+            if path.lower().endswith(".svg"):
+                atomic_write(path, lambda tmp: _write_svg(chart, tmp))
+            else:
+                atomic_write(path, lambda tmp: _write_png(chart, tmp))
+        except WriteError as exc:
+            self._error("Image not written", str(exc))
+            return False
+        self.statusBar().showMessage(f"Wrote {path}", 5000)
+        return True
+
+    def export_chart_data(self, path: str | None = None) -> bool:
+        chart = self.chart_for_export()
+        if chart is None:
+            return False
+        path = path or self._save_path("chart", "Export chart data", f"{chart.spec.id}.csv", "CSV files (*.csv)")
+        if not path:
+            return False
+        try:
+            atomic_write(path, lambda tmp: chart.spec.frame().to_csv(tmp, index=False, encoding="utf-8"))
+        except WriteError as exc:
+            self._error("Data not written", str(exc))
+            return False
+        self.statusBar().showMessage(f"Wrote {path}", 5000)
+        return True
+
+    # -- help ---------------------------------------------------------------------------
+
+    def show_sources(self) -> None:
+        SourcesDialog(self.sheet, self).exec()
+
+    def show_audit(self) -> None:
+        AuditDialog(self.sheet, self.analysis, self).exec()
+
+    def show_about(self) -> None:
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Information, "About Chery Fact Sheet",
+                                    about_text(self.sheet), QtWidgets.QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        box.exec()
+
+    # -- lifecycle ----------------------------------------------------------------------
+
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        self.settings.geometry = self.saveGeometry()
+        self.settings.last_tab = TAB_KEYS[self.tabs.currentIndex()]
+        self.settings.sync()
+        super().closeEvent(event)
+
+
+def _write_png(chart: ChartView, path: Path) -> None:
+    if not chart.grab().save(str(path), "PNG"):
+        raise WriteError(f"cannot write {path}: the PNG encoder failed")
+
+
+def _write_svg(chart: ChartView, path: Path) -> None:
+    from PySide6 import QtSvg
+
+    generator = QtSvg.QSvgGenerator()
+    generator.setFileName(str(path))
+    size = chart.size()
+    generator.setSize(size)
+    generator.setViewBox(QtCore.QRect(QtCore.QPoint(0, 0), size))
+    generator.setTitle(chart.spec.title)
+    painter = QtGui.QPainter()
+    if not painter.begin(generator):
+        raise WriteError(f"cannot write {path}: the SVG writer could not start")
+    try:
+        chart.render(painter, QtCore.QRectF(0, 0, size.width(), size.height()), chart.viewport().rect())
+    finally:
+        painter.end()

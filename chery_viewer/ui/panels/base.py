@@ -1,0 +1,139 @@
+"""The shared tab panel: draws one SectionContent (KPIs, charts, cards, tables, notes).
+
+Subclasses are configuration: they say how charts are arranged, nothing else is
+different between tabs. Run a panel module alone for a quick look, for example
+``python -m chery_viewer.ui.panels.sales``.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import ClassVar
+
+from PySide6 import QtCore, QtWidgets
+
+from chery_viewer.core.content import ChartSpec, SectionContent, Table
+from chery_viewer.ui.charts import ChartView
+from chery_viewer.ui.theme import LIGHT, Theme
+from chery_viewer.ui.widgets import FactCard, KpiCard, TableView, label
+
+CHART_HEIGHT = 300
+
+
+class SectionPanel(QtWidgets.QScrollArea):
+    """A scrollable page for one section of the fact sheet."""
+
+    key: ClassVar[str] = ""
+    chart_columns: ClassVar[int] = 2
+    first_chart_full_width: ClassVar[bool] = True
+    card_columns: ClassVar[int] = 3
+
+    def __init__(self, content: SectionContent, theme: Theme = LIGHT, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.content = content
+        self.theme = theme
+        self.charts: list[ChartView] = []
+        self.kpi_cards: list[KpiCard] = []
+        self.tables: list[TableView] = []
+        self.setObjectName(f"panel_{content.key}")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        page = QtWidgets.QWidget()
+        page.setObjectName("page")
+        layout = QtWidgets.QVBoxLayout(page)
+        layout.setContentsMargins(20, 16, 20, 20)
+        layout.setSpacing(12)
+        layout.addWidget(label(content.title, "heading", 16, bold=True))
+        if content.summary:
+            layout.addWidget(label(content.summary, "muted", 9.5, wrap=True))
+        kpis = QtWidgets.QHBoxLayout()
+        kpis.setSpacing(10)
+        for kpi in content.kpis:
+            card = KpiCard(kpi, theme)
+            self.kpi_cards.append(card)
+            kpis.addWidget(card)
+        layout.addLayout(kpis)
+        self.add_charts(layout, list(content.charts))
+        for group in content.cards:
+            layout.addWidget(label(group.title, "heading", 11, bold=True))
+            grid = QtWidgets.QGridLayout()
+            grid.setSpacing(10)
+            for i, card in enumerate(group.cards):
+                grid.addWidget(FactCard(card), i // self.card_columns, i % self.card_columns)
+            for c in range(self.card_columns):
+                grid.setColumnStretch(c, 1)
+            layout.addLayout(grid)
+        for table in self.remaining_tables():
+            layout.addWidget(self.table_block(table))
+        if content.notes:
+            layout.addWidget(label("Notes", "heading", 11, bold=True))
+            for note in content.notes:
+                layout.addWidget(label(f"•  {note}", "", 9.5, wrap=True))
+        layout.addStretch(1)
+        self.setWidget(page)
+
+    # -- layout hooks ------------------------------------------------------------------
+
+    def add_charts(self, layout: QtWidgets.QVBoxLayout, charts: list[ChartSpec]) -> None:
+        """First chart across the page (if configured), the rest in rows of ``chart_columns``."""
+        if charts and self.first_chart_full_width:
+            layout.addWidget(self.chart_block(charts.pop(0)))
+        for start in range(0, len(charts), self.chart_columns):
+            row = QtWidgets.QHBoxLayout()
+            row.setSpacing(16)
+            for spec in charts[start:start + self.chart_columns]:
+                row.addWidget(self.chart_block(spec), 1)
+            for _ in range(self.chart_columns - len(charts[start:start + self.chart_columns])):
+                row.addStretch(1)
+            layout.addLayout(row)
+
+    def remaining_tables(self) -> list[Table]:
+        return list(self.content.tables)
+
+    def chart_block(self, spec: ChartSpec) -> QtWidgets.QWidget:
+        block = QtWidgets.QWidget()
+        box = QtWidgets.QVBoxLayout(block)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(4)
+        box.addWidget(label(spec.title, "heading", 10.5, bold=True, wrap=True))
+        view = ChartView(spec, self.theme)
+        view.setFixedHeight(CHART_HEIGHT)
+        self.charts.append(view)
+        box.addWidget(view)
+        if spec.caption:
+            box.addWidget(label(spec.caption, "caption", 8.5, wrap=True))
+        return block
+
+    def table_block(self, table: Table) -> QtWidgets.QWidget:
+        block = QtWidgets.QWidget()
+        box = QtWidgets.QVBoxLayout(block)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(4)
+        box.addWidget(label(table.title, "heading", 11, bold=True))
+        view = TableView(table)
+        self.tables.append(view)
+        box.addWidget(view)
+        if table.caption:
+            box.addWidget(label(table.caption, "caption", 8.5, wrap=True))
+        return block
+
+    @property
+    def main_chart(self) -> ChartView | None:
+        return self.charts[0] if self.charts else None
+
+
+def show_panel(panel_class: type[SectionPanel]) -> int:
+    """Open one panel in a window of its own, built from the bundled dataset."""
+    from chery_viewer.core.content import BUILDERS
+    from chery_viewer.core.audit import analyse
+    from chery_viewer.core.factsheet import load_factsheet
+    from chery_viewer.ui.app import make_application
+    from chery_viewer.ui.theme import stylesheet
+
+    app = make_application(sys.argv)
+    sheet = load_factsheet()
+    panel = panel_class(BUILDERS[panel_class.key](sheet, analyse(sheet)))
+    panel.setStyleSheet(stylesheet(LIGHT))
+    panel.resize(QtCore.QSize(1100, 800))
+    panel.show()
+    return app.exec()

@@ -1,0 +1,130 @@
+"""Small widgets that draw content objects: KPI cards, fact cards, tables and plain-text labels.
+
+Every string that comes from a dataset is shown as plain text. QLabel and QToolTip guess
+rich text from the content, so a label gets ``Qt.PlainText`` and a tooltip is escaped
+into HTML of our own: a dataset can never inject markup.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from chery_viewer.core.content import Card, Kpi, Table
+from chery_viewer.ui.theme import Theme
+
+
+def plain_tooltip(text: str) -> str:
+    """Tooltip markup that shows ``text`` literally, line breaks kept."""
+    body = "<br>".join(html.escape(line) for line in text.splitlines())
+    return f"<qt><div style='white-space:pre-wrap'>{body}</div></qt>"
+
+
+def label(text: str, role: str = "", point_size: float | None = None, bold: bool = False,
+          wrap: bool = False) -> QtWidgets.QLabel:
+    """A QLabel that never interprets markup."""
+    widget = QtWidgets.QLabel()
+    widget.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+    widget.setText(text)
+    widget.setWordWrap(wrap)
+    if role:
+        widget.setProperty("role", role)
+    if point_size or bold:
+        font = widget.font()
+        if point_size:
+            font.setPointSizeF(point_size)
+        font.setBold(bold)
+        widget.setFont(font)
+    return widget
+
+
+class KpiCard(QtWidgets.QFrame):
+    """A big number with its unit, change on the year before and period; hover for the source."""
+
+    def __init__(self, kpi: Kpi, theme: Theme, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kpi = kpi
+        self.setProperty("role", "card")
+        self.setToolTip(plain_tooltip(kpi.tooltip))
+        self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(150)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(1)
+        self.title_label = label(kpi.label, "muted", 9)
+        self.value_label = label(kpi.value, "", 17, bold=True)
+        self.unit_label = label(kpi.unit, "muted", 9)
+        value_row = QtWidgets.QHBoxLayout()
+        value_row.setSpacing(6)
+        value_row.addWidget(self.value_label)
+        value_row.addWidget(self.unit_label, 0, QtCore.Qt.AlignmentFlag.AlignBottom)
+        value_row.addStretch(1)
+        layout.addWidget(self.title_label)
+        layout.addLayout(value_row)
+        arrow = "▲" if kpi.change_sign > 0 else "▼" if kpi.change_sign < 0 else ""
+        change_text = f"{arrow} {kpi.change} {kpi.change_label}".strip() if kpi.change else " "
+        self.change_label = label(change_text, "", 9)
+        colour = theme.up if kpi.change_sign > 0 else theme.down if kpi.change_sign < 0 else theme.muted
+        self.change_label.setStyleSheet(f"color: {colour};")
+        layout.addWidget(self.change_label)
+        layout.addWidget(label(kpi.period, "muted", 8.5))
+
+
+class FactCard(QtWidgets.QFrame):
+    def __init__(self, card: Card, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        if card.tooltip:
+            self.setToolTip(plain_tooltip(card.tooltip))
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(3)
+        layout.addWidget(label(card.title, "heading", 10, bold=True, wrap=True))
+        layout.addWidget(label(card.body, "", 9.5, wrap=True))
+        layout.addWidget(label(card.meta, "muted", 8.5, wrap=True))
+        layout.addStretch(1)
+
+
+LONG_TEXT = 32  # characters: a column with longer cells stretches and wraps
+
+
+class TableView(QtWidgets.QTableWidget):
+    """A read-only table sized to show every row, so only the page scrolls."""
+
+    def __init__(self, table: Table, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(len(table.rows), len(table.columns), parent)
+        self.table = table
+        self.setHorizontalHeaderLabels(list(table.columns))
+        self.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(True)
+        self.verticalHeader().setVisible(False)
+        self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for r, row in enumerate(table.rows):
+            for c, text in enumerate(row):
+                item = QtWidgets.QTableWidgetItem(text)
+                item.setToolTip(plain_tooltip(text))
+                if c in table.numeric_columns:
+                    item.setTextAlignment(QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter)
+                self.setItem(r, c, item)
+        header = self.horizontalHeader()
+        lengths = [max((len(r[c]) for r in table.rows), default=0) for c in range(len(table.columns))]
+        widest = max(range(len(lengths)), key=lengths.__getitem__) if lengths else 0
+        for c, length in enumerate(lengths):
+            # Long prose wraps in a stretching column; short values keep their natural width.
+            stretch = length > LONG_TEXT or c == widest
+            mode = QtWidgets.QHeaderView.ResizeMode.Stretch if stretch else QtWidgets.QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(c, mode)
+        self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Fixed)
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        QtCore.QTimer.singleShot(0, self._fit_height)
+
+    def _fit_height(self) -> None:
+        self.resizeRowsToContents()
+        height = self.horizontalHeader().height() + sum(self.rowHeight(r) for r in range(self.rowCount()))
+        self.setFixedHeight(height + 2 * self.frameWidth() + 2)
