@@ -1,0 +1,40 @@
+"""Fixtures for widget tests: one bundled fact sheet, isolated settings, a main window."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6 import QtCore
+
+from chery_viewer.core.dataset import bundled_dir
+from chery_viewer.core.factsheet import FactSheet, load_factsheet
+from chery_viewer.ui.main_window import MainWindow
+from chery_viewer.ui.settings import Settings
+
+
+@pytest.fixture(scope="session")
+def sheet() -> FactSheet:
+    return load_factsheet()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(QtCore.QSettings(str(tmp_path / "settings.ini"), QtCore.QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def window(qtbot, sheet: FactSheet, settings: Settings) -> MainWindow:  # noqa: ANN001 (pytest-qt fixture)
+    win = MainWindow(sheet, settings)
+    qtbot.addWidget(win)
+    win.resize(1280, 860)
+    return win
+
+
+@pytest.fixture
+def package_copy(tmp_path: Path) -> Path:
+    """A writable copy of the bundled data package."""
+    target = tmp_path / "package"
+    shutil.copytree(bundled_dir(), target)
+    return target
