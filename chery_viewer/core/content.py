@@ -53,11 +53,15 @@ class Point:
 
 @dataclass(frozen=True)
 class Series:
+    """A run of points. ``panel`` "upper" puts it in a strip above the main plot, sharing the
+    categories: a second quantity (a rate, a running total) gets its own scale without a
+    second y axis over the bars."""
+
     name: str
     unit: str
     style: str  # "bar" or "line"
     points: tuple[Point, ...]
-    axis: str = "left"
+    panel: str = "main"  # or "upper"
 
 
 @dataclass(frozen=True)
@@ -83,7 +87,7 @@ class ChartSpec:
     categories: tuple[str, ...] = ()
     series: tuple[Series, ...] = ()
     y_label: str = ""
-    y2_label: str = ""
+    upper_label: str = ""
     nodes: tuple[Node, ...] = ()
     edges: tuple[Edge, ...] = ()
     caption: str = ""
@@ -255,8 +259,8 @@ def _annual_chart(ctx: _Context, chart_id: str, metric: str, name: str, line_met
     shown = [f for f in (ctx.find(metric, str(y)) for y in years) if f]
     return ChartSpec(
         chart_id, f"{name}, {years[0]}–{years[-1]}", "bars", tuple(str(y) for y in years),
-        (Series(name, "vehicles", "bar", bars), Series(line_name, "percent", "line", tuple(line_points), "right")),
-        y_label="vehicles", y2_label="%", caption=ctx.caption(*shown) + ". n/a: no published figure.",
+        (Series(name, "vehicles", "bar", bars), Series(line_name, "percent", "line", tuple(line_points), "upper")),
+        y_label="vehicles", upper_label="%", caption=ctx.caption(*shown) + ". n/a: no published figure.",
     )
 
 
@@ -303,9 +307,9 @@ def _months_chart(ctx: _Context, chart_id: str, metric: str, name: str) -> Chart
     line = tuple(ctx.point(MONTHS[m - 1], ytd[m]) for m in sorted(ytd))
     return ChartSpec(
         chart_id, f"{name} by month and year to date, {ctx.year}", "bars", MONTHS,
-        (Series("In the month (pale: average of a longer period)", "vehicles", "bar", tuple(bars)),
-         Series("Year to date", "vehicles", "line", line, "right")),
-        y_label="vehicles a month", y2_label="vehicles, year to date",
+        (Series("In the month (pale bars: monthly average of a longer period)", "vehicles", "bar", tuple(bars)),
+         Series("Year to date", "vehicles", "line", line, "upper")),
+        y_label="vehicles a month", upper_label="to date",
         caption=ctx.caption(*figures, total) + ". Months without a bar were not published on their own.",
     )
 

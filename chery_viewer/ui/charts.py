@@ -1,9 +1,12 @@
 """ChartSpec -> pyqtgraph: the only place that draws charts, for the window and the PDF alike.
 
+A chart is a ``GraphicsLayoutWidget`` with one main plot and, when a series asks for it,
+an upper strip that shares the categories (a growth rate above the bars, a running total
+above the months). That replaces a second y axis: the two scales never overlap.
+
 Hover is handled in one place: the view keeps a list of hover targets (bars, points,
 donut segments, graph nodes) with their tooltip text and answers ``tooltip_at`` for a
-scene position. pyqtgraph's own per-item hover only exists for scatter plots, and
-tooltips set on overlapping view boxes hide each other.
+scene position. pyqtgraph's own per-item hover only exists for scatter plots.
 """
 
 from __future__ import annotations
@@ -14,10 +17,11 @@ from dataclasses import dataclass
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from chery_viewer.core.content import ChartSpec, Series
+from chery_viewer.core.content import ChartSpec, Point, Series
 from chery_viewer.ui.theme import LIGHT, Theme
 
 HOVER_RADIUS_PX = 9.0
+AXIS_WIDTH_PX = 58  # same for both plots, so the strip's categories line up with the bars
 
 
 def compact_number(value: float, percent: bool = False) -> str:
@@ -65,41 +69,53 @@ class _Target:
         return self.view.mapViewToScene(self.rect.normalized().center())  # type: ignore[union-attr]
 
 
-class ChartView(pg.PlotWidget):
+class ChartView(pg.GraphicsLayoutWidget):
     """One chart, drawn from its spec; hover any element for its exact value and source."""
 
     def __init__(self, spec: ChartSpec, theme: Theme = LIGHT, parent: QtWidgets.QWidget | None = None) -> None:
-        right_unit = next((s.unit for s in spec.series if s.axis == "right"), None)
-        axes = {"left": NumberAxis("left", percent=spec.series[0].unit == "percent" if spec.series else False)}
-        if right_unit:
-            axes["right"] = NumberAxis("right", percent=right_unit == "percent")
-        super().__init__(parent, background=theme.background, axisItems=axes)
+        super().__init__(parent)
         self.spec = spec
         self.theme = theme
         self.targets: list[_Target] = []
-        self._second: pg.ViewBox | None = None
-        plot = self.getPlotItem()
+        self.setBackground(theme.background)
+        self.ci.setContentsMargins(2, 4, 10, 2)
+        self.ci.setSpacing(0)
+        self.setMinimumHeight(220)
+        upper = [s for s in spec.series if s.panel == "upper"]
+        main = [s for s in spec.series if s.panel != "upper"]
+        self.upper: pg.PlotItem | None = None
+        if upper and spec.kind == "bars":
+            self.upper = self._new_plot(0, upper[0].unit == "percent")
+            self.ci.nextRow()
+        self.plot = self._new_plot(1 if self.upper else 0, bool(main) and main[0].unit == "percent")
+        if spec.kind == "bars":
+            self._draw_bars(main, upper)
+        elif spec.kind == "donut":
+            self._draw_donut()
+        elif spec.kind == "network":
+            self._draw_network()
+        else:
+            raise ValueError(f"unknown chart kind {spec.kind!r}")
+        self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+    def getPlotItem(self) -> pg.PlotItem:  # noqa: N802 (pyqtgraph's name)
+        return self.plot
+
+    def _new_plot(self, row: int, percent: bool) -> pg.PlotItem:
+        plot = self.ci.addPlot(row=row, col=0, axisItems={"left": NumberAxis("left", percent=percent)})
         plot.setMenuEnabled(False)
         plot.hideButtons()
         plot.vb.setMouseEnabled(False, False)
         plot.vb.setMenuEnabled(False)
-        self.setMinimumHeight(220)
         font = QtGui.QFont()
         font.setPointSizeF(8.5)
-        for name in ("left", "bottom", "right"):
+        for name in ("left", "bottom"):
             axis = plot.getAxis(name)
-            axis.setPen(pg.mkPen(theme.border))
-            axis.setTextPen(pg.mkPen(theme.muted))
+            axis.setPen(pg.mkPen(self.theme.border))
+            axis.setTextPen(pg.mkPen(self.theme.muted))
             axis.setStyle(tickFont=font, maxTickLevel=1, textFillLimits=[(0, 0.8), (2, 0.5), (4, 0.3)])
-        if spec.kind == "bars":
-            self._draw_bars(plot)
-        elif spec.kind == "donut":
-            self._draw_donut(plot)
-        elif spec.kind == "network":
-            self._draw_network(plot)
-        else:
-            raise ValueError(f"unknown chart kind {spec.kind!r}")
-        self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        plot.getAxis("left").setWidth(AXIS_WIDTH_PX)
+        return plot
 
     # -- hover ---------------------------------------------------------------------------
 
@@ -114,6 +130,8 @@ class ChartView(pg.PlotWidget):
         if best:
             return best[1]
         for target in self.targets:
+            if not target.view.sceneBoundingRect().contains(scene_pos):
+                continue
             local = target.view.mapSceneToView(scene_pos)
             if (target.rect is not None and target.rect.normalized().contains(local)) or (
                     target.path is not None and target.path.contains(local)):
@@ -121,126 +139,120 @@ class ChartView(pg.PlotWidget):
         return ""
 
     def _on_mouse_moved(self, scene_pos: QtCore.QPointF) -> None:
+        from chery_viewer.ui.widgets import plain_tooltip
+
         text = self.tooltip_at(scene_pos)
         if text:
-            QtWidgets.QToolTip.showText(QtGui.QCursor.pos(), text, self)
+            QtWidgets.QToolTip.showText(QtGui.QCursor.pos(), plain_tooltip(text), self)
         else:
             QtWidgets.QToolTip.hideText()
 
     # -- bars and lines ------------------------------------------------------------------
 
-    def _draw_bars(self, plot: pg.PlotItem) -> None:
+    def _draw_bars(self, main: list[Series], upper: list[Series]) -> None:
         spec, theme = self.spec, self.theme
-        n = len(spec.categories)
-        plot.showGrid(x=False, y=True, alpha=0.25)
-        bottom = plot.getAxis("bottom")
-        bottom.setTicks([[(i, c) for i, c in enumerate(spec.categories)]])
-        plot.setLabel("left", spec.y_label, color=theme.muted)
         index = {c: i for i, c in enumerate(spec.categories)}
-        left_max, right_max, right_min = 0.0, 0.0, 0.0
-        line_colours = iter(theme.lines)
-        has_right = any(s.axis == "right" for s in spec.series)
-        if has_right:
-            self._second = pg.ViewBox(enableMenu=False)
-            self._second.setMouseEnabled(False, False)
-            plot.scene().addItem(self._second)
-            self._second.setZValue(plot.zValue() + 10)  # the line stays above the bars
-            plot.getAxis("right").linkToView(self._second)
-            plot.setLabel("right", spec.y2_label, color=theme.muted)
-            self._second.setXLink(plot.vb)
-            plot.vb.sigResized.connect(self._sync_second_view)
-        if sum(1 for _ in spec.series) > 1:
-            legend = plot.addLegend(offset=(8, 4), colCount=len(spec.series), labelTextColor=theme.foreground,
-                                    labelTextSize="8pt", brush=pg.mkBrush(theme.background + "d0"))
-            legend.setParentItem(plot.vb)
-        for series in spec.series:
-            view = self._second if series.axis == "right" and self._second is not None else plot.vb
-            values = [p.value for p in series.points if p.value is not None and not math.isnan(p.value)]
-            if series.axis == "right":
-                right_max = max([right_max, *values])
-                right_min = min([right_min, *values])
-            else:
-                left_max = max([left_max, *values])
-            if series.style == "bar":
-                self._add_bars(plot, view, series, index)
-            else:
-                self._add_line(plot, view, series, index, next(line_colours, theme.lines[0]))
-        plot.vb.setXRange(-0.6, n - 0.4, padding=0)
-        plot.vb.setYRange(0, (left_max or 1) * 1.28, padding=0)
-        if self._second is not None:
-            self._second.setYRange(min(0.0, right_min * 1.2), (right_max or 1) * 1.3, padding=0)
-            self._sync_second_view()
+        plots = [(self.plot, main, spec.y_label)] + ([(self.upper, upper, spec.upper_label)] if self.upper else [])
+        for plot, series_list, y_label in plots:
+            plot.showGrid(x=False, y=True, alpha=0.25)
+            plot.getAxis("bottom").setTicks([[(i, c) for i, c in enumerate(spec.categories)]])
+            plot.setLabel("left", y_label, color=theme.muted)
+            plot.vb.setXRange(-0.6, len(spec.categories) - 0.4, padding=0)
+            if plot is not self.plot:
+                plot.setXLink(self.plot)
+                plot.getAxis("bottom").setStyle(showValues=False)
+            colours = iter(theme.lines)
+            top, bottom = 0.0, 0.0
+            for series in series_list:
+                values = [p.value for p in series.points if p.value is not None and not math.isnan(p.value)]
+                top, bottom = max([top, *values]), min([bottom, *values])
+                if series.style == "bar":
+                    self._add_bars(plot, series, index)
+                else:
+                    self._add_line(plot, series, index, next(colours, theme.lines[0]), label=plot is not self.plot)
+            headroom = 1.28 if plot is self.plot else 1.45
+            plot.vb.setYRange(bottom * 1.2, (top or 1) * headroom, padding=0)
+            names = [s.name for s in series_list]
+            if len(names) > 1:
+                legend = plot.addLegend(offset=(8, 4), colCount=len(names), labelTextColor=theme.foreground,
+                                        labelTextSize="8pt", brush=pg.mkBrush(theme.background + "d0"))
+                for item in plot.listDataItems():
+                    legend.addItem(item, item.name())
+            elif names:
+                caption = pg.TextItem(names[0], color=theme.muted, anchor=(0, 0))
+                caption.setFont(_font(8))
+                caption.setParentItem(plot.vb)
+                caption.setPos(6, 2)
+        if self.upper is not None:
+            self.ci.layout.setRowStretchFactor(0, 1)
+            self.ci.layout.setRowStretchFactor(1, 3)
 
-    def _sync_second_view(self) -> None:
-        if self._second is not None:
-            vb = self.getPlotItem().vb
-            self._second.setGeometry(vb.sceneBoundingRect())
-            self._second.linkedViewChanged(vb, self._second.XAxis)
-
-    def _add_bars(self, plot: pg.PlotItem, view: pg.ViewBox, series: Series, index: dict[str, int]) -> None:
-        theme = self.theme
+    def _add_bars(self, plot: pg.PlotItem, series: Series, index: dict[str, int]) -> None:
+        theme, view = self.theme, plot.vb
         xs, heights, widths, brushes = [], [], [], []
-        label_font = QtGui.QFont()
-        label_font.setPointSizeF(7.5)
+        labels: list[tuple[float, Point, str]] = []
         for point in series.points:
             centre = index[point.category] + (point.span - 1) / 2
             width = 0.68 + (point.span - 1)
             if point.value is None or math.isnan(point.value):
                 marker = pg.TextItem("n/a", color=theme.muted, anchor=(0.5, 1.0))
-                marker.setFont(label_font)
+                marker.setFont(_font(7.5))
                 marker.setPos(centre, 0)
                 view.addItem(marker)
                 self.targets.append(_Target(view, point.tooltip, rect=QtCore.QRectF(centre - width / 2, 0, width, 1)))
                 continue
+            colour = theme.bar_highlight if point.highlight else theme.bar
             xs.append(centre)
             heights.append(point.value)
             widths.append(width)
-            colour = theme.bar_highlight if point.highlight else theme.bar
             brushes.append(pg.mkBrush(colour if point.span == 1 else colour + "99"))
-            self.targets.append(_Target(view, point.tooltip,
-                                        rect=QtCore.QRectF(centre - width / 2, 0, width, point.value)))
-            marker_prefix = point.display[0] if point.display[:1] in ("~", ">") else ""
-            label = pg.TextItem(marker_prefix + compact_number(point.value, series.unit == "percent"), color=theme.foreground,
-                                anchor=(0.5, 1.0))
-            label.setFont(label_font)
-            label.setPos(centre, point.value)
+            self.targets.append(_Target(view, point.tooltip, rect=QtCore.QRectF(centre - width / 2, 0, width, point.value)))
+            labels.append((centre, point, colour))
+        top = max(heights, default=0) * 1.28 or 1
+        for centre, point, colour in labels:
+            value = point.value or 0.0
+            inside = value / top > 0.14  # tall enough to hold its label inside, at the top
+            prefix = point.display[0] if point.display[:1] in ("~", ">") else ""
+            label = pg.TextItem(prefix + compact_number(value, series.unit == "percent"),
+                                color=_ink_for(colour) if inside else theme.foreground,
+                                anchor=(0.5, -0.15) if inside else (0.5, 1.0))
+            label.setFont(_font(7.5))
+            label.setPos(centre, value)
+            label.setZValue(5)
             view.addItem(label)
         if xs:
             bars = pg.BarGraphItem(x=xs, height=heights, width=widths, brushes=brushes, brush=theme.bar,
                                    pen=pg.mkPen(None), name=series.name)
             view.addItem(bars)
-            if plot.legend is not None:
-                plot.legend.addItem(bars, series.name)
 
-    def _add_line(self, plot: pg.PlotItem, view: pg.ViewBox, series: Series, index: dict[str, int], colour: str) -> None:
+    def _add_line(self, plot: pg.PlotItem, series: Series, index: dict[str, int], colour: str, label: bool) -> None:
         xs = [float(index[p.category]) for p in series.points]
         ys = [math.nan if p.value is None else p.value for p in series.points]
-        pen = pg.mkPen(colour, width=2.2)
-        # useCache=False keeps the markers vector in the PDF; PlotDataItem passes its own option on to its
-        # scatter item on every update, so setting it on the scatter alone is undone.
-        curve = pg.PlotDataItem(xs, ys, pen=pen, connect="finite", symbol="o", symbolSize=7, symbolBrush=colour,
-                                symbolPen=pg.mkPen(self.theme.background, width=1.2), name=series.name,
-                                useCache=False)
-        view.addItem(curve)
-        if plot.legend is not None:
-            plot.legend.addItem(curve, series.name)
+        curve = pg.PlotDataItem(xs, ys, pen=pg.mkPen(colour, width=2.2), connect="finite", symbol="o", symbolSize=7,
+                                symbolBrush=colour, symbolPen=pg.mkPen(self.theme.background, width=1.2),
+                                name=series.name)
+        curve.scatter.opts["useCache"] = False  # keep markers vector in the PDF
+        plot.vb.addItem(curve)
         for x, y, point in zip(xs, ys, series.points, strict=True):
-            if not math.isnan(y):
-                self.targets.append(_Target(view, point.tooltip, point=QtCore.QPointF(x, y)))
+            if math.isnan(y):
+                continue
+            self.targets.append(_Target(plot.vb, point.tooltip, point=QtCore.QPointF(x, y)))
+            if label:
+                text = pg.TextItem(_short(point, series.unit), color=self.theme.foreground, anchor=(0.5, 1.25))
+                text.setFont(_font(7.5))
+                text.setPos(x, y)
+                plot.vb.addItem(text)
 
     # -- donut ----------------------------------------------------------------------------
 
-    def _draw_donut(self, plot: pg.PlotItem) -> None:
-        theme = self.theme
+    def _draw_donut(self) -> None:
+        theme, vb = self.theme, self.plot.vb
         for name in ("left", "bottom"):
-            plot.hideAxis(name)
-        vb = plot.vb
+            self.plot.hideAxis(name)
         vb.setAspectLocked(True)
         points = self.spec.series[0].points
         total = sum(p.value or 0 for p in points)
         start = 90.0
-        font = QtGui.QFont()
-        font.setPointSizeF(8.5)
         for i, point in enumerate(points):
             sweep = -360.0 * (point.value or 0) / total
             path = _ring_segment(start, sweep, outer=1.0, inner=0.62)
@@ -253,7 +265,7 @@ class ChartView(pg.PlotWidget):
             self.targets.append(_Target(vb, point.tooltip, path=path, inside=inside))
             label = pg.TextItem(f"{point.category}\n{point.display} ({(point.value or 0) / total * 100:.1f}%)",
                                 color=theme.foreground, anchor=(0.0 if math.cos(middle) >= 0 else 1.0, 0.5))
-            label.setFont(font)
+            label.setFont(_font(8.5))
             label.setPos(1.12 * math.cos(middle), 1.12 * math.sin(middle))
             vb.addItem(label)
             start += sweep
@@ -261,11 +273,10 @@ class ChartView(pg.PlotWidget):
 
     # -- network ----------------------------------------------------------------------------
 
-    def _draw_network(self, plot: pg.PlotItem) -> None:
-        theme, spec = self.theme, self.spec
+    def _draw_network(self) -> None:
+        theme, spec, vb = self.theme, self.spec, self.plot.vb
         for name in ("left", "bottom"):
-            plot.hideAxis(name)
-        vb = plot.vb
+            self.plot.hideAxis(name)
         parents = {e.target: e.source for e in spec.edges}
         domain_order = [n.id for n in spec.nodes if n.level == 1]
         leaves = sorted((n for n in spec.nodes if n.level == 2),
@@ -276,15 +287,13 @@ class ChartView(pg.PlotWidget):
         for node in (n for n in spec.nodes if n.level == 1):
             kids = [pos[n.id].y() for n in leaves if parents.get(n.id) == node.id]
             pos[node.id] = QtCore.QPointF(1.0, sum(kids) / len(kids) if kids else 0.0)
-        mids = [p.y() for nid, p in pos.items() if nid.startswith("domain:")]
+        mids = [p.y() for nid, p in pos.items() if nid in domain_order]
         for node in (n for n in spec.nodes if n.level == 0):
             pos[node.id] = QtCore.QPointF(0.0, sum(mids) / len(mids) if mids else 0.0)
         for edge in spec.edges:
             a, b = pos[edge.source], pos[edge.target]
             style = QtCore.Qt.PenStyle.DashLine if edge.inferred else QtCore.Qt.PenStyle.SolidLine
             vb.addItem(pg.PlotCurveItem([a.x(), b.x()], [a.y(), b.y()], pen=pg.mkPen(theme.muted, width=1.4, style=style)))
-        font = QtGui.QFont()
-        font.setPointSizeF(8.5)
         for node in spec.nodes:
             p = pos[node.id]
             colour = theme.levels[min(node.level, len(theme.levels) - 1)]
@@ -292,14 +301,30 @@ class ChartView(pg.PlotWidget):
             dot = pg.ScatterPlotItem([p.x()], [p.y()], size=size, brush=pg.mkBrush(colour),
                                      pen=pg.mkPen(theme.background, width=1.5), useCache=False)
             vb.addItem(dot)
-            anchor = (0.0, 0.5) if node.level == 2 else (0.5, -0.35)
-            text = pg.TextItem(node.label, color=theme.foreground, anchor=anchor)
-            text.setFont(font)
+            text = pg.TextItem(node.label, color=theme.foreground, anchor=(0.0, 0.5) if node.level == 2 else (0.5, -0.35))
+            text.setFont(_font(8.5))
             text.setPos(p.x() + (0.06 if node.level == 2 else 0.0), p.y())
             vb.addItem(text)
             self.targets.append(_Target(vb, node.tooltip, point=p))
         bottom = -max(len(leaves) - 1, 1)
         vb.setRange(xRange=(-0.35, 2.95), yRange=(bottom - 0.6, 0.6), padding=0)
+
+
+def _font(points: float) -> QtGui.QFont:
+    font = QtGui.QFont()
+    font.setPointSizeF(points)
+    return font
+
+
+def _short(point: Point, unit: str) -> str:
+    """Label for a point in the upper strip: the exact rate, or a compact running total."""
+    return point.display if unit == "percent" else compact_number(point.value or 0.0)
+
+
+def _ink_for(background: str) -> str:
+    """Dark or white text, whichever reads better on ``background`` (relative luminance)."""
+    r, g, b = (int(background[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    return "#ffffff" if 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.4 else "#10222e"
 
 
 def _ring_segment(start_deg: float, sweep_deg: float, outer: float, inner: float) -> QtGui.QPainterPath:
@@ -321,5 +346,4 @@ def prepare_for_render(view: ChartView, width: int, height: int) -> None:
     view.resize(width, height)
     QtWidgets.QApplication.sendEvent(view, QtGui.QResizeEvent(QtCore.QSize(width, height), QtCore.QSize(width, height)))
     view.resizeEvent(None)
-    view.getPlotItem().layout.activate()
-    view._sync_second_view()  # noqa: SLF001 (same module family)
+    view.ci.layout.activate()

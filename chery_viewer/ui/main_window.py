@@ -18,6 +18,7 @@ from chery_viewer.ui.settings import Settings
 from chery_viewer.ui.theme import LIGHT, THEMES, stylesheet
 
 TAB_KEYS = tuple(SECTION_TITLES)
+PREBUILD_DELAY_MS = 250  # after the first frame, before a user can reach another tab
 
 
 class MainWindow(QtWidgets.QMainWindow):
@@ -86,6 +87,18 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def current_panel(self) -> SectionPanel:
         return self._ensure_panel(self.tabs.currentIndex())
+
+    def showEvent(self, event: QtGui.QShowEvent) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        QtCore.QTimer.singleShot(PREBUILD_DELAY_MS, self._prebuild_next_panel)
+
+    def _prebuild_next_panel(self) -> None:
+        """Build one more panel per event-loop turn after the first frame, so that later tab
+        switches only show a ready widget and the window never blocks for long."""
+        missing = [i for i, key in enumerate(TAB_KEYS) if key not in self.panels]
+        if missing and self.isVisible():
+            self._ensure_panel(missing[0])
+            QtCore.QTimer.singleShot(0, self._prebuild_next_panel)
 
     def _on_tab_change(self, index: int) -> None:
         self._ensure_panel(index)
@@ -156,6 +169,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._apply_theme_style()
         self._clear_panels()
         self._ensure_panel(self.tabs.currentIndex())
+        QtCore.QTimer.singleShot(0, self._prebuild_next_panel)
 
     def _apply_theme_style(self) -> None:
         self.setStyleSheet(stylesheet(self.theme))
@@ -191,6 +205,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.settings.set_directory("dataset", str(Path(path).parent))
         self._set_sheet(sheet)
         self._ensure_panel(self.tabs.currentIndex())
+        QtCore.QTimer.singleShot(0, self._prebuild_next_panel)
         self.statusBar().showMessage(f"Loaded {path}", 5000)
         self.sigSheetChanged.emit()
         return True

@@ -35,7 +35,7 @@ class Theme:
 LIGHT = Theme("light", background="#ffffff", surface="#f3f5f8", foreground="#1f2328", muted="#5b6470",
               grid="#d8dde3", border="#d0d7de")
 DARK = Theme("dark", background="#1d2025", surface="#272b32", foreground="#e8eaed", muted="#a4acb6",
-             grid="#3a4049", border="#3b424c", bar="#4f9fd6", bar_highlight=SKY)
+             grid="#3a4049", border="#3b424c", bar="#3d7fb0", bar_highlight=SKY)
 THEMES = {"light": LIGHT, "dark": DARK}
 
 
@@ -56,5 +56,10 @@ QTableWidget {{ background: {t.background}; color: {t.foreground}; gridline-colo
 QHeaderView::section {{ background: {t.surface}; color: {t.foreground}; border: none;
                         border-bottom: 1px solid {t.border}; padding: 4px; font-weight: 600; }}
 QStatusBar {{ color: {t.muted}; }}
+QScrollBar:vertical {{ background: {t.background}; width: 12px; margin: 0; }}
+QScrollBar::handle:vertical {{ background: {t.border}; border-radius: 4px; min-height: 32px; margin: 2px; }}
+QScrollBar::handle:vertical:hover {{ background: {t.muted}; }}
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
+QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
 QToolTip {{ color: #1f2328; background: #fffbe6; border: 1px solid #c9b458; }}
 """
