@@ -228,11 +228,13 @@ class ChartView(pg.GraphicsLayoutWidget):
     def _add_line(self, plot: pg.PlotItem, series: Series, index: dict[str, int], colour: str, label: bool) -> None:
         xs = [float(index[p.category]) for p in series.points]
         ys = [math.nan if p.value is None else p.value for p in series.points]
-        curve = pg.PlotDataItem(xs, ys, pen=pg.mkPen(colour, width=2.2), connect="finite", symbol="o", symbolSize=7,
-                                symbolBrush=colour, symbolPen=pg.mkPen(self.theme.background, width=1.2),
-                                name=series.name)
-        curve.scatter.opts["useCache"] = False  # keep markers vector in the PDF
-        plot.vb.addItem(curve)
+        curve = pg.PlotCurveItem(xs, ys, pen=pg.mkPen(colour, width=2.2), connect="finite", name=series.name)
+        plot.addItem(curve)
+        finite = [(x, y) for x, y in zip(xs, ys, strict=True) if not math.isnan(y)]
+        # useCache=False: markers drawn as paths, not cached bitmaps, so they stay vector in PDF and SVG.
+        markers = pg.ScatterPlotItem([x for x, _ in finite], [y for _, y in finite], size=7, brush=pg.mkBrush(colour),
+                                     pen=pg.mkPen(self.theme.background, width=1.2), useCache=False)
+        plot.vb.addItem(markers)
         for x, y, point in zip(xs, ys, series.points, strict=True):
             if math.isnan(y):
                 continue
