@@ -46,18 +46,27 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def has_display() -> bool:
-    """Whether Qt can open a window here (an explicit QT_QPA_PLATFORM counts as a choice)."""
-    if os.environ.get("QT_QPA_PLATFORM"):
+    """Whether Qt can open a window here without aborting the process.
+
+    On X11 and Wayland systems the platform plug-in needs its server: xcb needs DISPLAY,
+    wayland needs WAYLAND_DISPLAY. Platforms that need no server (offscreen, vnc,
+    minimal) count as a display the user chose.
+    """
+    if not (sys.platform.startswith("linux") or "bsd" in sys.platform):
         return True
-    if sys.platform.startswith("linux") or "bsd" in sys.platform:
-        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-    return True
+    platform = os.environ.get("QT_QPA_PLATFORM", "").split(":")[0].strip().lower()
+    x11, wayland = bool(os.environ.get("DISPLAY")), bool(os.environ.get("WAYLAND_DISPLAY"))
+    if platform == "xcb":
+        return x11
+    if platform.startswith("wayland"):
+        return wayland
+    return bool(platform) or x11 or wayland
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
-        if args.export_pdf:
+        if args.export_pdf is not None:
             return _export(args)
         return _open_window(args)
     except UsageError as exc:
@@ -87,6 +96,8 @@ def _load(dataset: str | None):  # noqa: ANN202 - returns FactSheet; imported la
 
 
 def _export(args: argparse.Namespace) -> int:
+    if not args.export_pdf.strip():
+        raise UsageError("--export-pdf needs a file name, such as factsheet.pdf")
     out = Path(args.export_pdf)
     if out.is_dir():
         raise UsageError(f"{out}: is a folder; give a file name such as {out / 'factsheet.pdf'}")

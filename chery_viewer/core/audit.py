@@ -81,14 +81,14 @@ def _decimals(value: float) -> int:
 
 
 def _rounding_step(value: float) -> float:
-    """Step a rounded figure was rounded to: trailing zeros, but keeping 3 significant digits."""
+    """The step a rounded figure was rounded to, read from its trailing zeros (the loosest reading)."""
     v = int(abs(value))
     if v == 0:
         return 1.0
     zeros = 0
     while v % 10 ** (zeros + 1) == 0:
         zeros += 1
-    return float(10 ** max(0, min(zeros, len(str(v)) - 3)))
+    return float(10**zeros)
 
 
 def _mul(a: Interval, b: Interval) -> Interval:
@@ -172,7 +172,7 @@ def describe_formula(formula: str, lookup: Callable[[str], Figure | None]) -> st
         if isinstance(node, ast.UnaryOp):
             return f"−{walk(node.operand, 3)}"
         if isinstance(node, ast.Constant):
-            return f"{node.value:g}"
+            return f"{node.value:,}" if isinstance(node.value, int) else repr(node.value)
         if isinstance(node, ast.Name):
             figure = lookup(node.id)
             return figure.label if figure else node.id
@@ -237,7 +237,12 @@ def derived_figures(sheet: FactSheet) -> dict[str, Figure]:
     for fid, section, metric, label, unit, period, formula in specs:
         inputs = [lookup(n) for n in _names(formula)]
         approx = any(f.approximate or f.lower_bound for f in inputs if f)
-        value = point_value(formula, lookup)
+        try:
+            value = point_value(formula, lookup)
+            evaluate(formula, lookup)
+        except ZeroDivisionError:
+            continue  # undefined for this dataset (a zero total): no derived figure rather than a wrong one
+
         source = next((f.source_id for f in inputs if f), "")
         derived[fid] = Figure(fid, section, metric, "Chery Group", label, round(value, 2 if unit == "percent" else 0), unit, Period.parse(period),
                               "derived", approx, False, source, formula, "")
@@ -254,10 +259,13 @@ def _derived_note(figure: Figure, sheet: FactSheet, lookup: Callable[[str], Figu
     if not figure.metric.endswith("_backcalc"):
         return ""
     published = sheet.find(figure.metric.removesuffix("_backcalc"), figure.period.code)
-    if published is None:
+    if published is None or published.value == 0:
         return "No published figure to compare with."
     diff = figure.value - published.value
-    fits = evaluate(figure.formula, lookup).overlaps(interval(published))
+    try:
+        fits = evaluate(figure.formula, lookup).overlaps(interval(published))
+    except ZeroDivisionError:
+        return ""
     verdict = "within the rounding of the growth rate" if fits else "more than the rounding of the growth rate explains"
     return (f"Published: {format_value(published.value, published.unit)}; the back-computed value differs by "
             f"{diff:+,.0f} ({diff / published.value * 100:+.2f}%), {verdict}.")
@@ -274,9 +282,12 @@ def check_growth_rates(sheet: FactSheet) -> list[Finding]:
         base_metric = rate.metric.removesuffix("_yoy")
         current = sheet.find(base_metric, rate.period.code, rate.subject)
         previous = sheet.find(base_metric, _year_before(rate.period), rate.subject)
-        if current is None or previous is None:
+        if current is None or previous is None or previous.value == 0 or rate.value <= -100:
             continue
-        recomputed = evaluate(f"({current.id} / {previous.id} - 1) * 100", sheet.figure)
+        try:
+            recomputed = evaluate(f"({current.id} / {previous.id} - 1) * 100", sheet.figure)
+        except ZeroDivisionError:
+            continue
         if not recomputed.overlaps(interval(rate)):
             point = (current.value / previous.value - 1) * 100
             implied = current.value / (1 + rate.value / 100)
@@ -346,7 +357,14 @@ def check_formulas(sheet: FactSheet) -> list[Finding]:
     for figure in sheet:
         if not figure.derived:
             continue
-        recomputed = evaluate(figure.formula, sheet.figure)
+        try:
+            recomputed = evaluate(figure.formula, sheet.figure)
+        except ZeroDivisionError:
+            findings.append(Finding(
+                "derived figure", figure.id, figure.label, format_value(figure.value, figure.unit), "n/a", "n/a",
+                f"The formula {describe_formula(figure.formula, sheet.figure)} divides by zero with this dataset.",
+            ))
+            continue
         if not recomputed.overlaps(interval(figure)):
             point = point_value(figure.formula, sheet.figure)
             findings.append(Finding(
@@ -366,9 +384,12 @@ def check_shares(sheet: FactSheet) -> list[Finding]:
     for metric, (top, bottom) in SHARE_RELATIONS.items():
         for share in sheet.of_metric(metric):
             num, den = sheet.find(top, share.period.code), sheet.find(bottom, share.period.code)
-            if not (num and den):
+            if not (num and den) or den.value == 0:
                 continue
-            recomputed = evaluate(f"{num.id} / {den.id} * 100", sheet.figure)
+            try:
+                recomputed = evaluate(f"{num.id} / {den.id} * 100", sheet.figure)
+            except ZeroDivisionError:
+                continue
             if not recomputed.overlaps(interval(share)):
                 point = num.value / den.value * 100
                 findings.append(Finding(

@@ -315,9 +315,11 @@ def _months_chart(ctx: _Context, chart_id: str, metric: str, name: str) -> Chart
 
 
 def _donut(ctx: _Context, chart_id: str, title: str, parts: list[tuple[str, Figure | None]]) -> ChartSpec | None:
-    if any(f is None for _, f in parts):
+    if any(f is None or f.value < 0 for _, f in parts):
         return None
     whole = sum(f.value for _, f in parts if f)
+    if whole <= 0:
+        return None  # nothing to divide into shares
     points = []
     for name, f in parts:
         assert f is not None

@@ -105,7 +105,7 @@ def _read_bytes(path: Path, label: str) -> bytes:
         raise DatasetError(label, "is a folder or a special file, expected a plain file")
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise DatasetError(label, f"file is {size / 2**20:.1f} MiB; the limit is {MAX_FILE_BYTES // 2**20} MiB")
+        raise DatasetError(label, f"file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,} bytes")
     if size == 0:
         raise DatasetError(label, "file is empty")
     try:
@@ -130,7 +130,8 @@ def _parse_descriptor(data: bytes, label: str) -> dict[str, Any]:
     try:
         descriptor = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise DatasetError(label, f"not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})", row=exc.lineno) from None
+        raise DatasetError(label, f"not valid JSON: {exc.msg.lower()} (line {exc.lineno}, column {exc.colno})",
+                           row=exc.lineno) from None
     if not isinstance(descriptor, dict):
         raise DatasetError(label, "must hold a JSON object")
     if not isinstance(descriptor.get("title"), str) or not descriptor["title"].strip():
@@ -166,7 +167,7 @@ def _resource_files(descriptor: Mapping[str, Any], directory: Path, label: str) 
 
 def _validate_with_frictionless(directory: Path, files: Mapping[str, Path], schemas: Mapping[str, Any]) -> None:
     """Check every resource against the app's schemas, keys and foreign keys."""
-    from frictionless import Detector, FrictionlessException, Package, Resource, Schema
+    from frictionless import FrictionlessException, Package, Resource, Schema
 
     try:
         package = Package(
@@ -177,8 +178,9 @@ def _validate_with_frictionless(directory: Path, files: Mapping[str, Path], sche
                     basepath=str(directory),
                     format="csv",
                     encoding="utf-8",
-                    schema=Schema.from_descriptor(schemas[name]),
-                    detector=Detector(schema_sync=True),
+                    # "subset": every field the app needs must be there, by name, in any order;
+                    # extra columns are the user's business.
+                    schema=Schema.from_descriptor({**schemas[name], "fieldsMatch": "subset"}),
                 )
                 for name, file in files.items()
             ],
@@ -200,10 +202,15 @@ def _frictionless_error(file: str, error: Any) -> DatasetError:
     cell = getattr(error, "cell", None)
     note = (getattr(error, "note", "") or "").strip()
     kind = error.type
+    cell = _clip(str(cell)) if cell is not None else ""
     if kind == "type-error":
         reason = f"'{cell}' is not a valid {note.split('/')[0].replace('type is ', '').strip(chr(34))}"
+    elif kind == "constraint-error" and column in FIELD_FORMS and ("pattern" in note or "enum" in note):
+        reason = f"'{cell}' is not {FIELD_FORMS[column]}"
+    elif kind == "constraint-error" and "enum" in note:
+        reason = f"'{cell}' is not an allowed value ({_clip(note.replace('constraint ', ''), 140)})"
     elif kind == "constraint-error":
-        reason = f"'{cell}' breaks a rule: {note}"
+        reason = f"'{cell}' breaks a rule: {_clip(note)}"
     elif kind == "foreign-key":
         column = "source_id"
         reason = "unknown source: " + note
@@ -218,6 +225,21 @@ def _frictionless_error(file: str, error: Any) -> DatasetError:
     else:
         reason = f"{error.title.lower()}{': ' + note if note else ''}"
     return DatasetError(file, reason, row=row, column=column)
+
+
+#: What a value of these columns must look like, in words (instead of a regular expression).
+FIELD_FORMS = {
+    "period": "a period such as 2022, 2022-07, 2022-09-16 or 2022-01/2022-08",
+    "date": "a date such as 2023, 2023-01 or 2023-01-17",
+    "metric": "a name of lower-case letters, digits and underscores",
+    "url": "an http:// or https:// address",
+}
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    """One short line of a possibly long, multi-line cell, for an error message."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def _read_table(text: str, label: str, schema: Mapping[str, Any]) -> pd.DataFrame:

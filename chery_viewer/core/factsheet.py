@@ -142,6 +142,8 @@ def load_factsheet(path: str | Path | None = None) -> FactSheet:
 def build_factsheet(raw: RawPackage) -> FactSheet:
     files = {r["name"]: str(raw.directory / r["path"]) for r in raw.descriptor["resources"] if isinstance(r, dict) and r.get("name") in raw.tables}
     sources = {row.id: Source(row.id, row.title, row.publisher, row.url, row.date) for row in raw.tables["sources"].itertuples()}
+    if not sources:
+        raise DatasetError(files["sources"], "has a header but no sources", row=2)
     figures = _figures(raw.tables["figures"], files["figures"], sources)
     facts = tuple(
         Fact(r.id, r.section, r.kind, r.title, r.text, _period(r.period, files["facts"], i), r.source_id, bool(r.inferred))
@@ -172,6 +174,8 @@ def build_factsheet(raw: RawPackage) -> FactSheet:
 
 
 def _figures(frame: pd.DataFrame, file: str, sources: dict[str, Source]) -> dict[str, Figure]:
+    if frame.empty:
+        raise DatasetError(file, "has a header but no figures", row=2)
     _unique(list(frame["id"]), file)
     figures: dict[str, Figure] = {}
     for i, r in enumerate(frame.itertuples()):

@@ -24,7 +24,7 @@ def format_number(value: float, decimals: int = 0) -> str:
 
 def format_percent(value: float) -> str:
     """A percentage with at most one decimal, trailing '.0' dropped: 28.2 -> '28.2%', 30 -> '30%'."""
-    rounded = round(value, 1)
+    rounded = round(value, 1) + 0.0  # + 0.0 turns -0.0 into 0.0
     text = f"{rounded:.0f}" if rounded == int(rounded) else f"{rounded:.1f}"
     return f"{text}%"
 
@@ -40,8 +40,8 @@ def format_change(value: float | None) -> str:
 def format_value(value: float | None, unit: str, approximate: bool = False, lower_bound: bool = False) -> str:
     """The number as a reader sees it, without the unit word.
 
-    Rounded figures get '~', lower bounds '>' and round millions are written as
-    '11.20 million' so the reader sees the precision the source gave.
+    Rounded figures get '~', lower bounds '>', and rounded figures of a million or more are
+    written in millions ('11.20 million'), so no digit claims more precision than the source.
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "n/a"
@@ -49,7 +49,7 @@ def format_value(value: float | None, unit: str, approximate: bool = False, lowe
         body = format_percent(value)
     elif unit == "CNY billion":
         body = f"CNY {format_number(value, 0 if value == int(value) else 1)} bn"
-    elif approximate and abs(value) >= 1_000_000 and value % 10_000 == 0:
+    elif approximate and abs(value) >= 1_000_000:
         body = f"{value / 1_000_000:.2f} million"
     else:
         body = format_number(value, 0 if value == int(value) else 1)

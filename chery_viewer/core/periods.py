@@ -22,7 +22,9 @@ class Period:
 
     @classmethod
     def parse(cls, code: str) -> Period:
-        first, _, last = code.partition("/")
+        first, slash, last = code.partition("/")
+        if slash and not last:
+            raise ValueError(f"period '{code}' has nothing after the '/'; a range reads 2022-01/2022-08")
         start, precision = _part(first, code)
         end = _end(start, precision)
         if last:

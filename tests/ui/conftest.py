@@ -25,7 +25,7 @@ def settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def window(qtbot, sheet: FactSheet, settings: Settings) -> MainWindow:  # noqa: ANN001 (pytest-qt fixture)
+def window(qtbot, sheet: FactSheet, settings: Settings) -> MainWindow:
     win = MainWindow(sheet, settings)
     qtbot.addWidget(win)
     win.resize(1280, 860)

@@ -30,7 +30,7 @@ def test_panels_are_built_lazily(window: MainWindow) -> None:
 
 
 @pytest.mark.parametrize("index", range(5))
-def test_ctrl_number_switches_tab(qtbot, window: MainWindow, index: int) -> None:  # noqa: ANN001
+def test_ctrl_number_switches_tab(qtbot, window: MainWindow, index: int) -> None:
     window.show()
     qtbot.waitExposed(window)
     window.tabs.setCurrentIndex(4 - index)
@@ -79,7 +79,7 @@ def test_bad_dataset_shows_dialog_and_keeps_current_data(window: MainWindow, pac
     assert window.current_panel().kpi_cards[0].value_label.text() == "1,232,727"
 
 
-def test_open_dataset_replaces_the_sheet(window: MainWindow, package_copy: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_open_dataset_replaces_the_sheet(window: MainWindow, package_copy: Path, monkeypatch) -> None:
     shown = _capture_errors(monkeypatch)
     descriptor = json.loads((package_copy / "datapackage.json").read_text(encoding="utf-8"))
     descriptor["title"] = "Edited Fact Sheet"
@@ -95,7 +95,7 @@ def test_open_dataset_replaces_the_sheet(window: MainWindow, package_copy: Path,
     assert window.current_panel().kpi_cards[0].value_label.text() == "1,232,728"
 
 
-def test_settings_round_trip(qtbot, sheet: FactSheet, settings: Settings) -> None:  # noqa: ANN001
+def test_settings_round_trip(qtbot, sheet: FactSheet, settings: Settings) -> None:
     first = MainWindow(sheet, settings)
     qtbot.addWidget(first)
     first.show()
@@ -160,7 +160,7 @@ def test_failed_chart_export_leaves_old_file(window: MainWindow, tmp_path: Path,
     assert "No space left" in shown[0]
 
 
-def test_sources_dialog_lists_every_source_with_safe_links(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def test_sources_dialog_lists_every_source_with_safe_links(qtbot, window: MainWindow) -> None:
     from chery_viewer.ui.dialogs import SourcesDialog, open_external
 
     dialog = SourcesDialog(window.sheet, window)
@@ -172,7 +172,7 @@ def test_sources_dialog_lists_every_source_with_safe_links(qtbot, window: MainWi
     assert open_external(QtCore.QUrl("javascript:alert(1)")) is False
 
 
-def test_audit_dialog_lists_the_findings(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def test_audit_dialog_lists_the_findings(qtbot, window: MainWindow) -> None:
     from chery_viewer.ui.dialogs import AuditDialog
 
     dialog = AuditDialog(window.sheet, window.analysis, window)

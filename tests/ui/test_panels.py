@@ -13,7 +13,7 @@ from chery_viewer.ui.panels import PANELS
 
 
 @pytest.mark.parametrize("key", list(PANELS))
-def test_every_panel_builds_with_title_kpis_and_charts(qtbot, sheet: FactSheet, key: str) -> None:  # noqa: ANN001
+def test_every_panel_builds_with_title_kpis_and_charts(qtbot, sheet: FactSheet, key: str) -> None:
     content = BUILDERS[key](sheet, analyse(sheet))
     panel = PANELS[key](content)
     qtbot.addWidget(panel)
@@ -27,7 +27,7 @@ def test_every_panel_builds_with_title_kpis_and_charts(qtbot, sheet: FactSheet, 
         assert chart.targets, f"{chart.spec.id} has nothing to hover"
 
 
-def test_sales_kpis_show_the_dataset_figures(qtbot, sheet: FactSheet) -> None:  # noqa: ANN001
+def test_sales_kpis_show_the_dataset_figures(qtbot, sheet: FactSheet) -> None:
     panel = PANELS["sales"](BUILDERS["sales"](sheet, analyse(sheet)))
     qtbot.addWidget(panel)
     cards = {card.kpi.label: card for card in panel.kpi_cards}
@@ -44,7 +44,7 @@ def _hover_texts(chart: ChartView) -> list[str]:
     return [chart.tooltip_at(target.scene_center()) for target in chart.targets]
 
 
-def test_bar_hover_gives_exact_value_period_and_source(qtbot, sheet: FactSheet) -> None:  # noqa: ANN001
+def test_bar_hover_gives_exact_value_period_and_source(qtbot, sheet: FactSheet) -> None:
     panel = PANELS["sales"](BUILDERS["sales"](sheet, analyse(sheet)))
     qtbot.addWidget(panel)
     annual = next(c for c in panel.charts if c.spec.id == "sales_annual")
@@ -56,7 +56,7 @@ def test_bar_hover_gives_exact_value_period_and_source(qtbot, sheet: FactSheet) 
     assert "52.6%" in growth and "[S8]" in growth
 
 
-def test_donut_and_network_hover(qtbot, sheet: FactSheet) -> None:  # noqa: ANN001
+def test_donut_and_network_hover(qtbot, sheet: FactSheet) -> None:
     analysis = analyse(sheet)
     sales = PANELS["sales"](BUILDERS["sales"](sheet, analysis))
     partners = PANELS["partners"](BUILDERS["partners"](sheet, analysis))
@@ -72,7 +72,7 @@ def test_donut_and_network_hover(qtbot, sheet: FactSheet) -> None:  # noqa: ANN0
     assert "power battery" in catl and "[S22]" in catl
 
 
-def test_empty_space_has_no_tooltip(qtbot, sheet: FactSheet) -> None:  # noqa: ANN001
+def test_empty_space_has_no_tooltip(qtbot, sheet: FactSheet) -> None:
     panel = PANELS["innovation"](BUILDERS["innovation"](sheet, analyse(sheet)))
     qtbot.addWidget(panel)
     chart = panel.charts[0]

@@ -1,0 +1,260 @@
+"""The five section builders: what the screen and the PDF both show."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from chery_viewer.core.audit import Analysis, analyse
+from chery_viewer.core.content import ChartSpec, SectionContent, build_sections
+from chery_viewer.core.factsheet import FactSheet, load_factsheet
+from chery_viewer.core.formatting import format_value, format_with_unit
+
+from .conftest import PackageCopy
+
+
+@pytest.fixture(scope="module")
+def sections(sheet: FactSheet, analysis: Analysis) -> dict[str, SectionContent]:
+    return {s.key: s for s in build_sections(sheet, analysis)}
+
+
+def chart(section: SectionContent, chart_id: str) -> ChartSpec:
+    return next(c for c in section.charts if c.id == chart_id)
+
+
+def points(spec: ChartSpec, series: int = 0) -> dict[str, object]:
+    return {p.category: p for p in spec.series[series].points}
+
+
+def test_titles_and_order(sheet: FactSheet, analysis: Analysis):
+    built = build_sections(sheet, analysis)
+    assert [s.title for s in built] == ["Overview", "Sales", "Exports", "Innovation", "Partners"]
+    assert [s.key for s in built] == ["overview", "sales", "exports", "innovation", "partners"]
+
+
+def test_builders_without_an_analysis_run_their_own(sheet: FactSheet, sections: dict[str, SectionContent]):
+    again = {s.key: s for s in build_sections(sheet)}
+    assert [k.value for s in again.values() for k in s.kpis] == [k.value for s in sections.values() for k in s.kpis]
+
+
+@pytest.mark.parametrize("key", ["overview", "sales", "exports", "innovation", "partners"])
+def test_every_section_has_kpis_a_chart_and_a_summary(sections: dict[str, SectionContent], key: str):
+    section = sections[key]
+    assert len(section.kpis) >= 4
+    assert section.charts
+    assert section.summary.strip()
+    assert all(k.value and k.label for k in section.kpis)
+    assert len({c.id for c in section.charts}) == len(section.charts)
+
+
+def test_chart_ids_are_unique_across_sections(sections: dict[str, SectionContent]):
+    ids = [c.id for s in sections.values() for c in s.charts]
+    assert len(ids) == len(set(ids))
+
+
+def test_kpi_values_are_the_dataset_figures_formatted(sections: dict[str, SectionContent], sheet: FactSheet,
+                                                       analysis: Analysis):
+    checked = 0
+    for section in sections.values():
+        for kpi in section.kpis:
+            if not kpi.figure_id:
+                continue
+            figure = analysis.figure(sheet, kpi.figure_id)
+            assert figure is not None, kpi.figure_id
+            assert kpi.value == format_value(figure.value, figure.unit, figure.approximate, figure.lower_bound)
+            checked += 1
+    assert checked >= 15
+
+
+@pytest.mark.parametrize(("key", "label", "value", "change"), [
+    ("overview", "Group sales", "1,232,727", "+28.2%"),
+    ("overview", "Exports", "451,337", "+67.7%"),
+    ("overview", "Export share of sales", "36.6%", ""),
+    ("overview", "Users worldwide", "11.20 million", ""),
+    ("overview", "Users outside China", "2.40 million", ""),
+    ("sales", "December", "105,483", ""),
+    ("sales", "New-energy vehicles", ">210,000", "+182%"),
+    ("exports", "Years as top exporter", "20", ""),
+    ("exports", "Months above 50,000", "4", ""),
+    ("innovation", "Patents filed", "25,795", ""),
+    ("innovation", "Patents granted", "17,177", ""),
+    ("innovation", "Invention patents", "~6,355", ""),
+    ("innovation", "Granted per filed", "66.6%", ""),
+    ("partners", "Partners", "6", ""),
+    ("partners", "Alliance domains", "4", ""),
+])
+def test_headline_kpis(sections: dict[str, SectionContent], key: str, label: str, value: str, change: str):
+    kpi = next(k for k in sections[key].kpis if k.label == label)
+    assert kpi.value == value
+    assert kpi.change == change
+
+
+def test_kpi_change_sign_and_tooltip(sections: dict[str, SectionContent]):
+    sales = next(k for k in sections["overview"].kpis if k.label == "Group sales")
+    assert sales.change_sign == 1 and sales.change_label == "year on year"
+    assert "[S1] Gulf News" in sales.tooltip
+    derived = next(k for k in sections["innovation"].kpis if k.label == "Invention patents")
+    assert derived.period.endswith("derived")
+    assert "Derived: Patents granted × Invention patents among granted patents ÷ 100" in derived.tooltip
+
+
+def test_sales_annual_chart_keeps_gaps_and_highlights_the_report_year(sections: dict[str, SectionContent]):
+    spec = chart(sections["sales"], "sales_annual")
+    bars = points(spec)
+    assert spec.categories == ("2018", "2019", "2020", "2021", "2022", "2023", "2024")
+    for year in ("2018", "2019"):
+        assert bars[year].value is None, "a year without a published figure must not become zero"
+        assert bars[year].display == "n/a"
+    assert bars["2020"].display == "~730,000"
+    assert bars["2022"].value == 1_232_727
+    assert [c for c, p in bars.items() if p.highlight] == ["2022"]
+    growth = points(spec, 1)
+    assert growth["2020"].value is None and growth["2022"].value == 28.2
+
+
+def test_exports_annual_chart(sections: dict[str, SectionContent]):
+    spec = chart(sections["exports"], "exports_annual")
+    bars = points(spec)
+    assert bars["2019"].display == ">96,000" and bars["2018"].display == "~126,000"
+    assert [c for c, p in bars.items() if p.highlight] == ["2022"]
+    shares = points(spec, 1)
+    assert shares["2022"].value == 36.61 and shares["2018"].value is None
+
+
+def test_missing_figure_is_shown_as_na_never_zero(package_copy: PackageCopy):
+    package_copy.drop_row("figures.csv", "sales_2021")
+    sheet = load_factsheet(package_copy.dir)
+    sales = next(s for s in build_sections(sheet) if s.key == "sales")
+    spec = chart(sales, "sales_annual")
+    assert points(spec)["2021"].value is None and points(spec)["2021"].display == "n/a"
+    frame = spec.frame()
+    row = frame[(frame["series"] == "Group sales") & (frame["category"] == "2021")]
+    assert len(row) == 1 and (row["value"].isna().all())
+
+
+def test_sales_months_chart(sections: dict[str, SectionContent]):
+    spec = chart(sections["sales"], "sales_months")
+    bars = spec.series[0].points
+    singles = {p.category: p.value for p in bars if p.span == 1}
+    assert singles == {"Jul": 131_533, "Aug": 141_767, "Sep": 145_380, "Oct": 132_828, "Nov": 100_531, "Dec": 105_483}
+    long = {p.category: (p.span, p.display) for p in bars if p.span > 1}
+    assert long == {"Jan": (4, "284,865"), "May": (2, "190,385")}
+    assert next(p for p in bars if p.category == "Jan").value == pytest.approx(284_865 / 4)
+    assert sum(p.span for p in bars) == 12
+    ytd = points(spec, 1)
+    assert ytd["Dec"].value == 1_232_727 and ytd["Aug"].value == 748_550
+
+
+def test_donuts_add_up(sections: dict[str, SectionContent]):
+    users = points(chart(sections["sales"], "users_donut"))
+    assert users["In China"].value + users["Outside China"].value == 11_200_000
+    china = points(chart(sections["exports"], "china_share_donut"))
+    assert china["Chery"].value == 451_337
+    assert china["Chery"].value + china["Other Chinese makers"].value == 3_110_000
+
+
+def test_partners_network(sections: dict[str, SectionContent], sheet: FactSheet):
+    spec = chart(sections["partners"], "partner_network")
+    assert spec.kind == "network"
+    levels = [n.level for n in spec.nodes]
+    assert (levels.count(0), levels.count(1), levels.count(2)) == (1, 4, 6)
+    assert next(n for n in spec.nodes if n.level == 0).label == "Chery"
+    assert {n.label for n in spec.nodes if n.level == 2} == {p.name for p in sheet.partners}
+    ids = {n.id for n in spec.nodes}
+    assert all(e.source in ids and e.target in ids for e in spec.edges)
+    assert len(spec.edges) == 10
+    for edge in spec.edges:
+        if edge.source == "chery":
+            assert not edge.inferred
+        else:
+            assert edge.inferred, "every partner-domain pairing in the data is inferred and must be drawn dashed"
+    assert "Dashed" in spec.caption
+
+
+def test_partners_network_draws_a_stated_pairing_solid(package_copy: PackageCopy):
+    package_copy.replace("partners.csv", "power battery,inferred,S22", "power battery,stated,S22")
+    sheet = load_factsheet(package_copy.dir)
+    spec = chart(next(s for s in build_sections(sheet) if s.key == "partners"), "partner_network")
+    assert {e.target: e.inferred for e in spec.edges}["partner:catl"] is False
+    kpi = next(k for k in next(s for s in build_sections(sheet) if s.key == "partners").kpis
+               if k.label == "Pairings inferred")
+    assert kpi.value == "5 of 6"
+
+
+def test_every_dataset_figure_is_in_a_table(sections: dict[str, SectionContent], sheet: FactSheet, analysis: Analysis):
+    rows = {row[:2] for s in sections.values() for t in s.tables for row in t.rows}
+    for figure in [*sheet, *analysis.derived.values()]:
+        shown = format_with_unit(figure.value, figure.unit, figure.approximate, figure.lower_bound)
+        assert (figure.label, shown) in rows, figure.id
+
+
+def test_every_figure_table_sits_in_its_own_section(sections: dict[str, SectionContent], sheet: FactSheet):
+    for key, section in sections.items():
+        table = next((t for t in section.tables if t.id == f"{key}_figures"), None)
+        expected = [f for f in sheet if f.section == key]
+        if not expected:
+            continue
+        assert table is not None, key
+        labels = [r[0] for r in table.rows]
+        assert all(f.label in labels for f in expected), key
+        assert all(len(r) == len(table.columns) for r in table.rows)
+
+
+def test_derived_rows_of_the_tables_show_their_formula(sections: dict[str, SectionContent]):
+    rows = {r[0]: r for t in sections["sales"].tables for r in t.rows}
+    assert rows["Group sales May and June 2022"][3] == "derived"
+    assert "÷" not in rows["Group sales May and June 2022"][4] and "−" in rows["Group sales May and June 2022"][4]
+    assert rows["Group sales 2022"][3:] == ("stated", "[S1]")
+
+
+def test_chart_frames_have_one_row_per_point(sections: dict[str, SectionContent]):
+    for section in sections.values():
+        for spec in section.charts:
+            frame = spec.frame()
+            if spec.kind == "network":
+                assert len(frame) == len(spec.nodes)
+                assert set(frame.columns) >= {"node", "level", "linked_to", "inferred_link"}
+            else:
+                assert len(frame) == sum(len(s.points) for s in spec.series), spec.id
+                assert list(frame.columns) == ["series", "category", "value", "unit", "months", "shown_as"]
+                for s in spec.series:
+                    for p in s.points:
+                        if p.value is None:
+                            continue
+                        match = frame[(frame["series"] == s.name) & (frame["category"] == p.category)]
+                        assert any(math.isclose(v, p.value) for v in match["value"]), (spec.id, p.category)
+
+
+def test_network_frame_marks_inferred_links(sections: dict[str, SectionContent]):
+    frame = chart(sections["partners"], "partner_network").frame()
+    partners = frame[frame["level"] == 2]
+    assert partners["inferred_link"].all()
+    assert not frame[frame["level"] < 2]["inferred_link"].any()
+    assert set(partners["linked_to"]) == {"domain:industrial internet", "domain:intelligent solutions",
+                                          "domain:power battery", "domain:ecosphere"}
+
+
+def test_audit_findings_reach_the_sections(sections: dict[str, SectionContent], analysis: Analysis):
+    notes = " ".join(n for s in sections.values() for n in s.notes)
+    for finding in analysis.findings:
+        assert finding.explanation in notes
+    assert f"lists {len(analysis.findings)} disagreements" in " ".join(sections["overview"].notes)
+
+
+def test_fact_cards(sections: dict[str, SectionContent]):
+    overview = {g.title: g for g in sections["overview"].cards}
+    assert len(overview["Firsts in 2022"].cards) == 5
+    assert len(overview["Goals for 2023"].cards) == 2
+    innovation = [c for g in sections["innovation"].cards for c in g.cards]
+    wuhu = next(c for c in innovation if c.title == "Wuhu Super Factory")
+    assert "inferred" in wuhu.meta
+
+
+def test_sections_follow_a_different_report_year(package_copy: PackageCopy):
+    package_copy.edit_descriptor(lambda d: d.__setitem__("reportYear", 2021))
+    sheet = load_factsheet(package_copy.dir)
+    built = {s.key: s for s in build_sections(sheet, analyse(sheet))}
+    bars = points(chart(built["sales"], "sales_annual"))
+    assert [c for c, p in bars.items() if p.highlight] == ["2021"]
+    assert next(k for k in built["overview"].kpis if k.label == "Group sales").value == "961,926"
