@@ -53,7 +53,7 @@ def test_format_change_uses_a_sign_and_a_true_minus(value, expected: str):
     ((2_400_000, "users", True), "2.40 million"),
     ((11_200_000, "users"), "11,200,000"),
     ((3_110_000, "vehicles", True), "3.11 million"),
-    ((1_234_567, "vehicles", True), "1.23 million"),  # rounded figures of a million or more: in millions, no false digits
+    ((1_234_567, "vehicles", True), "1.23 million"),  # no false digits
     ((28.2, "percent"), "28.2%"),
     ((37, "percent", True), "~37%"),
     ((100, "CNY billion"), "CNY 100 bn"),
