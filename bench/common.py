@@ -25,8 +25,13 @@ def child_env(**extra: str) -> dict[str, str]:
 def time_child(code: str, env: dict[str, str] | None = None) -> float:
     """Seconds from spawning ``python -c code`` until it prints a wall-clock time (or exits)."""
     start = time.time()
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env or child_env(),
-                         check=True, cwd=ROOT).stdout.strip().splitlines()
+    out = (
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env or child_env(), check=True, cwd=ROOT
+        )
+        .stdout.strip()
+        .splitlines()
+    )
     end = float(out[-1]) if out and _is_float(out[-1]) else time.time()
     return end - start
 

@@ -40,7 +40,7 @@ def measure(rounds: int) -> dict[str, float]:
         painted: list[QtCore.QObject] = []
 
         class PaintSpy(QtCore.QObject):
-            def eventFilter(self, obj: QtCore.QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
+            def eventFilter(self, obj: QtCore.QObject, event: QtCore.QEvent) -> bool:
                 if event.type() == QtCore.QEvent.Type.Paint:
                     painted.append(obj)
                 return False
@@ -69,7 +69,16 @@ if __name__ == "__main__":
     parser.add_argument("--rounds", type=int, default=20)
     result = measure(parser.parse_args().rounds)
     print(machine())
-    print(table([
-        ("tab switch, median", "< 16 ms", f"{result['median'] * 1000:.1f} ms", "yes" if result["median"] < 0.016 else "NO"),
-        ("tab switch, slowest", "-", f"{result['max'] * 1000:.1f} ms", ""),
-    ]))
+    print(
+        table(
+            [
+                (
+                    "tab switch, median",
+                    "< 16 ms",
+                    f"{result['median'] * 1000:.1f} ms",
+                    "yes" if result["median"] < 0.016 else "NO",
+                ),
+                ("tab switch, slowest", "-", f"{result['max'] * 1000:.1f} ms", ""),
+            ]
+        )
+    )

@@ -37,10 +37,14 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit status: 0 success, 2 bad input (one line on stderr), 1 unexpected error.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    parser.add_argument("--dataset", metavar="PATH",
-                        help="a data package folder or its datapackage.json, instead of the bundled dataset")
-    parser.add_argument("--export-pdf", metavar="OUT.pdf",
-                        help="write the whole fact sheet to this PDF and exit; needs no display")
+    parser.add_argument(
+        "--dataset",
+        metavar="PATH",
+        help="a data package folder or its datapackage.json, instead of the bundled dataset",
+    )
+    parser.add_argument(
+        "--export-pdf", metavar="OUT.pdf", help="write the whole fact sheet to this PDF and exit; needs no display"
+    )
     parser.add_argument("--page-size", choices=("A4", "Letter"), default="A4", help="PDF page size (default: A4)")
     return parser
 
@@ -73,11 +77,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc), EXIT_BAD_INPUT)
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # noqa: BLE001 - the contract is one line, never a traceback
+    except Exception as exc:
         if os.environ.get("CHERY_VIEWER_DEBUG"):
             raise
-        return _fail(f"unexpected error: {type(exc).__name__}: {exc} (set CHERY_VIEWER_DEBUG=1 for details)",
-                     EXIT_UNEXPECTED)
+        return _fail(
+            f"unexpected error: {type(exc).__name__}: {exc} (set CHERY_VIEWER_DEBUG=1 for details)", EXIT_UNEXPECTED
+        )
 
 
 def _fail(message: str, code: int) -> int:
@@ -85,7 +90,7 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
-def _load(dataset: str | None):  # noqa: ANN202 - returns FactSheet; imported lazily
+def _load(dataset: str | None):
     from chery_viewer.core.errors import DatasetError
     from chery_viewer.core.factsheet import load_factsheet
 
@@ -116,8 +121,10 @@ def _export(args: argparse.Namespace) -> int:
 
 def _open_window(args: argparse.Namespace) -> int:
     if not has_display():
-        raise UsageError("no display found (DISPLAY and WAYLAND_DISPLAY are unset); "
-                         "run it in a desktop session, or use --export-pdf OUT.pdf, which needs none")
+        raise UsageError(
+            "no display found (DISPLAY and WAYLAND_DISPLAY are unset); "
+            "run it in a desktop session, or use --export-pdf OUT.pdf, which needs none"
+        )
     sheet = _load(args.dataset)
     from chery_viewer.ui.app import run
 

@@ -32,19 +32,25 @@ def requirements() -> list[Requirement]:
 def pyside_allowed(requirements: list[Requirement], version: str, python: str) -> bool:
     """Whether pip may install PySide6-Essentials ``version`` on Python ``python`` (e.g. '3.11')."""
     environment = {"python_version": python, "python_full_version": f"{python}.0"}
-    applicable = [r for r in requirements if canonicalize_name(r.name) == "pyside6-essentials"
-                  and (r.marker is None or r.marker.evaluate(environment))]
+    applicable = [
+        r
+        for r in requirements
+        if canonicalize_name(r.name) == "pyside6-essentials" and (r.marker is None or r.marker.evaluate(environment))
+    ]
     assert applicable, f"no PySide6-Essentials requirement applies on Python {python}"
     return all(r.specifier.contains(version, prereleases=True) for r in applicable)
 
 
-@pytest.mark.parametrize(("version", "python", "allowed"), [
-    ("6.12.0", "3.11", False),
-    ("6.12.0", "3.12", True),
-    ("6.12.0", "3.13", True),
-    ("6.11.3", "3.11", True),
-    ("6.11.3", "3.12", True),
-])
+@pytest.mark.parametrize(
+    ("version", "python", "allowed"),
+    [
+        ("6.12.0", "3.11", False),
+        ("6.12.0", "3.12", True),
+        ("6.12.0", "3.13", True),
+        ("6.11.3", "3.11", True),
+        ("6.11.3", "3.12", True),
+    ],
+)
 def test_pyside_pin(requirements: list[Requirement], version: str, python: str, allowed: bool):
     assert pyside_allowed(requirements, version, python) is allowed
 
@@ -64,7 +70,8 @@ def test_many_void_calls_do_not_abort_the_interpreter(tmp_path: Path):
         print("done", obj.objectName())
     """)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env,
-                            timeout=120, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120, check=False
+    )
     assert result.returncode == 0, f"exit {result.returncode} (134 = the PySide6 6.12.0 abort): {result.stderr[-500:]}"
     assert result.stdout.strip() == "done chery"

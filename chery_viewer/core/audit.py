@@ -13,7 +13,7 @@ import operator
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-from chery_viewer.core.factsheet import Figure, FactSheet
+from chery_viewer.core.factsheet import FactSheet, Figure
 from chery_viewer.core.formatting import format_change, format_value
 from chery_viewer.core.periods import Period
 
@@ -61,11 +61,12 @@ def analyse(sheet: FactSheet) -> Analysis:
 
 # -- intervals -------------------------------------------------------------------------
 
+
 def interval(figure: Figure) -> Interval:
     """The range of true values a published figure allows."""
     v = figure.value
     if figure.unit == "percent" or not (figure.approximate or figure.lower_bound):
-        if figure.kind == "stated" and figure.unit == "percent" or figure.kind == "derived":
+        if (figure.kind == "stated" and figure.unit == "percent") or figure.kind == "derived":
             half = 0.5 * 10.0 ** -_decimals(v)
             return Interval(v - half, v + half)
         return Interval(v, v)
@@ -136,7 +137,10 @@ def evaluate(formula: str, lookup: Callable[[str], Figure | None]) -> Interval:
 def point_value(formula: str, lookup: Callable[[str], Figure | None]) -> float:
     """The formula evaluated on the published values themselves."""
     ops: dict[type, Callable[[float, float], float]] = {
-        ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
+        ast.Add: operator.add,
+        ast.Sub: operator.sub,
+        ast.Mult: operator.mul,
+        ast.Div: operator.truediv,
     }
 
     def walk(node: ast.AST) -> float:
@@ -183,51 +187,134 @@ def describe_formula(formula: str, lookup: Callable[[str], Figure | None]) -> st
 
 # -- derived figures -------------------------------------------------------------------
 
+
 def derived_figures(sheet: FactSheet) -> dict[str, Figure]:
     """Figures the app computes, each with its formula over dataset ids (or earlier results)."""
     year = sheet.report_year
     specs: list[tuple[str, str, str, str, str, str, str]] = []  # id, section, metric, label, unit, period, formula
 
-    for metric, yoy_metric, name, section in (("group_sales", "group_sales_yoy", "group sales", "sales"),
-                                              ("exports", "exports_yoy", "exports", "exports")):
+    for metric, yoy_metric, name, section in (
+        ("group_sales", "group_sales_yoy", "group sales", "sales"),
+        ("exports", "exports_yoy", "exports", "exports"),
+    ):
         current, rate = sheet.find(metric, str(year)), sheet.find(yoy_metric, str(year))
         if current and rate:
-            specs.append((f"{metric}_{year - 1}_backcalc", section, f"{metric}_backcalc",
-                          f"{name.capitalize()} {year - 1}, back-computed", "vehicles", str(year - 1),
-                          f"{current.id} / (1 + {rate.id} / 100)"))
-    sales, exports = sheet.annual("group_sales"), sheet.annual("exports")
+            specs.append(
+                (
+                    f"{metric}_{year - 1}_backcalc",
+                    section,
+                    f"{metric}_backcalc",
+                    f"{name.capitalize()} {year - 1}, back-computed",
+                    "vehicles",
+                    str(year - 1),
+                    f"{current.id} / (1 + {rate.id} / 100)",
+                )
+            )
+    sales = sheet.annual("group_sales")
     for y in sales.index:
         s, e = sheet.find("group_sales", str(y)), sheet.find("exports", str(y))
         if s and e:
-            specs.append((f"export_share_{y}", "exports", "export_share_derived", f"Exports as a share of sales {y}",
-                          "percent", str(y), f"{e.id} / {s.id} * 100"))
+            specs.append(
+                (
+                    f"export_share_{y}",
+                    "exports",
+                    "export_share_derived",
+                    f"Exports as a share of sales {y}",
+                    "percent",
+                    str(y),
+                    f"{e.id} / {s.id} * 100",
+                )
+            )
     for metric, name, section in (("group_sales", "Group sales", "sales"), ("exports", "Exports", "exports")):
         for y in sales.index[1:]:
             cur, prev = sheet.find(metric, str(y)), sheet.find(metric, str(y - 1))
             if cur and prev and sheet.find(f"{metric}_yoy", str(y)) is None:
-                specs.append((f"{metric}_{y}_yoy_calc", section, f"{metric}_yoy", f"{name} growth {y}, computed",
-                              "percent", str(y), f"({cur.id} / {prev.id} - 1) * 100"))
+                specs.append(
+                    (
+                        f"{metric}_{y}_yoy_calc",
+                        section,
+                        f"{metric}_yoy",
+                        f"{name} growth {y}, computed",
+                        "percent",
+                        str(y),
+                        f"({cur.id} / {prev.id} - 1) * 100",
+                    )
+                )
     users, overseas = sheet.find("users", str(year)), sheet.find("users_overseas", str(year))
     if users and overseas:
-        specs.append((f"users_overseas_share_{year}", "overview", "users_overseas_share", "Share of users outside China",
-                      "percent", str(year), f"{overseas.id} / {users.id} * 100"))
-        specs.append((f"users_domestic_{year}", "overview", "users_domestic", "Users in China", "users", str(year),
-                      f"{users.id} - {overseas.id}"))
+        specs.append(
+            (
+                f"users_overseas_share_{year}",
+                "overview",
+                "users_overseas_share",
+                "Share of users outside China",
+                "percent",
+                str(year),
+                f"{overseas.id} / {users.id} * 100",
+            )
+        )
+        specs.append(
+            (
+                f"users_domestic_{year}",
+                "overview",
+                "users_domestic",
+                "Users in China",
+                "users",
+                str(year),
+                f"{users.id} - {overseas.id}",
+            )
+        )
     declared, granted = sheet.find("patents_declared", str(year)), sheet.find("patents_granted", str(year))
     inventions = sheet.find("invention_share", str(year))
     if declared and granted:
-        specs.append(("patents_grant_ratio", "innovation", "patents_grant_ratio", "Granted patents per application filed",
-                      "percent", str(year), f"{granted.id} / {declared.id} * 100"))
+        specs.append(
+            (
+                "patents_grant_ratio",
+                "innovation",
+                "patents_grant_ratio",
+                "Granted patents per application filed",
+                "percent",
+                str(year),
+                f"{granted.id} / {declared.id} * 100",
+            )
+        )
     if granted and inventions:
-        specs.append(("invention_patents", "innovation", "invention_patents", "Invention patents granted",
-                      "patents", str(year), f"{granted.id} * {inventions.id} / 100"))
+        specs.append(
+            (
+                "invention_patents",
+                "innovation",
+                "invention_patents",
+                "Invention patents granted",
+                "patents",
+                str(year),
+                f"{granted.id} * {inventions.id} / 100",
+            )
+        )
     months = [f for f in sheet.of_metric("group_sales") if f.period.months == (12, 12) and f.period.start.year == year]
     total = sheet.find("group_sales", str(year))
     if months and total:
-        specs.append((f"december_share_{year}", "sales", "december_share", f"December's share of {year} sales",
-                      "percent", str(year), f"{months[0].id} / {total.id} * 100"))
-        specs.append((f"monthly_average_{year}", "sales", "monthly_average", f"Average month {year}", "vehicles",
-                      str(year), f"{total.id} / 12"))
+        specs.append(
+            (
+                f"december_share_{year}",
+                "sales",
+                "december_share",
+                f"December's share of {year} sales",
+                "percent",
+                str(year),
+                f"{months[0].id} / {total.id} * 100",
+            )
+        )
+        specs.append(
+            (
+                f"monthly_average_{year}",
+                "sales",
+                "monthly_average",
+                f"Average month {year}",
+                "vehicles",
+                str(year),
+                f"{total.id} / 12",
+            )
+        )
 
     derived: dict[str, Figure] = {}
 
@@ -244,8 +331,22 @@ def derived_figures(sheet: FactSheet) -> dict[str, Figure]:
             continue  # undefined for this dataset (a zero total): no derived figure rather than a wrong one
 
         source = next((f.source_id for f in inputs if f), "")
-        derived[fid] = Figure(fid, section, metric, "Chery Group", label, round(value, 2 if unit == "percent" else 0), unit, Period.parse(period),
-                              "derived", approx, False, source, formula, "")
+        derived[fid] = Figure(
+            fid,
+            section,
+            metric,
+            "Chery Group",
+            label,
+            round(value, 2 if unit == "percent" else 0),
+            unit,
+            Period.parse(period),
+            "derived",
+            approx,
+            False,
+            source,
+            formula,
+            "",
+        )
         derived[fid] = replace(derived[fid], note=_derived_note(derived[fid], sheet, lookup))
     return derived
 
@@ -267,11 +368,14 @@ def _derived_note(figure: Figure, sheet: FactSheet, lookup: Callable[[str], Figu
     except ZeroDivisionError:
         return ""
     verdict = "within the rounding of the growth rate" if fits else "more than the rounding of the growth rate explains"
-    return (f"Published: {format_value(published.value, published.unit)}; the back-computed value differs by "
-            f"{diff:+,.0f} ({diff / published.value * 100:+.2f}%), {verdict}.")
+    return (
+        f"Published: {format_value(published.value, published.unit)}; the back-computed value differs by "
+        f"{diff:+,.0f} ({diff / published.value * 100:+.2f}%), {verdict}."
+    )
 
 
 # -- checks ----------------------------------------------------------------------------
+
 
 def check_growth_rates(sheet: FactSheet) -> list[Finding]:
     """Every published growth rate against the two values it compares, where both exist."""
@@ -291,13 +395,19 @@ def check_growth_rates(sheet: FactSheet) -> list[Finding]:
         if not recomputed.overlaps(interval(rate)):
             point = (current.value / previous.value - 1) * 100
             implied = current.value / (1 + rate.value / 100)
-            findings.append(Finding(
-                "growth rate", rate.id, rate.label, format_change(rate.value), format_change(point),
-                f"{point - rate.value:+.1f} points",
-                f"{current.label} ({format_value(current.value, current.unit)}) against {previous.label} "
-                f"({format_value(previous.value, previous.unit)}) gives {format_change(point)}. The published rate "
-                f"implies a base of about {implied:,.0f}, so the source probably compared with a restated figure.",
-            ))
+            findings.append(
+                Finding(
+                    "growth rate",
+                    rate.id,
+                    rate.label,
+                    format_change(rate.value),
+                    format_change(point),
+                    f"{point - rate.value:+.1f} points",
+                    f"{current.label} ({format_value(current.value, current.unit)}) against {previous.label} "
+                    f"({format_value(previous.value, previous.unit)}) gives {format_change(point)}. The published rate "
+                    f"implies a base of about {implied:,.0f}, so the source probably compared with a restated figure.",
+                )
+            )
     return findings
 
 
@@ -331,12 +441,18 @@ def check_period_sums(sheet: FactSheet) -> list[Finding]:
                     continue
                 point = sum(p.value for p in tiling)
                 parts = " + ".join(f"{p.period.label()} ({format_value(p.value, p.unit)})" for p in tiling)
-                findings.append(Finding(
-                    "sum of periods", target.id, target.label, format_value(target.value, target.unit),
-                    format_value(point, target.unit), f"{point - target.value:+,.0f} vehicles",
-                    f"{parts} add up to {format_value(point, target.unit)}, not the published "
-                    f"{format_value(target.value, target.unit)}.",
-                ))
+                findings.append(
+                    Finding(
+                        "sum of periods",
+                        target.id,
+                        target.label,
+                        format_value(target.value, target.unit),
+                        format_value(point, target.unit),
+                        f"{point - target.value:+,.0f} vehicles",
+                        f"{parts} add up to {format_value(point, target.unit)}, not the published "
+                        f"{format_value(target.value, target.unit)}.",
+                    )
+                )
     return findings
 
 
@@ -360,18 +476,32 @@ def check_formulas(sheet: FactSheet) -> list[Finding]:
         try:
             recomputed = evaluate(figure.formula, sheet.figure)
         except ZeroDivisionError:
-            findings.append(Finding(
-                "derived figure", figure.id, figure.label, format_value(figure.value, figure.unit), "n/a", "n/a",
-                f"The formula {describe_formula(figure.formula, sheet.figure)} divides by zero with this dataset.",
-            ))
+            findings.append(
+                Finding(
+                    "derived figure",
+                    figure.id,
+                    figure.label,
+                    format_value(figure.value, figure.unit),
+                    "n/a",
+                    "n/a",
+                    f"The formula {describe_formula(figure.formula, sheet.figure)} divides by zero with this dataset.",
+                )
+            )
             continue
         if not recomputed.overlaps(interval(figure)):
             point = point_value(figure.formula, sheet.figure)
-            findings.append(Finding(
-                "derived figure", figure.id, figure.label, format_value(figure.value, figure.unit),
-                format_value(point, figure.unit), f"{point - figure.value:+,.2f}",
-                f"The dataset's value does not follow from its formula {describe_formula(figure.formula, sheet.figure)}.",
-            ))
+            findings.append(
+                Finding(
+                    "derived figure",
+                    figure.id,
+                    figure.label,
+                    format_value(figure.value, figure.unit),
+                    format_value(point, figure.unit),
+                    f"{point - figure.value:+,.2f}",
+                    "The dataset's value does not follow from its formula "
+                    f"{describe_formula(figure.formula, sheet.figure)}.",
+                )
+            )
     return findings
 
 
@@ -392,10 +522,15 @@ def check_shares(sheet: FactSheet) -> list[Finding]:
                 continue
             if not recomputed.overlaps(interval(share)):
                 point = num.value / den.value * 100
-                findings.append(Finding(
-                    "share", share.id, share.label, format_value(share.value, "percent"), f"{point:.2f}%",
-                    f"{point - share.value:+.2f} points", f"{num.label} ÷ {den.label} does not give the published share.",
-                ))
+                findings.append(
+                    Finding(
+                        "share",
+                        share.id,
+                        share.label,
+                        format_value(share.value, "percent"),
+                        f"{point:.2f}%",
+                        f"{point - share.value:+.2f} points",
+                        f"{num.label} ÷ {den.label} does not give the published share.",
+                    )
+                )
     return findings
-
-

@@ -97,13 +97,27 @@ class ChartSpec:
         if self.kind == "network":
             parents = {e.target: e.source for e in self.edges}
             return pd.DataFrame(
-                [{"node": n.label, "level": n.level, "linked_to": parents.get(n.id, ""),
-                  "inferred_link": any(e.inferred for e in self.edges if e.target == n.id)} for n in self.nodes]
+                [
+                    {
+                        "node": n.label,
+                        "level": n.level,
+                        "linked_to": parents.get(n.id, ""),
+                        "inferred_link": any(e.inferred for e in self.edges if e.target == n.id),
+                    }
+                    for n in self.nodes
+                ]
             )
         rows = [
-            {"series": s.name, "category": p.category, "value": p.value, "unit": s.unit, "months": p.span,
-             "shown_as": p.display}
-            for s in self.series for p in s.points
+            {
+                "series": s.name,
+                "category": p.category,
+                "value": p.value,
+                "unit": s.unit,
+                "months": p.span,
+                "shown_as": p.display,
+            }
+            for s in self.series
+            for p in s.points
         ]
         return pd.DataFrame(rows, columns=["series", "category", "value", "unit", "months", "shown_as"])
 
@@ -146,6 +160,7 @@ class SectionContent:
 
 # -- shared helpers --------------------------------------------------------------------
 
+
 class _Context:
     """The fact sheet with its analysis, plus the text helpers every builder uses."""
 
@@ -160,13 +175,17 @@ class _Context:
     def find(self, metric: str, period: str, subject: str | None = None) -> Figure | None:
         found = self.sheet.find(metric, period, subject)
         if found is None:
-            found = next((f for f in self.analysis.derived.values()
-                          if f.metric == metric and f.period.code == period), None)
+            found = next(
+                (f for f in self.analysis.derived.values() if f.metric == metric and f.period.code == period), None
+            )
         return found
 
     def source_text(self, figure: Figure) -> str:
-        ids = [figure.source_id] if not figure.derived else [
-            f.source_id for f in (self.get(i) for i in figure.inputs()) if f is not None]
+        ids = (
+            [figure.source_id]
+            if not figure.derived
+            else [f.source_id for f in (self.get(i) for i in figure.inputs()) if f is not None]
+        )
         parts = []
         for sid in dict.fromkeys(ids):
             src = self.sheet.sources.get(sid)
@@ -175,8 +194,10 @@ class _Context:
         return "; ".join(parts)
 
     def tooltip(self, figure: Figure) -> str:
-        lines = [f"{figure.label}: {format_with_unit(figure.value, figure.unit, figure.approximate, figure.lower_bound)}",
-                 f"Period: {figure.period.label()}"]
+        lines = [
+            f"{figure.label}: {format_with_unit(figure.value, figure.unit, figure.approximate, figure.lower_bound)}",
+            f"Period: {figure.period.label()}",
+        ]
         if figure.derived:
             lines.append(f"Derived: {describe_formula(figure.formula, self.get)}")
         lines.append(f"Source: {self.source_text(figure)}")
@@ -191,8 +212,10 @@ class _Context:
         change = self.get(change_id) if change_id else self.growth_of(figure)
         tooltip = self.tooltip(figure)
         if change is not None:
-            tooltip += f"\n\nChange: {format_change(change.value)} ({'derived' if change.derived else 'published'}, "\
-                       f"{self.source_text(change)})"
+            tooltip += (
+                f"\n\nChange: {format_change(change.value)} ({'derived' if change.derived else 'published'}, "
+                f"{self.source_text(change)})"
+            )
         return Kpi(
             label=label or figure.label,
             value=format_value(figure.value, figure.unit, figure.approximate, figure.lower_bound),
@@ -206,25 +229,43 @@ class _Context:
         )
 
     def growth_of(self, figure: Figure) -> Figure | None:
-        return self.find(f"{figure.metric}_yoy", figure.period.code, figure.subject) if figure.unit == "vehicles" else None
+        return (
+            self.find(f"{figure.metric}_yoy", figure.period.code, figure.subject) if figure.unit == "vehicles" else None
+        )
 
     def point(self, category: str, figure: Figure | None, highlight: bool = False, what: str = "") -> Point:
         if figure is None:
             return Point(category, None, "n/a", f"{what} {category}: no published figure (n/a)".strip())
-        return Point(category, figure.value,
-                     format_value(figure.value, figure.unit, figure.approximate, figure.lower_bound),
-                     self.tooltip(figure), highlight)
+        return Point(
+            category,
+            figure.value,
+            format_value(figure.value, figure.unit, figure.approximate, figure.lower_bound),
+            self.tooltip(figure),
+            highlight,
+        )
 
     def figures_table(self, section: str, title: str = "Every figure in this section") -> Table:
         rows = []
         figures = [f for f in self.sheet if f.section == section]
         figures += [f for f in self.analysis.derived.values() if f.section == section]
         for f in figures:
-            rows.append((f.label, format_with_unit(f.value, f.unit, f.approximate, f.lower_bound), f.period.label(),
-                         "derived" if f.derived else "stated",
-                         describe_formula(f.formula, self.get) if f.derived else f"[{f.source_id}]"))
-        return Table(f"{section}_figures", title, ("Figure", "Value", "Period", "Kind", "Source or formula"),
-                     tuple(rows), "Derived rows are computed from the rows they name; the audit checks them.", (1,))
+            rows.append(
+                (
+                    f.label,
+                    format_with_unit(f.value, f.unit, f.approximate, f.lower_bound),
+                    f.period.label(),
+                    "derived" if f.derived else "stated",
+                    describe_formula(f.formula, self.get) if f.derived else f"[{f.source_id}]",
+                )
+            )
+        return Table(
+            f"{section}_figures",
+            title,
+            ("Figure", "Value", "Period", "Kind", "Source or formula"),
+            tuple(rows),
+            "Derived rows are computed from the rows they name; the audit checks them.",
+            (1,),
+        )
 
     def caption(self, *figures: Figure | None) -> str:
         ids = []
@@ -233,13 +274,17 @@ class _Context:
                 continue
             ids += [f.source_id] if not f.derived else [g.source_id for g in map(self.get, f.inputs()) if g]
         ids = list(dict.fromkeys(ids))
-        return "Sources: " + ", ".join(f"[{i}] {self.sheet.sources[i].publisher}" for i in ids if i in self.sheet.sources)
+        return "Sources: " + ", ".join(
+            f"[{i}] {self.sheet.sources[i].publisher}" for i in ids if i in self.sheet.sources
+        )
 
     def fact_cards(self, section: str, kind: str) -> tuple[Card, ...]:
         cards = []
         for fact in self.sheet.facts_of(section, kind):
             src = self.sheet.sources[fact.source_id]
-            meta = f"{fact.period.label()} · [{fact.source_id}] {src.publisher}" + (" · inferred" if fact.inferred else "")
+            meta = f"{fact.period.label()} · [{fact.source_id}] {src.publisher}" + (
+                " · inferred" if fact.inferred else ""
+            )
             cards.append(Card(fact.title, fact.text, meta, f"{src.title}\n{src.url}"))
         return tuple(cards)
 
@@ -258,9 +303,14 @@ def _annual_chart(ctx: _Context, chart_id: str, metric: str, name: str, line_met
         line_points.append(ctx.point(str(y), figure, False, line_name))
     shown = [f for f in (ctx.find(metric, str(y)) for y in years) if f]
     return ChartSpec(
-        chart_id, f"{name}, {years[0]}–{years[-1]}", "bars", tuple(str(y) for y in years),
+        chart_id,
+        f"{name}, {years[0]}–{years[-1]}",
+        "bars",
+        tuple(str(y) for y in years),
         (Series(name, "vehicles", "bar", bars), Series(line_name, "percent", "line", tuple(line_points), "upper")),
-        y_label="vehicles", upper_label="%", caption=ctx.caption(*shown) + ". n/a: no published figure.",
+        y_label="vehicles",
+        upper_label="%",
+        caption=ctx.caption(*shown) + ". n/a: no published figure.",
     )
 
 
@@ -286,7 +336,7 @@ def _months_chart(ctx: _Context, chart_id: str, metric: str, name: str) -> Chart
     if total is not None:
         ytd[12] = total
     covered = set(singles)
-    for f in sorted(figures, key=lambda f: (f.period.months[1] - f.period.months[0])):  # type: ignore[index]
+    for f in sorted(figures, key=lambda f: f.period.months[1] - f.period.months[0]):  # type: ignore[index]
         first, last = f.period.months  # type: ignore[misc]
         span = set(range(first, last + 1))
         if first != last and not span & covered:
@@ -301,15 +351,25 @@ def _months_chart(ctx: _Context, chart_id: str, metric: str, name: str) -> Chart
             if first == month:
                 months = last - first + 1
                 avg = f.value / months
-                tip = (f"{ctx.tooltip(f)}\nDrawn at the average of {format_value(avg, 'vehicles')} a month over "
-                       f"{months} months.")
-                bars.append(Point(MONTHS[month - 1], avg, format_value(f.value, f.unit, f.approximate), tip, False, months))
+                tip = (
+                    f"{ctx.tooltip(f)}\nDrawn at the average of {format_value(avg, 'vehicles')} a month over "
+                    f"{months} months."
+                )
+                bars.append(
+                    Point(MONTHS[month - 1], avg, format_value(f.value, f.unit, f.approximate), tip, False, months)
+                )
     line = tuple(ctx.point(MONTHS[m - 1], ytd[m]) for m in sorted(ytd))
     return ChartSpec(
-        chart_id, f"{name} by month and year to date, {ctx.year}", "bars", MONTHS,
-        (Series("In the month (pale bars: monthly average of a longer period)", "vehicles", "bar", tuple(bars)),
-         Series("Year to date", "vehicles", "line", line, "upper")),
-        y_label="vehicles a month", upper_label="to date",
+        chart_id,
+        f"{name} by month and year to date, {ctx.year}",
+        "bars",
+        MONTHS,
+        (
+            Series("In the month (pale bars: monthly average of a longer period)", "vehicles", "bar", tuple(bars)),
+            Series("Year to date", "vehicles", "line", line, "upper"),
+        ),
+        y_label="vehicles a month",
+        upper_label="to date",
         caption=ctx.caption(*figures, total) + ". Months without a bar were not published on their own.",
     )
 
@@ -324,25 +384,49 @@ def _donut(ctx: _Context, chart_id: str, title: str, parts: list[tuple[str, Figu
     for name, f in parts:
         assert f is not None
         share = f.value / whole * 100
-        points.append(Point(name, f.value, format_value(f.value, f.unit, f.approximate, f.lower_bound),
-                            f"{ctx.tooltip(f)}\nShare of the whole: {share:.1f}%"))
-    return ChartSpec(chart_id, title, "donut", tuple(p.category for p in points),
-                     (Series(title, parts[0][1].unit, "bar", tuple(points)),),  # type: ignore[union-attr]
-                     caption=ctx.caption(*(f for _, f in parts)))
+        points.append(
+            Point(
+                name,
+                f.value,
+                format_value(f.value, f.unit, f.approximate, f.lower_bound),
+                f"{ctx.tooltip(f)}\nShare of the whole: {share:.1f}%",
+            )
+        )
+    return ChartSpec(
+        chart_id,
+        title,
+        "donut",
+        tuple(p.category for p in points),
+        (Series(title, parts[0][1].unit, "bar", tuple(points)),),  # type: ignore[union-attr]
+        caption=ctx.caption(*(f for _, f in parts)),
+    )
 
 
-def _simple_bars(ctx: _Context, chart_id: str, title: str, unit_label: str, items: list[tuple[str, Figure | None]],
-                 caption_extra: str = "") -> ChartSpec | None:
+def _simple_bars(
+    ctx: _Context,
+    chart_id: str,
+    title: str,
+    unit_label: str,
+    items: list[tuple[str, Figure | None]],
+    caption_extra: str = "",
+) -> ChartSpec | None:
     present = [(name, f) for name, f in items if f is not None]
     if not present:
         return None
     points = tuple(ctx.point(name, f) for name, f in present)
-    return ChartSpec(chart_id, title, "bars", tuple(n for n, _ in present),
-                     (Series(title, present[0][1].unit, "bar", points),), y_label=unit_label,
-                     caption=ctx.caption(*(f for _, f in present)) + caption_extra)
+    return ChartSpec(
+        chart_id,
+        title,
+        "bars",
+        tuple(n for n, _ in present),
+        (Series(title, present[0][1].unit, "bar", points),),
+        y_label=unit_label,
+        caption=ctx.caption(*(f for _, f in present)) + caption_extra,
+    )
 
 
 # -- the five builders -------------------------------------------------------------------
+
 
 def build_overview(sheet: FactSheet, analysis: Analysis) -> SectionContent:
     ctx = _Context(sheet, analysis)
@@ -350,11 +434,27 @@ def build_overview(sheet: FactSheet, analysis: Analysis) -> SectionContent:
     sales, exports = ctx.find("group_sales", str(y)), ctx.find("exports", str(y))
     years = sheet.annual_years()
     trend = ChartSpec(
-        "overview_trend", f"Sales and exports, {years[0]}–{years[-1]}", "bars", tuple(str(v) for v in years),
-        (Series("Group sales", "vehicles", "line", tuple(ctx.point(str(v), ctx.find("group_sales", str(v)), v == y, "Group sales") for v in years)),
-         Series("Exports", "vehicles", "line", tuple(ctx.point(str(v), ctx.find("exports", str(v)), v == y, "Exports") for v in years))),
+        "overview_trend",
+        f"Sales and exports, {years[0]}–{years[-1]}",
+        "bars",
+        tuple(str(v) for v in years),
+        (
+            Series(
+                "Group sales",
+                "vehicles",
+                "line",
+                tuple(ctx.point(str(v), ctx.find("group_sales", str(v)), v == y, "Group sales") for v in years),
+            ),
+            Series(
+                "Exports",
+                "vehicles",
+                "line",
+                tuple(ctx.point(str(v), ctx.find("exports", str(v)), v == y, "Exports") for v in years),
+            ),
+        ),
         y_label="vehicles",
-        caption=ctx.caption(*(ctx.find(m, str(v)) for m in ("group_sales", "exports") for v in years)) + ". Gaps: not published.",
+        caption=ctx.caption(*(ctx.find(m, str(v)) for m in ("group_sales", "exports") for v in years))
+        + ". Gaps: not published.",
     )
     n_findings = len(analysis.findings)
     notes = [
@@ -364,15 +464,24 @@ def build_overview(sheet: FactSheet, analysis: Analysis) -> SectionContent:
         "Figures marked ~ were published rounded; figures marked > were published only as a lower bound.",
     ]
     return SectionContent(
-        "overview", SECTION_TITLES["overview"], sheet.description,
-        _compact([ctx.kpi(sales, "Group sales"), ctx.kpi(exports, "Exports"),
-                  ctx.kpi(ctx.find("export_share", str(y)), "Export share of sales"),
-                  ctx.kpi(ctx.find("users", str(y)), "Users worldwide"),
-                  ctx.kpi(ctx.find("users_overseas", str(y)), "Users outside China")]),
+        "overview",
+        SECTION_TITLES["overview"],
+        sheet.description,
+        _compact(
+            [
+                ctx.kpi(sales, "Group sales"),
+                ctx.kpi(exports, "Exports"),
+                ctx.kpi(ctx.find("export_share", str(y)), "Export share of sales"),
+                ctx.kpi(ctx.find("users", str(y)), "Users worldwide"),
+                ctx.kpi(ctx.find("users_overseas", str(y)), "Users outside China"),
+            ]
+        ),
         (trend,),
         (ctx.figures_table("overview"),),
-        (CardGroup(f"Firsts in {y}", ctx.fact_cards("overview", "first")),
-         CardGroup(f"Goals for {y + 1}", ctx.fact_cards("overview", "goal"))),
+        (
+            CardGroup(f"Firsts in {y}", ctx.fact_cards("overview", "first")),
+            CardGroup(f"Goals for {y + 1}", ctx.fact_cards("overview", "goal")),
+        ),
         tuple(notes),
     )
 
@@ -381,10 +490,16 @@ def build_sales(sheet: FactSheet, analysis: Analysis) -> SectionContent:
     ctx = _Context(sheet, analysis)
     y = ctx.year
     charts = [
-        _annual_chart(ctx, "sales_annual", "group_sales", "Group sales", "group_sales_yoy", "Growth on the year before"),
+        _annual_chart(
+            ctx, "sales_annual", "group_sales", "Group sales", "group_sales_yoy", "Growth on the year before"
+        ),
         _months_chart(ctx, "sales_months", "group_sales", "Group sales"),
-        _donut(ctx, "users_donut", f"Users at the end of {y}: in China and abroad",
-               [("In China", ctx.find("users_domestic", str(y))), ("Outside China", ctx.find("users_overseas", str(y)))]),
+        _donut(
+            ctx,
+            "users_donut",
+            f"Users at the end of {y}: in China and abroad",
+            [("In China", ctx.find("users_domestic", str(y))), ("Outside China", ctx.find("users_overseas", str(y)))],
+        ),
     ]
     back = ctx.get(f"group_sales_{y - 1}_backcalc")
     notes = [
@@ -394,14 +509,27 @@ def build_sales(sheet: FactSheet, analysis: Analysis) -> SectionContent:
     ]
     if back:
         notes.append(f"{back.label}: {format_value(back.value, 'vehicles')}. {back.note}")
-    notes += [f"Audit: {f.explanation}" for f in analysis.findings if ctx.get(f.figure_id) and ctx.get(f.figure_id).section == "sales"]  # type: ignore[union-attr]
+    notes += [
+        f"Audit: {f.explanation}"
+        for f in analysis.findings
+        if ctx.get(f.figure_id) and ctx.get(f.figure_id).section == "sales"
+    ]  # type: ignore[union-attr]
     return SectionContent(
-        "sales", SECTION_TITLES["sales"], f"Group sales in {y}, the years around it and the months of {y}.",
-        _compact([ctx.kpi(ctx.find("group_sales", str(y)), "Group sales"),
-                  ctx.kpi(ctx.find("group_sales", f"{y}-12"), "December"),
-                  ctx.kpi(ctx.find("monthly_average", str(y)), "Average month"),
-                  ctx.kpi(max(sheet.of_metric("brand_sales"), key=lambda f: f.value, default=None), "Chery brand"),
-                  ctx.kpi(max(sheet.of_metric("nev_sales"), key=lambda f: (f.period.end, not f.lower_bound), default=None), "New-energy vehicles")]),
+        "sales",
+        SECTION_TITLES["sales"],
+        f"Group sales in {y}, the years around it and the months of {y}.",
+        _compact(
+            [
+                ctx.kpi(ctx.find("group_sales", str(y)), "Group sales"),
+                ctx.kpi(ctx.find("group_sales", f"{y}-12"), "December"),
+                ctx.kpi(ctx.find("monthly_average", str(y)), "Average month"),
+                ctx.kpi(max(sheet.of_metric("brand_sales"), key=lambda f: f.value, default=None), "Chery brand"),
+                ctx.kpi(
+                    max(sheet.of_metric("nev_sales"), key=lambda f: (f.period.end, not f.lower_bound), default=None),
+                    "New-energy vehicles",
+                ),
+            ]
+        ),
         tuple(c for c in charts if c),
         (ctx.figures_table("sales"),),
         (),
@@ -416,20 +544,47 @@ def build_exports(sheet: FactSheet, analysis: Analysis) -> SectionContent:
     chery = ctx.find("exports", str(y))
     others = None
     if china and chery:
-        others = Figure("china_other_exports", "exports", "china_other_exports", "China", f"Other Chinese car exports {y}",
-                        china.value - chery.value, "vehicles", china.period, "derived", china.approximate, False,
-                        china.source_id, f"{china.id} - {chery.id}", "")
+        others = Figure(
+            "china_other_exports",
+            "exports",
+            "china_other_exports",
+            "China",
+            f"Other Chinese car exports {y}",
+            china.value - chery.value,
+            "vehicles",
+            china.period,
+            "derived",
+            china.approximate,
+            False,
+            china.source_id,
+            f"{china.id} - {chery.id}",
+            "",
+        )
     charts = [
         _annual_chart(ctx, "exports_annual", "exports", "Exports", "export_share_derived", "Share of group sales"),
         _months_chart(ctx, "exports_months", "exports", "Exports"),
-        _donut(ctx, "china_share_donut", f"Chery in China's car exports, {y}", [("Chery", chery), ("Other Chinese makers", others)]),
+        _donut(
+            ctx,
+            "china_share_donut",
+            f"Chery in China's car exports, {y}",
+            [("Chery", chery), ("Other Chinese makers", others)],
+        ),
     ]
     markets = [f for f in sheet if f.metric in ("market_sales", "market_share")]
     market_table = Table(
-        "markets", "Sales in individual markets (fragments)", ("Market", "Measure", "Value", "Period", "Source"),
-        tuple((f.subject, "share of the market" if f.unit == "percent" else "vehicles sold in the market",
-               format_value(f.value, f.unit, f.approximate, f.lower_bound), f.period.label(), f"[{f.source_id}]")
-              for f in markets),
+        "markets",
+        "Sales in individual markets (fragments)",
+        ("Market", "Measure", "Value", "Period", "Source"),
+        tuple(
+            (
+                f.subject,
+                "share of the market" if f.unit == "percent" else "vehicles sold in the market",
+                format_value(f.value, f.unit, f.approximate, f.lower_bound),
+                f.period.label(),
+                f"[{f.source_id}]",
+            )
+            for f in markets
+        ),
         "No ranked list of export markets for the year was found; these are the fragments the sources give.",
         (2,),
     )
@@ -440,13 +595,22 @@ def build_exports(sheet: FactSheet, analysis: Analysis) -> SectionContent:
         "the January to April figure actually published is much higher (see the table).",
         "The cumulative share of China's car exports (20%) counts all years; the share for the year alone is lower.",
     ]
-    notes += [f"Audit: {f.explanation}" for f in analysis.findings if (g := ctx.get(f.figure_id)) and g.section == "exports"]
+    notes += [
+        f"Audit: {f.explanation}" for f in analysis.findings if (g := ctx.get(f.figure_id)) and g.section == "exports"
+    ]
     return SectionContent(
-        "exports", SECTION_TITLES["exports"], f"Vehicles shipped abroad in {y} and the years around it.",
-        _compact([ctx.kpi(chery, "Exports"), ctx.kpi(share, "Share of group sales"),
-                  ctx.kpi(ctx.find("china_export_share", str(y)), "Share of China's car exports"),
-                  ctx.kpi(ctx.find("export_leadership", str(y)), "Years as top exporter"),
-                  ctx.kpi(ctx.find("months_over_threshold", str(y)), "Months above 50,000")]),
+        "exports",
+        SECTION_TITLES["exports"],
+        f"Vehicles shipped abroad in {y} and the years around it.",
+        _compact(
+            [
+                ctx.kpi(chery, "Exports"),
+                ctx.kpi(share, "Share of group sales"),
+                ctx.kpi(ctx.find("china_export_share", str(y)), "Share of China's car exports"),
+                ctx.kpi(ctx.find("export_leadership", str(y)), "Years as top exporter"),
+                ctx.kpi(ctx.find("months_over_threshold", str(y)), "Months above 50,000"),
+            ]
+        ),
         tuple(c for c in charts if c),
         (market_table, ctx.figures_table("exports")),
         (CardGroup("Models and markets", ctx.fact_cards("exports", "model") + ctx.fact_cards("exports", "market")),),
@@ -459,36 +623,70 @@ def build_innovation(sheet: FactSheet, analysis: Analysis) -> SectionContent:
     y = ctx.year
     first = lambda metric: next(iter(sheet.of_metric(metric)), None)  # noqa: E731
     charts = [
-        _simple_bars(ctx, "patents", f"Patents at the end of {y}", "patents",
-                     [("Filed", first("patents_declared")), ("Granted", first("patents_granted")),
-                      ("Inventions", ctx.get("invention_patents"))],
-                     ". Inventions: derived from the granted count and the invention share."),
-        _simple_bars(ctx, "nev_patents", "New-energy vehicle patents", "patents",
-                     [("Filed", first("nev_patents_applied")), ("Granted", first("nev_patents_granted"))],
-                     ". Both were published as lower bounds."),
-        _simple_bars(ctx, "factory_capacity", "Super factory capacity", "vehicles a year",
-                     [(f.subject.replace(" Super Factory", ""), f) for f in sheet.of_metric("factory_capacity")]),
+        _simple_bars(
+            ctx,
+            "patents",
+            f"Patents at the end of {y}",
+            "patents",
+            [
+                ("Filed", first("patents_declared")),
+                ("Granted", first("patents_granted")),
+                ("Inventions", ctx.get("invention_patents")),
+            ],
+            ". Inventions: derived from the granted count and the invention share.",
+        ),
+        _simple_bars(
+            ctx,
+            "nev_patents",
+            "New-energy vehicle patents",
+            "patents",
+            [("Filed", first("nev_patents_applied")), ("Granted", first("nev_patents_granted"))],
+            ". Both were published as lower bounds.",
+        ),
+        _simple_bars(
+            ctx,
+            "factory_capacity",
+            "Super factory capacity",
+            "vehicles a year",
+            [(f.subject.replace(" Super Factory", ""), f) for f in sheet.of_metric("factory_capacity")],
+        ),
     ]
     return SectionContent(
-        "innovation", SECTION_TITLES["innovation"], "Patents, research programmes, factories and the platform behind them.",
-        _compact([ctx.kpi(first("patents_declared"), "Patents filed"), ctx.kpi(first("patents_granted"), "Patents granted"),
-                  ctx.kpi(ctx.get("patents_grant_ratio"), "Granted per filed"),
-                  ctx.kpi(ctx.get("invention_patents"), "Invention patents"),
-                  ctx.kpi(first("plan_investment"), "Yaoguang 2025 budget")]),
+        "innovation",
+        SECTION_TITLES["innovation"],
+        "Patents, research programmes, factories and the platform behind them.",
+        _compact(
+            [
+                ctx.kpi(first("patents_declared"), "Patents filed"),
+                ctx.kpi(first("patents_granted"), "Patents granted"),
+                ctx.kpi(ctx.get("patents_grant_ratio"), "Granted per filed"),
+                ctx.kpi(ctx.get("invention_patents"), "Invention patents"),
+                ctx.kpi(first("plan_investment"), "Yaoguang 2025 budget"),
+            ]
+        ),
         tuple(c for c in charts if c),
         (ctx.figures_table("innovation"),),
-        (CardGroup("Factories and platform", ctx.fact_cards("innovation", "factory") + ctx.fact_cards("innovation", "platform")),
-         CardGroup("Research programmes", ctx.fact_cards("innovation", "programme"))),
-        ("The invention-patent count is derived from the rounded 37% share, so it is good to about ±90.",
-         "Two sources count research staff differently (more than 10,000 and more than 20,000); both are shown.",
-         "Wuhu's link to the Future ICV Plant is our inference, marked as such."),
+        (
+            CardGroup(
+                "Factories and platform",
+                ctx.fact_cards("innovation", "factory") + ctx.fact_cards("innovation", "platform"),
+            ),
+            CardGroup("Research programmes", ctx.fact_cards("innovation", "programme")),
+        ),
+        (
+            "The invention-patent count is derived from the rounded 37% share, so it is good to about ±90.",
+            "Two sources count research staff differently (more than 10,000 and more than 20,000); both are shown.",
+            "Wuhu's link to the Future ICV Plant is our inference, marked as such.",
+        ),
     )
 
 
 def build_partners(sheet: FactSheet, analysis: Analysis) -> SectionContent:
     ctx = _Context(sheet, analysis)
     domains = list(dict.fromkeys(p.domain for p in sheet.partners))
-    nodes = [Node("chery", "Chery", 0, f"Chery Group: {len(sheet.partners)} partners in {len(domains)} alliance domains")]
+    nodes = [
+        Node("chery", "Chery", 0, f"Chery Group: {len(sheet.partners)} partners in {len(domains)} alliance domains")
+    ]
     edges: list[Edge] = []
     for d in domains:
         members = [p.name for p in sheet.partners if p.domain == d]
@@ -497,34 +695,68 @@ def build_partners(sheet: FactSheet, analysis: Analysis) -> SectionContent:
     for p in sheet.partners:
         src = sheet.sources[p.source_id]
         year = str(p.deal_year) if p.deal_year else "year not given"
-        nodes.append(Node(f"partner:{p.id}", p.name, 2,
-                          f"{p.name} ({p.industry})\nDeal ({year}): {p.deal}\nDomain: {p.domain} ({p.pairing})\n"
-                          f"Source: [{p.source_id}] {src.publisher}"))
+        nodes.append(
+            Node(
+                f"partner:{p.id}",
+                p.name,
+                2,
+                f"{p.name} ({p.industry})\nDeal ({year}): {p.deal}\nDomain: {p.domain} ({p.pairing})\n"
+                f"Source: [{p.source_id}] {src.publisher}",
+            )
+        )
         edges.append(Edge(f"domain:{p.domain}", f"partner:{p.id}", p.pairing == "inferred"))
-    network = ChartSpec("partner_network", "Alliance network: Chery, domains, partners", "network",
-                        nodes=tuple(nodes), edges=tuple(edges),
-                        caption="Dashed links: domain pairing inferred from the deal, not stated by a source.")
+    network = ChartSpec(
+        "partner_network",
+        "Alliance network: Chery, domains, partners",
+        "network",
+        nodes=tuple(nodes),
+        edges=tuple(edges),
+        caption="Dashed links: domain pairing inferred from the deal, not stated by a source.",
+    )
     table = Table(
-        "partners", "Partners and their deals", ("Partner", "Industry", "Deal", "Year", "Domain", "Pairing", "Source"),
-        tuple((p.name, p.industry, p.deal, str(p.deal_year) if p.deal_year else "n/a", p.domain, p.pairing,
-               f"[{p.source_id}]") for p in sheet.partners),
+        "partners",
+        "Partners and their deals",
+        ("Partner", "Industry", "Deal", "Year", "Domain", "Pairing", "Source"),
+        tuple(
+            (
+                p.name,
+                p.industry,
+                p.deal,
+                str(p.deal_year) if p.deal_year else "n/a",
+                p.domain,
+                p.pairing,
+                f"[{p.source_id}]",
+            )
+            for p in sheet.partners
+        ),
         numeric_columns=(3,),
     )
     inferred = sum(p.pairing == "inferred" for p in sheet.partners)
     recent = sum(p.deal_year == ctx.year for p in sheet.partners)
     count_tip = "Counted from the partners table of the dataset."
     return SectionContent(
-        "partners", SECTION_TITLES["partners"], "Cross-industry alliances and the companies in them.",
-        (Kpi("Partners", str(len(sheet.partners)), "companies", "all years", tooltip=count_tip),
-         Kpi("Alliance domains", str(len(domains)), "domains", "all years", tooltip=count_tip),
-         Kpi(f"Deals dated {ctx.year}", str(recent), "deals", str(ctx.year), tooltip=count_tip),
-         Kpi("Pairings inferred", f"{inferred} of {len(sheet.partners)}", "", "all years",
-             tooltip="No source assigns each partner to one domain; we pair them by the subject of their deal.")),
+        "partners",
+        SECTION_TITLES["partners"],
+        "Cross-industry alliances and the companies in them.",
+        (
+            Kpi("Partners", str(len(sheet.partners)), "companies", "all years", tooltip=count_tip),
+            Kpi("Alliance domains", str(len(domains)), "domains", "all years", tooltip=count_tip),
+            Kpi(f"Deals dated {ctx.year}", str(recent), "deals", str(ctx.year), tooltip=count_tip),
+            Kpi(
+                "Pairings inferred",
+                f"{inferred} of {len(sheet.partners)}",
+                "",
+                "all years",
+                tooltip="No source assigns each partner to one domain; we pair them by the subject of their deal.",
+            ),
+        ),
         (network,),
         (table, ctx.figures_table("partners")) if any(f.section == "partners" for f in sheet) else (table,),
         (),
-        ("The sources name the partners and the four domains but never say which partner belongs to which domain.",
-         "Deal years are the years of the deals described; a blank year means the source does not give one."),
+        (
+            "The sources name the partners and the four domains but never say which partner belongs to which domain.",
+            "Deal years are the years of the deals described; a blank year means the source does not give one.",
+        ),
     )
 
 

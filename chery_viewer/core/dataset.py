@@ -121,7 +121,9 @@ def _decode(data: bytes, label: str) -> str:
         row = data[: exc.start].count(b"\n") + 1
         raise DatasetError(label, f"not UTF-8 text (invalid byte 0x{data[exc.start]:02x})", row=row) from None
     if "\x00" in text:
-        raise DatasetError(label, "contains NUL characters; not a text file", row=text[: text.index("\x00")].count("\n") + 1)
+        raise DatasetError(
+            label, "contains NUL characters; not a text file", row=text[: text.index("\x00")].count("\n") + 1
+        )
     return text
 
 
@@ -130,8 +132,9 @@ def _parse_descriptor(data: bytes, label: str) -> dict[str, Any]:
     try:
         descriptor = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise DatasetError(label, f"not valid JSON: {exc.msg.lower()} (line {exc.lineno}, column {exc.colno})",
-                           row=exc.lineno) from None
+        raise DatasetError(
+            label, f"not valid JSON: {exc.msg.lower()} (line {exc.lineno}, column {exc.colno})", row=exc.lineno
+        ) from None
     if not isinstance(descriptor, dict):
         raise DatasetError(label, "must hold a JSON object")
     if not isinstance(descriptor.get("title"), str) or not descriptor["title"].strip():
@@ -157,7 +160,9 @@ def _resource_files(descriptor: Mapping[str, Any], directory: Path, label: str) 
         if not isinstance(rel, str) or not rel.strip():
             raise DatasetError(label, f"resource '{name}' needs a single local 'path'", column="path")
         if "://" in rel:
-            raise DatasetError(label, f"resource '{name}' points to a URL ({rel}); only local files are read", column="path")
+            raise DatasetError(
+                label, f"resource '{name}' points to a URL ({rel}); only local files are read", column="path"
+            )
         candidate = Path(rel)
         if candidate.is_absolute() or not (directory / candidate).resolve().is_relative_to(root):
             raise DatasetError(label, f"resource '{name}' path '{rel}' leaves the package folder", column="path")

@@ -107,7 +107,11 @@ class FactSheet:
     def find(self, metric: str, period: str, subject: str | None = None) -> Figure | None:
         """The figure of ``metric`` for exactly ``period`` (e.g. '2022' or '2022-01/2022-08')."""
         for figure in self.figures.values():
-            if figure.metric == metric and figure.period.code == period and (subject is None or figure.subject == subject):
+            if (
+                figure.metric == metric
+                and figure.period.code == period
+                and (subject is None or figure.subject == subject)
+            ):
                 return figure
         return None
 
@@ -140,20 +144,46 @@ def load_factsheet(path: str | Path | None = None) -> FactSheet:
 
 
 def build_factsheet(raw: RawPackage) -> FactSheet:
-    files = {r["name"]: str(raw.directory / r["path"]) for r in raw.descriptor["resources"] if isinstance(r, dict) and r.get("name") in raw.tables}
-    sources = {row.id: Source(row.id, row.title, row.publisher, row.url, row.date) for row in raw.tables["sources"].itertuples()}
+    files = {
+        r["name"]: str(raw.directory / r["path"])
+        for r in raw.descriptor["resources"]
+        if isinstance(r, dict) and r.get("name") in raw.tables
+    }
+    sources = {
+        row.id: Source(row.id, row.title, row.publisher, row.url, row.date)
+        for row in raw.tables["sources"].itertuples()
+    }
     if not sources:
         raise DatasetError(files["sources"], "has a header but no sources", row=2)
     figures = _figures(raw.tables["figures"], files["figures"], sources)
     facts = tuple(
-        Fact(r.id, r.section, r.kind, r.title, r.text, _period(r.period, files["facts"], i), r.source_id, bool(r.inferred))
+        Fact(
+            r.id,
+            r.section,
+            r.kind,
+            r.title,
+            r.text,
+            _period(r.period, files["facts"], i),
+            r.source_id,
+            bool(r.inferred),
+        )
         for i, r in enumerate(raw.tables["facts"].itertuples())
     )
     partners = tuple(
-        Partner(r.id, r.name, r.industry, r.deal, None if pd.isna(r.deal_year) else int(r.deal_year), r.domain, r.pairing, r.source_id, r.note)
+        Partner(
+            r.id,
+            r.name,
+            r.industry,
+            r.deal,
+            None if pd.isna(r.deal_year) else int(r.deal_year),
+            r.domain,
+            r.pairing,
+            r.source_id,
+            r.note,
+        )
         for r in raw.tables["partners"].itertuples()
     )
-    for kind, items, file in (("facts", facts, files["facts"]), ("partners", partners, files["partners"])):
+    for items, file in ((facts, files["facts"]), (partners, files["partners"])):
         for i, item in enumerate(items):
             if item.source_id not in sources:
                 raise DatasetError(file, f"unknown source '{item.source_id}'", row=i + 2, column="source_id")
@@ -187,8 +217,20 @@ def _figures(frame: pd.DataFrame, file: str, sources: dict[str, Source]) -> dict
         if r.unit == "percent" and not -100 <= r.value <= 10_000:
             raise DatasetError(file, f"{r.value:g}% is outside -100% to 10,000%", row=row, column="value")
         figures[r.id] = Figure(
-            r.id, r.section, r.metric, r.subject, r.label, float(r.value), r.unit, _period(r.period, file, i),
-            r.kind, bool(r.approximate), bool(r.lower_bound), r.source_id, r.formula, r.note,
+            r.id,
+            r.section,
+            r.metric,
+            r.subject,
+            r.label,
+            float(r.value),
+            r.unit,
+            _period(r.period, file, i),
+            r.kind,
+            bool(r.approximate),
+            bool(r.lower_bound),
+            r.source_id,
+            r.formula,
+            r.note,
         )
     for i, figure in enumerate(figures.values()):
         _check_formula(figure, figures, file, i + 2)
@@ -205,12 +247,28 @@ def _check_formula(figure: Figure, figures: dict[str, Figure], file: str, row: i
     try:
         tree = ast.parse(figure.formula, mode="eval")
     except SyntaxError:
-        raise DatasetError(file, f"formula '{figure.formula}' is not an expression", row=row, column="formula") from None
+        raise DatasetError(
+            file, f"formula '{figure.formula}' is not an expression", row=row, column="formula"
+        ) from None
     for node in ast.walk(tree):
         if isinstance(node, ast.Name) and (node.id not in figures or node.id == figure.id):
             raise DatasetError(file, f"formula refers to unknown figure '{node.id}'", row=row, column="formula")
-        if not isinstance(node, (ast.Expression, ast.BinOp, ast.UnaryOp, ast.Name, ast.Constant, ast.Load,
-                                 ast.Add, ast.Sub, ast.Mult, ast.Div, ast.USub)):
+        if not isinstance(
+            node,
+            (
+                ast.Expression,
+                ast.BinOp,
+                ast.UnaryOp,
+                ast.Name,
+                ast.Constant,
+                ast.Load,
+                ast.Add,
+                ast.Sub,
+                ast.Mult,
+                ast.Div,
+                ast.USub,
+            ),
+        ):
             raise DatasetError(file, "formula may only use figure ids, numbers and + - * /", row=row, column="formula")
 
 

@@ -8,10 +8,10 @@ from collections.abc import Sequence
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
-from PySide6 import QtGui, QtWidgets  # noqa: E402 (the binding must be chosen before pyqtgraph loads)
+from PySide6 import QtGui, QtWidgets
 
-from chery_viewer import __version__  # noqa: E402
-from chery_viewer.core.factsheet import FactSheet  # noqa: E402
+from chery_viewer import __version__
+from chery_viewer.core.factsheet import FactSheet
 
 ORGANISATION = "Chery Fact Sheet"
 APPLICATION = "chery-viewer"

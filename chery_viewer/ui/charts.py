@@ -45,7 +45,7 @@ class NumberAxis(pg.AxisItem):
         super().__init__(orientation)
         self._percent = percent
 
-    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802 (Qt name)
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         return [compact_number(v * scale, self._percent) for v in values]
 
 
@@ -98,13 +98,14 @@ class ChartView(pg.GraphicsLayoutWidget):
             raise ValueError(f"unknown chart kind {spec.kind!r}")
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
-    def getPlotItem(self) -> pg.PlotItem:  # noqa: N802 (pyqtgraph's name)
+    def getPlotItem(self) -> pg.PlotItem:
         return self.plot
 
     def _new_plot(self, row: int, percent: bool) -> pg.PlotItem:
         # enableMenu=False at construction: the view box then never builds its context menu (~4 ms a plot)
-        plot = self.ci.addPlot(row=row, col=0, axisItems={"left": NumberAxis("left", percent=percent)},
-                               enableMenu=False)
+        plot = self.ci.addPlot(
+            row=row, col=0, axisItems={"left": NumberAxis("left", percent=percent)}, enableMenu=False
+        )
         plot.setMenuEnabled(False)
         plot.hideButtons()
         plot.vb.setMouseEnabled(False, False)
@@ -136,7 +137,8 @@ class ChartView(pg.GraphicsLayoutWidget):
                 continue
             local = target.view.mapSceneToView(scene_pos)
             if (target.rect is not None and target.rect.normalized().contains(local)) or (
-                    target.path is not None and target.path.contains(local)):
+                target.path is not None and target.path.contains(local)
+            ):
                 return target.tooltip
         return ""
 
@@ -176,8 +178,13 @@ class ChartView(pg.GraphicsLayoutWidget):
             plot.vb.setYRange(bottom * 1.2, (top or 1) * headroom, padding=0)
             names = [s.name for s in series_list]
             if len(names) > 1:
-                legend = plot.addLegend(offset=(8, 4), colCount=len(names), labelTextColor=theme.foreground,
-                                        labelTextSize="8pt", brush=pg.mkBrush(theme.background + "d0"))
+                legend = plot.addLegend(
+                    offset=(8, 4),
+                    colCount=len(names),
+                    labelTextColor=theme.foreground,
+                    labelTextSize="8pt",
+                    brush=pg.mkBrush(theme.background + "d0"),
+                )
                 for item in plot.listDataItems():
                     legend.addItem(item, item.name())
             elif names:
@@ -208,23 +215,34 @@ class ChartView(pg.GraphicsLayoutWidget):
             heights.append(point.value)
             widths.append(width)
             brushes.append(pg.mkBrush(colour if point.span == 1 else colour + "99"))
-            self.targets.append(_Target(view, point.tooltip, rect=QtCore.QRectF(centre - width / 2, 0, width, point.value)))
+            self.targets.append(
+                _Target(view, point.tooltip, rect=QtCore.QRectF(centre - width / 2, 0, width, point.value))
+            )
             labels.append((centre, point, colour))
         top = max(heights, default=0) * 1.28 or 1
         for centre, point, colour in labels:
             value = point.value or 0.0
             inside = value / top > 0.14  # tall enough to hold its label inside, at the top
             prefix = point.display[0] if point.display[:1] in ("~", ">") else ""
-            label = pg.TextItem(prefix + compact_number(value, series.unit == "percent"),
-                                color=_ink_for(colour) if inside else theme.foreground,
-                                anchor=(0.5, -0.15) if inside else (0.5, 1.0))
+            label = pg.TextItem(
+                prefix + compact_number(value, series.unit == "percent"),
+                color=_ink_for(colour) if inside else theme.foreground,
+                anchor=(0.5, -0.15) if inside else (0.5, 1.0),
+            )
             label.setFont(_font(7.5))
             label.setPos(centre, value)
             label.setZValue(5)
             view.addItem(label)
         if xs:
-            bars = pg.BarGraphItem(x=xs, height=heights, width=widths, brushes=brushes, brush=theme.bar,
-                                   pen=pg.mkPen(None), name=series.name)
+            bars = pg.BarGraphItem(
+                x=xs,
+                height=heights,
+                width=widths,
+                brushes=brushes,
+                brush=theme.bar,
+                pen=pg.mkPen(None),
+                name=series.name,
+            )
             view.addItem(bars)
 
     def _add_line(self, plot: pg.PlotItem, series: Series, index: dict[str, int], colour: str, label: bool) -> None:
@@ -234,8 +252,14 @@ class ChartView(pg.GraphicsLayoutWidget):
         plot.addItem(curve)
         finite = [(x, y) for x, y in zip(xs, ys, strict=True) if not math.isnan(y)]
         # useCache=False: markers drawn as paths, not cached bitmaps, so they stay vector in PDF and SVG.
-        markers = pg.ScatterPlotItem([x for x, _ in finite], [y for _, y in finite], size=7, brush=pg.mkBrush(colour),
-                                     pen=pg.mkPen(self.theme.background, width=1.2), useCache=False)
+        markers = pg.ScatterPlotItem(
+            [x for x, _ in finite],
+            [y for _, y in finite],
+            size=7,
+            brush=pg.mkBrush(colour),
+            pen=pg.mkPen(self.theme.background, width=1.2),
+            useCache=False,
+        )
         plot.vb.addItem(markers)
         for x, y, point in zip(xs, ys, series.points, strict=True):
             if math.isnan(y):
@@ -267,8 +291,11 @@ class ChartView(pg.GraphicsLayoutWidget):
             middle = math.radians(start + sweep / 2)
             inside = QtCore.QPointF(0.81 * math.cos(middle), 0.81 * math.sin(middle))
             self.targets.append(_Target(vb, point.tooltip, path=path, inside=inside))
-            label = pg.TextItem(f"{point.category}\n{point.display} ({(point.value or 0) / total * 100:.1f}%)",
-                                color=theme.foreground, anchor=(0.0 if math.cos(middle) >= 0 else 1.0, 0.5))
+            label = pg.TextItem(
+                f"{point.category}\n{point.display} ({(point.value or 0) / total * 100:.1f}%)",
+                color=theme.foreground,
+                anchor=(0.0 if math.cos(middle) >= 0 else 1.0, 0.5),
+            )
             label.setFont(_font(8.5))
             label.setPos(1.12 * math.cos(middle), 1.12 * math.sin(middle))
             vb.addItem(label)
@@ -283,8 +310,10 @@ class ChartView(pg.GraphicsLayoutWidget):
             self.plot.hideAxis(name)
         parents = {e.target: e.source for e in spec.edges}
         domain_order = [n.id for n in spec.nodes if n.level == 1]
-        leaves = sorted((n for n in spec.nodes if n.level == 2),
-                        key=lambda n: domain_order.index(parents[n.id]) if parents.get(n.id) in domain_order else 99)
+        leaves = sorted(
+            (n for n in spec.nodes if n.level == 2),
+            key=lambda n: domain_order.index(parents[n.id]) if parents.get(n.id) in domain_order else 99,
+        )
         pos: dict[str, QtCore.QPointF] = {}
         for i, node in enumerate(leaves):
             pos[node.id] = QtCore.QPointF(2.0, -i)
@@ -297,15 +326,25 @@ class ChartView(pg.GraphicsLayoutWidget):
         for edge in spec.edges:
             a, b = pos[edge.source], pos[edge.target]
             style = QtCore.Qt.PenStyle.DashLine if edge.inferred else QtCore.Qt.PenStyle.SolidLine
-            vb.addItem(pg.PlotCurveItem([a.x(), b.x()], [a.y(), b.y()], pen=pg.mkPen(theme.muted, width=1.4, style=style)))
+            vb.addItem(
+                pg.PlotCurveItem([a.x(), b.x()], [a.y(), b.y()], pen=pg.mkPen(theme.muted, width=1.4, style=style))
+            )
         for node in spec.nodes:
             p = pos[node.id]
             colour = theme.levels[min(node.level, len(theme.levels) - 1)]
             size = (26, 18, 14)[min(node.level, 2)]
-            dot = pg.ScatterPlotItem([p.x()], [p.y()], size=size, brush=pg.mkBrush(colour),
-                                     pen=pg.mkPen(theme.background, width=1.5), useCache=False)
+            dot = pg.ScatterPlotItem(
+                [p.x()],
+                [p.y()],
+                size=size,
+                brush=pg.mkBrush(colour),
+                pen=pg.mkPen(theme.background, width=1.5),
+                useCache=False,
+            )
             vb.addItem(dot)
-            text = pg.TextItem(node.label, color=theme.foreground, anchor=(0.0, 0.5) if node.level == 2 else (0.5, -0.35))
+            text = pg.TextItem(
+                node.label, color=theme.foreground, anchor=(0.0, 0.5) if node.level == 2 else (0.5, -0.35)
+            )
             text.setFont(_font(8.5))
             text.setPos(p.x() + (0.06 if node.level == 2 else 0.0), p.y())
             vb.addItem(text)
@@ -330,7 +369,7 @@ def _short(point: Point, unit: str) -> str:
 
 def _ink_for(background: str) -> str:
     """Dark or white text, whichever reads better on ``background`` (relative luminance)."""
-    r, g, b = (int(background[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    r, g, b = (int(background[i : i + 2], 16) / 255 for i in (1, 3, 5))
     return "#ffffff" if 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.4 else "#10222e"
 
 

@@ -32,8 +32,10 @@ def sources_html(sheet: FactSheet) -> str:
         if url.scheme().lower() in SAFE_SCHEMES:
             link = f"<a href='{html.escape(url.toString(), quote=True)}'>{link}</a>"
         date = f", {html.escape(source.date)}" if source.date else ""
-        items.append(f"<p><b>[{html.escape(source.id)}]</b> {html.escape(source.title)}<br>"
-                     f"<span>{html.escape(source.publisher)}{date}</span><br>{link}</p>")
+        items.append(
+            f"<p><b>[{html.escape(source.id)}]</b> {html.escape(source.title)}<br>"
+            f"<span>{html.escape(source.publisher)}{date}</span><br>{link}</p>"
+        )
     return "".join(items)
 
 
@@ -43,8 +45,9 @@ class SourcesDialog(QtWidgets.QDialog):
         self.setWindowTitle("Sources")
         self.resize(760, 560)
         layout = QtWidgets.QVBoxLayout(self)
-        layout.addWidget(label(f"{len(sheet.sources)} sources. Links open in your browser when you click them.",
-                               "muted", wrap=True))
+        layout.addWidget(
+            label(f"{len(sheet.sources)} sources. Links open in your browser when you click them.", "muted", wrap=True)
+        )
         self.browser = QtWidgets.QTextBrowser()
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
@@ -57,20 +60,32 @@ class SourcesDialog(QtWidgets.QDialog):
 
 
 def findings_table(analysis: Analysis) -> Table:
-    return Table("findings", "Discrepancies between the sources",
-                 ("Check", "Figure", "Published", "Recomputed", "Difference", "Explanation"),
-                 tuple((f.check, f.subject, f.stated, f.recomputed, f.difference, f.explanation)
-                       for f in analysis.findings))
+    return Table(
+        "findings",
+        "Discrepancies between the sources",
+        ("Check", "Figure", "Published", "Recomputed", "Difference", "Explanation"),
+        tuple((f.check, f.subject, f.stated, f.recomputed, f.difference, f.explanation) for f in analysis.findings),
+    )
 
 
 def derived_table(sheet: FactSheet, analysis: Analysis) -> Table:
-    def lookup(fid: str):  # noqa: ANN202
+    def lookup(fid: str):
         return analysis.figure(sheet, fid)
 
     rows = [f for f in sheet if f.derived] + list(analysis.derived.values())
-    return Table("derived", "Derived figures and their formulas", ("Figure", "Value", "Formula"),
-                 tuple((f.label, format_with_unit(f.value, f.unit, f.approximate, f.lower_bound),
-                        describe_formula(f.formula, lookup)) for f in rows))
+    return Table(
+        "derived",
+        "Derived figures and their formulas",
+        ("Figure", "Value", "Formula"),
+        tuple(
+            (
+                f.label,
+                format_with_unit(f.value, f.unit, f.approximate, f.lower_bound),
+                describe_formula(f.formula, lookup),
+            )
+            for f in rows
+        ),
+    )
 
 
 class AuditDialog(QtWidgets.QDialog):
@@ -84,10 +99,14 @@ class AuditDialog(QtWidgets.QDialog):
         page = QtWidgets.QWidget()
         layout = QtWidgets.QVBoxLayout(page)
         count = len(analysis.findings)
-        layout.addWidget(label(
-            f"Every published growth rate, sub-total, share and derived row was recomputed from the figures it "
-            f"relates, allowing for the rounding of each. {count} disagreement{'s' if count != 1 else ''} found.",
-            "", wrap=True))
+        layout.addWidget(
+            label(
+                f"Every published growth rate, sub-total, share and derived row was recomputed from the figures it "
+                f"relates, allowing for the rounding of each. {count} disagreement{'s' if count != 1 else ''} found.",
+                "",
+                wrap=True,
+            )
+        )
         self.findings = TableView(findings_table(analysis))
         layout.addWidget(self.findings)
         layout.addWidget(TableView(derived_table(sheet, analysis)))
@@ -100,7 +119,9 @@ class AuditDialog(QtWidgets.QDialog):
 
 
 def about_text(sheet: FactSheet) -> str:
-    return (f"Chery Fact Sheet {__version__}\n\n"
-            f"Dataset: {sheet.title}, version {sheet.version or 'n/a'}, as of {sheet.as_of or 'n/a'}.\n"
-            f"{len(sheet.figures)} figures from {len(sheet.sources)} sources.\n\n"
-            "Built with PySide6 (Qt), pandas and pyqtgraph.")
+    return (
+        f"Chery Fact Sheet {__version__}\n\n"
+        f"Dataset: {sheet.title}, version {sheet.version or 'n/a'}, as of {sheet.as_of or 'n/a'}.\n"
+        f"{len(sheet.figures)} figures from {len(sheet.sources)} sources.\n\n"
+        "Built with PySide6 (Qt), pandas and pyqtgraph."
+    )

@@ -24,10 +24,11 @@ PREBUILD_DELAY_MS = 250  # after the first frame, before a user can reach anothe
 class MainWindow(QtWidgets.QMainWindow):
     """Tabs for Overview, Sales, Exports, Innovation and Partners over one fact sheet."""
 
-    sigSheetChanged = QtCore.Signal()  # noqa: N815 (pyqtgraph-style signal name)
+    sigSheetChanged = QtCore.Signal()
 
-    def __init__(self, sheet: FactSheet, settings: Settings | None = None,
-                 parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(
+        self, sheet: FactSheet, settings: Settings | None = None, parent: QtWidgets.QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.settings = settings or Settings()
         self.theme = THEMES.get(self.settings.theme, LIGHT)
@@ -64,7 +65,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.analysis = analyse(sheet)
         self.sections = {s.key: s for s in build_sections(sheet, self.analysis)}
         self.setWindowTitle(sheet.title)
-        parts = [sheet.title, f"version {sheet.version}" if sheet.version else "", f"as of {sheet.as_of}" if sheet.as_of else ""]
+        parts = [
+            sheet.title,
+            f"version {sheet.version}" if sheet.version else "",
+            f"as of {sheet.as_of}" if sheet.as_of else "",
+        ]
         self.status_label.setText("   ·   ".join(p for p in parts if p))
         self._clear_panels()
 
@@ -88,7 +93,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def current_panel(self) -> SectionPanel:
         return self._ensure_panel(self.tabs.currentIndex())
 
-    def showEvent(self, event: QtGui.QShowEvent) -> None:  # noqa: N802 (Qt name)
+    def showEvent(self, event: QtGui.QShowEvent) -> None:
         super().showEvent(event)
         QtCore.QTimer.singleShot(PREBUILD_DELAY_MS, self._prebuild_next_panel)
 
@@ -106,8 +111,9 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # -- actions -----------------------------------------------------------------------
 
-    def _action(self, text: str, slot: object, shortcut: str | QtGui.QKeySequence | None = None,
-                tip: str = "") -> QtGui.QAction:
+    def _action(
+        self, text: str, slot: object, shortcut: str | QtGui.QKeySequence | None = None, tip: str = ""
+    ) -> QtGui.QAction:
         action = QtGui.QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QtGui.QKeySequence(shortcut))
@@ -119,13 +125,23 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _create_actions(self) -> None:
         self.open_action = self._action("&Open dataset…", self.open_dataset, "Ctrl+O", "Load another data package")
-        self.export_pdf_action = self._action("&Export PDF…", self.export_pdf, "Ctrl+E", "Write the whole fact sheet to PDF")
+        self.export_pdf_action = self._action(
+            "&Export PDF…", self.export_pdf, "Ctrl+E", "Write the whole fact sheet to PDF"
+        )
         self.print_action = self._action("&Print…", self.print_sheet, "Ctrl+P")
         self.preview_action = self._action("Print pre&view…", self.preview_sheet, "Ctrl+Shift+P")
-        self.chart_image_action = self._action("Export chart &image…", self.export_chart_image, None,
-                                               "PNG or SVG of the chart under the mouse, or the tab's main chart")
-        self.chart_data_action = self._action("Export chart &data…", self.export_chart_data, None,
-                                              "CSV of the chart under the mouse, or the tab's main chart")
+        self.chart_image_action = self._action(
+            "Export chart &image…",
+            self.export_chart_image,
+            None,
+            "PNG or SVG of the chart under the mouse, or the tab's main chart",
+        )
+        self.chart_data_action = self._action(
+            "Export chart &data…",
+            self.export_chart_data,
+            None,
+            "CSV of the chart under the mouse, or the tab's main chart",
+        )
         self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
         self.tab_actions = [
             self._action(SECTION_TITLES[key], lambda i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}")
@@ -177,8 +193,9 @@ class MainWindow(QtWidgets.QMainWindow):
     # -- file actions --------------------------------------------------------------------
 
     def _error(self, title: str, message: str) -> None:
-        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Critical, title, message,
-                                    QtWidgets.QMessageBox.StandardButton.Ok, self)
+        box = QtWidgets.QMessageBox(
+            QtWidgets.QMessageBox.Icon.Critical, title, message, QtWidgets.QMessageBox.StandardButton.Ok, self
+        )
         box.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         box.exec()
 
@@ -193,8 +210,11 @@ class MainWindow(QtWidgets.QMainWindow):
         """Load another package; on error show a dialog and keep the current one."""
         if path is None:
             path, _ = QtWidgets.QFileDialog.getOpenFileName(
-                self, "Open dataset", self.settings.directory("dataset"),
-                "Data package (datapackage.json);;JSON files (*.json);;All files (*)")
+                self,
+                "Open dataset",
+                self.settings.directory("dataset"),
+                "Data package (datapackage.json);;JSON files (*.json);;All files (*)",
+            )
             if not path:
                 return False
         try:
@@ -252,8 +272,9 @@ class MainWindow(QtWidgets.QMainWindow):
         chart = self.chart_for_export()
         if chart is None:
             return False
-        path = path or self._save_path("chart", "Export chart image", f"{chart.spec.id}.png",
-                                       "PNG image (*.png);;SVG image (*.svg)")
+        path = path or self._save_path(
+            "chart", "Export chart image", f"{chart.spec.id}.png", "PNG image (*.png);;SVG image (*.svg)"
+        )
         if not path:
             return False
         try:
@@ -291,14 +312,19 @@ class MainWindow(QtWidgets.QMainWindow):
         AuditDialog(self.sheet, self.analysis, self).exec()
 
     def show_about(self) -> None:
-        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Information, "About Chery Fact Sheet",
-                                    about_text(self.sheet), QtWidgets.QMessageBox.StandardButton.Ok, self)
+        box = QtWidgets.QMessageBox(
+            QtWidgets.QMessageBox.Icon.Information,
+            "About Chery Fact Sheet",
+            about_text(self.sheet),
+            QtWidgets.QMessageBox.StandardButton.Ok,
+            self,
+        )
         box.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         box.exec()
 
     # -- lifecycle ----------------------------------------------------------------------
 
-    def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802 (Qt name)
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         self.settings.geometry = self.saveGeometry()
         self.settings.last_tab = TAB_KEYS[self.tabs.currentIndex()]
         self.settings.sync()

@@ -32,10 +32,26 @@ class Theme:
     down: str = VERMILLION  # shown with ▼
 
 
-LIGHT = Theme("light", background="#ffffff", surface="#f3f5f8", foreground="#1f2328", muted="#5b6470",
-              grid="#d8dde3", border="#d0d7de")
-DARK = Theme("dark", background="#1d2025", surface="#272b32", foreground="#e8eaed", muted="#a4acb6",
-             grid="#3a4049", border="#3b424c", bar="#3d7fb0", bar_highlight=SKY)
+LIGHT = Theme(
+    "light",
+    background="#ffffff",
+    surface="#f3f5f8",
+    foreground="#1f2328",
+    muted="#5b6470",
+    grid="#d8dde3",
+    border="#d0d7de",
+)
+DARK = Theme(
+    "dark",
+    background="#1d2025",
+    surface="#272b32",
+    foreground="#e8eaed",
+    muted="#a4acb6",
+    grid="#3a4049",
+    border="#3b424c",
+    bar="#3d7fb0",
+    bar_highlight=SKY,
+)
 THEMES = {"light": LIGHT, "dark": DARK}
 
 
@@ -43,7 +59,19 @@ def stylesheet(theme: Theme) -> str:
     """Qt style sheet for the window chrome, cards and tables."""
     t = theme
     return f"""
-QMainWindow, QWidget#page, QScrollArea, QScrollArea > QWidget > QWidget {{ background: {t.background}; color: {t.foreground}; }}
+QMainWindow, QWidget#page, QScrollArea, QScrollArea > QWidget > QWidget {{
+    background: {t.background}; color: {t.foreground}; }}
+QMenuBar {{ background: {t.surface}; color: {t.foreground}; border-bottom: 1px solid {t.border}; }}
+QMenuBar::item {{ padding: 4px 10px; background: transparent; }}
+QMenuBar::item:selected, QMenu::item:selected {{ background: {BLUE}; color: #ffffff; }}
+QMenu {{ background: {t.surface}; color: {t.foreground}; border: 1px solid {t.border}; }}
+QMenu::item {{ padding: 5px 24px 5px 24px; }}
+QMenu::item:disabled {{ color: {t.muted}; }}
+QMenu::separator {{ height: 1px; background: {t.border}; margin: 4px 8px; }}
+QDialog, QTextBrowser {{ background: {t.background}; color: {t.foreground}; }}
+QPushButton {{ background: {t.surface}; color: {t.foreground}; border: 1px solid {t.border}; border-radius: 4px;
+               padding: 4px 14px; }}
+QPushButton:hover {{ border-color: {BLUE}; }}
 QTabWidget::pane {{ border-top: 1px solid {t.border}; }}
 QTabBar::tab {{ padding: 6px 16px; color: {t.muted}; background: transparent; border: none; }}
 QTabBar::tab:selected {{ color: {t.foreground}; border-bottom: 2px solid {BLUE}; font-weight: 600; }}

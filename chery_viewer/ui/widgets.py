@@ -21,8 +21,9 @@ def plain_tooltip(text: str) -> str:
     return f"<qt><div style='white-space:pre-wrap'>{body}</div></qt>"
 
 
-def label(text: str, role: str = "", point_size: float | None = None, bold: bool = False,
-          wrap: bool = False) -> QtWidgets.QLabel:
+def label(
+    text: str, role: str = "", point_size: float | None = None, bold: bool = False, wrap: bool = False
+) -> QtWidgets.QLabel:
     """A QLabel that never interprets markup."""
     widget = QtWidgets.QLabel()
     widget.setTextFormat(QtCore.Qt.TextFormat.PlainText)
@@ -116,11 +117,15 @@ class TableView(QtWidgets.QTableWidget):
         for c, length in enumerate(lengths):
             # Long prose wraps in a stretching column; short values keep their natural width.
             stretch = length > LONG_TEXT or c == widest
-            mode = QtWidgets.QHeaderView.ResizeMode.Stretch if stretch else QtWidgets.QHeaderView.ResizeMode.ResizeToContents
+            mode = (
+                QtWidgets.QHeaderView.ResizeMode.Stretch
+                if stretch
+                else QtWidgets.QHeaderView.ResizeMode.ResizeToContents
+            )
             header.setSectionResizeMode(c, mode)
         self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Fixed)
 
-    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:  # noqa: N802 (Qt name)
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
         super().resizeEvent(event)
         QtCore.QTimer.singleShot(0, self._fit_height)
 

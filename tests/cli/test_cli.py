@@ -25,12 +25,22 @@ SENTINEL = b"an older file that a failed export must leave alone\n"
 
 
 def run_cli(*args: str, cwd: Path, display: bool = True, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM",
-                                                          "CHERY_VIEWER_DEBUG")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "CHERY_VIEWER_DEBUG")
+    }
     if display:
         env["QT_QPA_PLATFORM"] = "offscreen"
-    return subprocess.run([sys.executable, "-m", "chery_viewer", *args], capture_output=True, text=True, cwd=cwd,
-                          env=env, timeout=timeout, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "chery_viewer", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=timeout,
+        check=False,
+    )
 
 
 def one_line_error(result: subprocess.CompletedProcess[str], code: int = 2) -> str:
@@ -60,12 +70,15 @@ def damaged_package(tmp_path: Path) -> Path:
     target = tmp_path / "damaged"
     shutil.copytree(bundled_dir(), target)
     figures = target / "figures.csv"
-    figures.write_text(figures.read_text(encoding="utf-8").replace("Group sales 2021,961926,",
-                                                                     "Group sales 2021,many,", 1), encoding="utf-8")
+    figures.write_text(
+        figures.read_text(encoding="utf-8").replace("Group sales 2021,961926,", "Group sales 2021,many,", 1),
+        encoding="utf-8",
+    )
     return target
 
 
 # -- information --------------------------------------------------------------------------------
+
 
 def test_version(tmp_path: Path):
     result = run_cli("--version", cwd=tmp_path)
@@ -83,8 +96,10 @@ def test_help(tmp_path: Path):
 
 # -- bad input ------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("args", [("--bogus",), ("--page-size", "A5", "--export-pdf", "x.pdf"), ("--dataset",),
-                                  ("stray-argument",)])
+
+@pytest.mark.parametrize(
+    "args", [("--bogus",), ("--page-size", "A5", "--export-pdf", "x.pdf"), ("--dataset",), ("stray-argument",)]
+)
 def test_bad_option_is_one_line_and_exit_2(tmp_path: Path, args: tuple[str, ...]):
     line = one_line_error(run_cli(*args, cwd=tmp_path))
     assert "--help" in line
@@ -105,8 +120,9 @@ def test_missing_dataset_with_export(tmp_path: Path, existing_output: Path):
 
 
 def test_damaged_dataset_with_export(tmp_path: Path, damaged_package: Path, existing_output: Path):
-    line = one_line_error(run_cli("--dataset", str(damaged_package), "--export-pdf", str(existing_output),
-                                  cwd=tmp_path))
+    line = one_line_error(
+        run_cli("--dataset", str(damaged_package), "--export-pdf", str(existing_output), cwd=tmp_path)
+    )
     assert str(damaged_package / "figures.csv") in line
     assert "row 3" in line and "column 'value'" in line and "'many'" in line
     assert existing_output.read_bytes() == SENTINEL
@@ -154,6 +170,7 @@ def test_export_relative_path_into_missing_folder(tmp_path: Path):
 
 # -- in-process, with a stand-in exporter -------------------------------------------------------------
 
+
 class FakeExportError(Exception):
     pass
 
@@ -186,7 +203,7 @@ def fake_exporter(monkeypatch: pytest.MonkeyPatch) -> FakeExporter:
 def test_cli_hands_the_sheet_path_and_page_size_to_the_exporter(tmp_path: Path, fake_exporter, capsys):
     out = tmp_path / "factsheet.pdf"
     assert cli.main(["--export-pdf", str(out), "--page-size", "Letter"]) == 0
-    (args, kwargs), = fake_exporter.calls
+    ((args, kwargs),) = fake_exporter.calls
     assert isinstance(args[0], FactSheet) and args[0].report_year == 2022
     assert Path(args[1]) == out
     assert kwargs.get("page_size") == "Letter" or "Letter" in args
@@ -224,6 +241,7 @@ def test_empty_export_path_is_refused(tmp_path: Path):
 
 # -- the real exporter, once it exists ----------------------------------------------------------------
 
+
 def _exporter_available() -> bool:
     try:
         return importlib.util.find_spec("chery_viewer.report.pdf") is not None
@@ -234,8 +252,9 @@ def _exporter_available() -> bool:
 @pytest.mark.skipif(not _exporter_available(), reason="chery_viewer.report.pdf is not written yet")
 @pytest.mark.parametrize("page_size", ["A4", "Letter"])
 def test_export_pdf_without_a_display(tmp_path: Path, existing_output: Path, page_size: str):
-    result = run_cli("--export-pdf", str(existing_output), "--page-size", page_size, cwd=tmp_path, display=False,
-                     timeout=180)
+    result = run_cli(
+        "--export-pdf", str(existing_output), "--page-size", page_size, cwd=tmp_path, display=False, timeout=180
+    )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     data = existing_output.read_bytes()

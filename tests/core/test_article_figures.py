@@ -38,8 +38,9 @@ ARTICLE_FIGURES = [
 PARTNERS = {"Haier", "Huawei", "Luxshare Precision", "CATL", "iFLYTEK", "Horizon Robotics"}
 
 
-@pytest.mark.parametrize(("figure_id", "value", "unit", "written"), ARTICLE_FIGURES,
-                         ids=[f[0] for f in ARTICLE_FIGURES])
+@pytest.mark.parametrize(
+    ("figure_id", "value", "unit", "written"), ARTICLE_FIGURES, ids=[f[0] for f in ARTICLE_FIGURES]
+)
 def test_article_figure_is_in_the_package(sheet: FactSheet, figure_id: str, value: float, unit: str, written: str):
     figure = sheet.figure(figure_id)
     assert figure is not None, f"{figure_id} ({written}) is missing"
@@ -51,8 +52,19 @@ def test_article_figure_is_in_the_package(sheet: FactSheet, figure_id: str, valu
 
 
 def test_headline_figures_come_from_the_base_article(sheet: FactSheet):
-    base = {"sales_2022", "sales_2022_yoy", "sales_2022_12", "exports_2022", "exports_2022_yoy", "users_2022",
-            "users_overseas_2022", "patents_declared", "patents_granted", "invention_share", "export_leader_years"}
+    base = {
+        "sales_2022",
+        "sales_2022_yoy",
+        "sales_2022_12",
+        "exports_2022",
+        "exports_2022_yoy",
+        "users_2022",
+        "users_overseas_2022",
+        "patents_declared",
+        "patents_granted",
+        "invention_share",
+        "export_leader_years",
+    }
     assert {fid for fid in base if sheet.figures[fid].source_id == "S1"} == base
     assert "gulfnews.com" in sheet.sources["S1"].url
 
@@ -92,8 +104,12 @@ def test_the_six_partners(sheet: FactSheet):
 def test_partner_domains_follow_the_research(sheet: FactSheet):
     domains = {p.name: p.domain for p in sheet.partners}
     assert domains == {
-        "Haier": "industrial internet", "Huawei": "intelligent solutions", "Luxshare Precision": "ecosphere",
-        "CATL": "power battery", "iFLYTEK": "intelligent solutions", "Horizon Robotics": "intelligent solutions",
+        "Haier": "industrial internet",
+        "Huawei": "intelligent solutions",
+        "Luxshare Precision": "ecosphere",
+        "CATL": "power battery",
+        "iFLYTEK": "intelligent solutions",
+        "Horizon Robotics": "intelligent solutions",
     }
     assert all(p.pairing == "inferred" for p in sheet.partners), "no source states a partner's domain"
 
@@ -125,8 +141,15 @@ def test_goals_for_2023(sheet: FactSheet):
 ANNUAL = {  # metric: {year: value}
     "group_sales": {2020: 730_000, 2021: 961_926, 2022: 1_232_727, 2023: 1_881_316, 2024: 2_603_916},
     "group_sales_yoy": {2021: 31.7, 2022: 28.2, 2023: 52.6, 2024: 38.4},
-    "exports": {2018: 126_000, 2019: 96_000, 2020: 114_000, 2021: 269_154, 2022: 451_337, 2023: 937_148,
-                2024: 1_144_588},
+    "exports": {
+        2018: 126_000,
+        2019: 96_000,
+        2020: 114_000,
+        2021: 269_154,
+        2022: 451_337,
+        2023: 937_148,
+        2024: 1_144_588,
+    },
     "exports_yoy": {2020: 18.7, 2021: 136.3, 2022: 67.7, 2023: 101.1, 2024: 21.4},
 }
 
@@ -220,8 +243,9 @@ def test_figures_not_found_are_not_invented(sheet: FactSheet):
     assert sheet.find("users", "2021") is None
 
 
-@pytest.mark.parametrize(("metric", "period", "value", "derived"), MONTHS_2022,
-                         ids=[f"{m[0]}-{m[1]}" for m in MONTHS_2022])
+@pytest.mark.parametrize(
+    ("metric", "period", "value", "derived"), MONTHS_2022, ids=[f"{m[0]}-{m[1]}" for m in MONTHS_2022]
+)
 def test_2022_months(sheet: FactSheet, metric: str, period: str, value: float, derived: bool):
     figure = sheet.find(metric, period, "Chery Group")
     assert figure is not None
@@ -229,10 +253,12 @@ def test_2022_months(sheet: FactSheet, metric: str, period: str, value: float, d
     assert figure.derived is derived
 
 
-@pytest.mark.parametrize(("metric", "period", "value", "approximate", "lower_bound"), OTHER,
-                         ids=[f"{m[0]}-{m[1]}" for m in OTHER])
-def test_other_sourced_figures(sheet: FactSheet, metric: str, period: str, value: float, approximate: bool,
-                               lower_bound: bool):
+@pytest.mark.parametrize(
+    ("metric", "period", "value", "approximate", "lower_bound"), OTHER, ids=[f"{m[0]}-{m[1]}" for m in OTHER]
+)
+def test_other_sourced_figures(
+    sheet: FactSheet, metric: str, period: str, value: float, approximate: bool, lower_bound: bool
+):
     figure = sheet.find(metric, period)
     assert figure is not None
     assert (figure.value, figure.approximate, figure.lower_bound) == (value, approximate, lower_bound)
@@ -245,6 +271,7 @@ def test_super_factory_figures(sheet: FactSheet):
 
 
 # -- against the texts themselves, when they are beside the checkout ---------------------------
+
 
 @pytest.fixture(scope="module")
 def article() -> str:

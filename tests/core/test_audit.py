@@ -21,10 +21,32 @@ from chery_viewer.core.periods import Period
 from .conftest import PackageCopy
 
 
-def figure(value: float, unit: str = "vehicles", *, kind: str = "stated", approximate: bool = False,
-           lower_bound: bool = False, fid: str = "x", label: str = "") -> Figure:
-    return Figure(fid, "sales", "m", "Chery Group", label or f"Label {fid}", value, unit, Period.parse("2022"), kind,
-                  approximate, lower_bound, "S1", "", "")
+def figure(
+    value: float,
+    unit: str = "vehicles",
+    *,
+    kind: str = "stated",
+    approximate: bool = False,
+    lower_bound: bool = False,
+    fid: str = "x",
+    label: str = "",
+) -> Figure:
+    return Figure(
+        fid,
+        "sales",
+        "m",
+        "Chery Group",
+        label or f"Label {fid}",
+        value,
+        unit,
+        Period.parse("2022"),
+        kind,
+        approximate,
+        lower_bound,
+        "S1",
+        "",
+        "",
+    )
 
 
 # -- derived figures ---------------------------------------------------------------------------
@@ -33,13 +55,13 @@ def figure(value: float, unit: str = "vehicles", *, kind: str = "stated", approx
 DERIVED = {
     "group_sales_2021_backcalc": (961_566, "sales_2022 / (1 + sales_2022_yoy / 100)", False),  # 1232727 / 1.282
     "exports_2021_backcalc": (269_134, "exports_2022 / (1 + exports_2022_yoy / 100)", False),  # 451337 / 1.677
-    "export_share_2022": (36.61, "exports_2022 / sales_2022 * 100", False),                    # 451337 / 1232727
-    "users_overseas_share_2022": (21.43, "users_overseas_2022 / users_2022 * 100", True),      # 2.40 / 11.20
+    "export_share_2022": (36.61, "exports_2022 / sales_2022 * 100", False),  # 451337 / 1232727
+    "users_overseas_share_2022": (21.43, "users_overseas_2022 / users_2022 * 100", True),  # 2.40 / 11.20
     "users_domestic_2022": (8_800_000, "users_2022 - users_overseas_2022", True),
-    "patents_grant_ratio": (66.59, "patents_granted / patents_declared * 100", False),         # 17177 / 25795
-    "invention_patents": (6_355, "patents_granted * invention_share / 100", True),             # 17177 * 0.37
-    "exports_2019_yoy_calc": (-23.81, "(exports_2019 / exports_2018 - 1) * 100", True),        # 96000 / 126000 - 1
-    "december_share_2022": (8.56, "sales_2022_12 / sales_2022 * 100", False),                  # 105483 / 1232727
+    "patents_grant_ratio": (66.59, "patents_granted / patents_declared * 100", False),  # 17177 / 25795
+    "invention_patents": (6_355, "patents_granted * invention_share / 100", True),  # 17177 * 0.37
+    "exports_2019_yoy_calc": (-23.81, "(exports_2019 / exports_2018 - 1) * 100", True),  # 96000 / 126000 - 1
+    "december_share_2022": (8.56, "sales_2022_12 / sales_2022 * 100", False),  # 105483 / 1232727
     "monthly_average_2022": (102_727, "sales_2022 / 12", False),
 }
 
@@ -85,8 +107,12 @@ def test_no_computed_growth_where_a_published_one_exists(analysis: Analysis):
 
 
 def test_dataset_derived_rows_follow_their_formulas(sheet: FactSheet):
-    for fid, value in (("sales_2022_01_07", 748_550 - 141_767), ("sales_2022_05_06", 606_783 - 284_865 - 131_533),
-                       ("exports_2022_01_07", 250_633 - 51_774), ("exports_2022_09_12", 451_337 - 250_633)):
+    for fid, value in (
+        ("sales_2022_01_07", 748_550 - 141_767),
+        ("sales_2022_05_06", 606_783 - 284_865 - 131_533),
+        ("exports_2022_01_07", 250_633 - 51_774),
+        ("exports_2022_09_12", 451_337 - 250_633),
+    ):
         f = sheet.figures[fid]
         assert f.value == value == point_value(f.formula, sheet.figure)
     share = sheet.figures["china_export_share_2022"]
@@ -95,24 +121,30 @@ def test_dataset_derived_rows_follow_their_formulas(sheet: FactSheet):
 
 # -- describe_formula -------------------------------------------------------------------------
 
+
 def test_describe_formula_uses_labels_and_symbols(sheet: FactSheet):
     text = describe_formula("sales_2022 / (1 + sales_2022_yoy / 100)", sheet.figure)
     assert text == "Group sales 2022 ÷ (1 + Group sales growth 2022 ÷ 100)"
     assert describe_formula("exports_2022 - exports_2022_01_08", sheet.figure) == (
-        "Exports 2022 − Exports January to August 2022")
+        "Exports 2022 − Exports January to August 2022"
+    )
     assert describe_formula("patents_granted * invention_share / 100", sheet.figure) == (
-        "Patents granted × Invention patents among granted patents ÷ 100")
+        "Patents granted × Invention patents among granted patents ÷ 100"
+    )
 
 
-@pytest.mark.parametrize(("formula", "expected"), [
-    ("a - b - c", "A − B − C"),
-    ("a - (b - c)", "A − (B − C)"),
-    ("(a - b) * c", "(A − B) × C"),
-    ("a / (b * c)", "A ÷ (B × C)"),
-    ("a / b * 100", "A ÷ B × 100"),
-    ("-(a + b)", "−(A + B)"),
-    ("(a / b - 1) * 100", "(A ÷ B − 1) × 100"),
-])
+@pytest.mark.parametrize(
+    ("formula", "expected"),
+    [
+        ("a - b - c", "A − B − C"),
+        ("a - (b - c)", "A − (B − C)"),
+        ("(a - b) * c", "(A − B) × C"),
+        ("a / (b * c)", "A ÷ (B × C)"),
+        ("a / b * 100", "A ÷ B × 100"),
+        ("-(a + b)", "−(A + B)"),
+        ("(a / b - 1) * 100", "(A ÷ B − 1) × 100"),
+    ],
+)
 def test_describe_formula_keeps_the_order_of_operations(formula: str, expected: str):
     labels = {n: figure(1, fid=n, label=n.upper()) for n in "abc"}
     assert describe_formula(formula, labels.get) == expected
@@ -128,12 +160,14 @@ def test_describe_formula_writes_large_constants_exactly():
 
 # -- intervals -----------------------------------------------------------------------------------
 
+
 def test_exact_count_is_a_point():
     assert interval(figure(1_232_727)) == Interval(1_232_727, 1_232_727)
 
 
-@pytest.mark.parametrize(("value", "lo", "hi"), [(28.2, 28.15, 28.25), (30, 29.5, 30.5), (0.9, 0.85, 0.95),
-                                                 (14.51, 14.505, 14.515)])
+@pytest.mark.parametrize(
+    ("value", "lo", "hi"), [(28.2, 28.15, 28.25), (30, 29.5, 30.5), (0.9, 0.85, 0.95), (14.51, 14.505, 14.515)]
+)
 def test_published_percentage_covers_its_rounding(value: float, lo: float, hi: float):
     result = interval(figure(value, "percent"))
     assert result.lo == pytest.approx(lo) and result.hi == pytest.approx(hi)
@@ -184,6 +218,7 @@ def test_interval_arithmetic(sheet: FactSheet):
 
 # -- the audit of the bundled data -------------------------------------------------------------
 
+
 def test_audit_finds_exactly_the_known_discrepancies(analysis: Analysis):
     assert sorted((f.check, f.figure_id) for f in analysis.findings) == [
         ("growth rate", "exports_2023_yoy"),
@@ -212,10 +247,24 @@ def test_2022_months_add_up_to_45_more_than_the_year(analysis: Analysis):
     assert "Dec 2022" in finding.explanation
 
 
-@pytest.mark.parametrize("fid", ["sales_2022_yoy", "exports_2022_yoy", "sales_2021_yoy", "exports_2021_yoy",
-                                 "exports_2020_yoy", "sales_2023_yoy", "sales_2024_yoy", "exports_2022_01_08",
-                                 "sales_2022_01_09", "sales_2022_01_10", "sales_2022_01_11",
-                                 "export_share_of_sales_2022", "china_export_share_2022"])
+@pytest.mark.parametrize(
+    "fid",
+    [
+        "sales_2022_yoy",
+        "exports_2022_yoy",
+        "sales_2021_yoy",
+        "exports_2021_yoy",
+        "exports_2020_yoy",
+        "sales_2023_yoy",
+        "sales_2024_yoy",
+        "exports_2022_01_08",
+        "sales_2022_01_09",
+        "sales_2022_01_10",
+        "sales_2022_01_11",
+        "export_share_of_sales_2022",
+        "china_export_share_2022",
+    ],
+)
 def test_no_finding_for_consistent_figures(analysis: Analysis, fid: str):
     assert fid not in {f.figure_id for f in analysis.findings}
 
@@ -227,6 +276,7 @@ def test_h1_july_august_exports_tile_january_to_august(sheet: FactSheet):
 
 
 # -- the audit of modified copies --------------------------------------------------------------
+
 
 def findings_of(copy: PackageCopy) -> dict[str, object]:
     return {f.figure_id: f for f in analyse(load_factsheet(copy.dir)).findings}
@@ -261,20 +311,25 @@ def test_changed_share_is_reported(package_copy: PackageCopy):
 
 
 def test_derived_row_that_does_not_follow_its_formula(package_copy: PackageCopy):
-    package_copy.replace("figures.csv", "Exports September to December 2022,200704,",
-                         "Exports September to December 2022,200000,")
+    package_copy.replace(
+        "figures.csv", "Exports September to December 2022,200704,", "Exports September to December 2022,200000,"
+    )
     finding = findings_of(package_copy)["exports_2022_09_12"]
     assert finding.check == "derived figure"
     assert finding.recomputed == "200,704"
 
 
-@pytest.mark.parametrize(("old", "new"), [
-    (",S10,sales_2022_01_08 - sales_2022_08,", ",S10,sales_2022_01_08 / 0,"),
-    ("Group sales 2022,1232727,", "Group sales 2022,0,"),
-    ("Exports 2021,269154,", "Exports 2021,0,"),
-    ("Group sales growth 2022,28.2,", "Group sales growth 2022,-100,"),
-    ("Users worldwide,11200000,", "Users worldwide,0,"),
-], ids=["formula-divides-by-zero", "zero-sales", "zero-exports", "growth-minus-100", "zero-users"])
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (",S10,sales_2022_01_08 - sales_2022_08,", ",S10,sales_2022_01_08 / 0,"),
+        ("Group sales 2022,1232727,", "Group sales 2022,0,"),
+        ("Exports 2021,269154,", "Exports 2021,0,"),
+        ("Group sales growth 2022,28.2,", "Group sales growth 2022,-100,"),
+        ("Users worldwide,11200000,", "Users worldwide,0,"),
+    ],
+    ids=["formula-divides-by-zero", "zero-sales", "zero-exports", "growth-minus-100", "zero-users"],
+)
 def test_accepted_package_never_crashes_the_audit(package_copy: PackageCopy, old: str, new: str):
     package_copy.replace("figures.csv", old, new)
     try:

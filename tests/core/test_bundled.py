@@ -34,7 +34,8 @@ def test_bundled_digest_is_current(descriptor: dict):
     files = {r["name"]: directory / r["path"] for r in descriptor["resources"]}
     digest = package_digest((directory / DESCRIPTOR).read_bytes(), {n: f.read_bytes() for n, f in files.items()})
     assert digest == BUNDLED_SHA256, (
-        "data/ changed: validate it and update BUNDLED_SHA256 (python -m chery_viewer.core.dataset --digest)")
+        "data/ changed: validate it and update BUNDLED_SHA256 (python -m chery_viewer.core.dataset --digest)"
+    )
 
 
 def test_digest_changes_with_any_byte(descriptor: dict):

@@ -53,8 +53,9 @@ def test_chart_ids_are_unique_across_sections(sections: dict[str, SectionContent
     assert len(ids) == len(set(ids))
 
 
-def test_kpi_values_are_the_dataset_figures_formatted(sections: dict[str, SectionContent], sheet: FactSheet,
-                                                       analysis: Analysis):
+def test_kpi_values_are_the_dataset_figures_formatted(
+    sections: dict[str, SectionContent], sheet: FactSheet, analysis: Analysis
+):
     checked = 0
     for section in sections.values():
         for kpi in section.kpis:
@@ -67,23 +68,26 @@ def test_kpi_values_are_the_dataset_figures_formatted(sections: dict[str, Sectio
     assert checked >= 15
 
 
-@pytest.mark.parametrize(("key", "label", "value", "change"), [
-    ("overview", "Group sales", "1,232,727", "+28.2%"),
-    ("overview", "Exports", "451,337", "+67.7%"),
-    ("overview", "Export share of sales", "36.6%", ""),
-    ("overview", "Users worldwide", "11.20 million", ""),
-    ("overview", "Users outside China", "2.40 million", ""),
-    ("sales", "December", "105,483", ""),
-    ("sales", "New-energy vehicles", ">210,000", "+182%"),
-    ("exports", "Years as top exporter", "20", ""),
-    ("exports", "Months above 50,000", "4", ""),
-    ("innovation", "Patents filed", "25,795", ""),
-    ("innovation", "Patents granted", "17,177", ""),
-    ("innovation", "Invention patents", "~6,355", ""),
-    ("innovation", "Granted per filed", "66.6%", ""),
-    ("partners", "Partners", "6", ""),
-    ("partners", "Alliance domains", "4", ""),
-])
+@pytest.mark.parametrize(
+    ("key", "label", "value", "change"),
+    [
+        ("overview", "Group sales", "1,232,727", "+28.2%"),
+        ("overview", "Exports", "451,337", "+67.7%"),
+        ("overview", "Export share of sales", "36.6%", ""),
+        ("overview", "Users worldwide", "11.20 million", ""),
+        ("overview", "Users outside China", "2.40 million", ""),
+        ("sales", "December", "105,483", ""),
+        ("sales", "New-energy vehicles", ">210,000", "+182%"),
+        ("exports", "Years as top exporter", "20", ""),
+        ("exports", "Months above 50,000", "4", ""),
+        ("innovation", "Patents filed", "25,795", ""),
+        ("innovation", "Patents granted", "17,177", ""),
+        ("innovation", "Invention patents", "~6,355", ""),
+        ("innovation", "Granted per filed", "66.6%", ""),
+        ("partners", "Partners", "6", ""),
+        ("partners", "Alliance domains", "4", ""),
+    ],
+)
 def test_headline_kpis(sections: dict[str, SectionContent], key: str, label: str, value: str, change: str):
     kpi = next(k for k in sections[key].kpis if k.label == label)
     assert kpi.value == value
@@ -177,8 +181,9 @@ def test_partners_network_draws_a_stated_pairing_solid(package_copy: PackageCopy
     sheet = load_factsheet(package_copy.dir)
     spec = chart(next(s for s in build_sections(sheet) if s.key == "partners"), "partner_network")
     assert {e.target: e.inferred for e in spec.edges}["partner:catl"] is False
-    kpi = next(k for k in next(s for s in build_sections(sheet) if s.key == "partners").kpis
-               if k.label == "Pairings inferred")
+    kpi = next(
+        k for k in next(s for s in build_sections(sheet) if s.key == "partners").kpis if k.label == "Pairings inferred"
+    )
     assert kpi.value == "5 of 6"
 
 
@@ -231,8 +236,12 @@ def test_network_frame_marks_inferred_links(sections: dict[str, SectionContent])
     partners = frame[frame["level"] == 2]
     assert partners["inferred_link"].all()
     assert not frame[frame["level"] < 2]["inferred_link"].any()
-    assert set(partners["linked_to"]) == {"domain:industrial internet", "domain:intelligent solutions",
-                                          "domain:power battery", "domain:ecosphere"}
+    assert set(partners["linked_to"]) == {
+        "domain:industrial internet",
+        "domain:intelligent solutions",
+        "domain:power battery",
+        "domain:ecosphere",
+    }
 
 
 def test_audit_findings_reach_the_sections(sections: dict[str, SectionContent], analysis: Analysis):

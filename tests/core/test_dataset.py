@@ -38,10 +38,15 @@ def assert_same_content(loaded: FactSheet, bundled: FactSheet) -> None:
     assert loaded.partners == bundled.partners
     assert loaded.sources == bundled.sources
     assert (loaded.title, loaded.version, loaded.as_of, loaded.report_year) == (
-        bundled.title, bundled.version, bundled.as_of, bundled.report_year)
+        bundled.title,
+        bundled.version,
+        bundled.as_of,
+        bundled.report_year,
+    )
 
 
 # -- what loads ----------------------------------------------------------------------------
+
 
 def test_bundled_package_loads_without_frictionless():
     package = load_package()
@@ -97,8 +102,9 @@ def _extra_column(copy: PackageCopy) -> None:
     copy.write_rows("figures.csv", [[*rows[0], "comment"]] + [[*r, "checked"] for r in rows[1:]])
 
 
-@pytest.mark.parametrize("variation", [_crlf, _bom, _reorder, _extra_column],
-                         ids=["crlf", "utf8-bom", "reordered-columns", "extra-column"])
+@pytest.mark.parametrize(
+    "variation", [_crlf, _bom, _reorder, _extra_column], ids=["crlf", "utf8-bom", "reordered-columns", "extra-column"]
+)
 def test_harmless_variations_load_with_identical_figures(package_copy: PackageCopy, sheet: FactSheet, variation):
     variation(package_copy)
     assert load_package(package_copy.dir).validated_by == "frictionless"
@@ -106,6 +112,7 @@ def test_harmless_variations_load_with_identical_figures(package_copy: PackageCo
 
 
 # -- where the package is --------------------------------------------------------------------
+
 
 def test_folder_without_descriptor(package_copy: PackageCopy):
     package_copy.path("datapackage.json").unlink()
@@ -129,6 +136,7 @@ def test_plain_file_given_as_dataset(tmp_path: Path):
 
 
 # -- the descriptor ------------------------------------------------------------------------
+
 
 def test_truncated_descriptor(package_copy: PackageCopy):
     text = package_copy.read("datapackage.json")
@@ -249,6 +257,7 @@ def test_resource_path_that_is_not_a_single_local_path(package_copy: PackageCopy
 
 # -- the resource files --------------------------------------------------------------------
 
+
 def test_missing_csv(package_copy: PackageCopy):
     package_copy.path("facts.csv").unlink()
     error = load_error(package_copy.dir)
@@ -291,8 +300,10 @@ def test_directory_where_a_csv_should_be(package_copy: PackageCopy):
 
 
 def test_file_over_the_size_limit(package_copy: PackageCopy, monkeypatch: pytest.MonkeyPatch):
-    limit = max(package_copy.path(n).stat().st_size for n in
-                ("datapackage.json", "sources.csv", "figures.csv", "facts.csv", "partners.csv"))
+    limit = max(
+        package_copy.path(n).stat().st_size
+        for n in ("datapackage.json", "sources.csv", "figures.csv", "facts.csv", "partners.csv")
+    )
     monkeypatch.setattr(dataset, "MAX_FILE_BYTES", limit)
     package_copy.write("facts.csv", package_copy.read("facts.csv") + b"\n" * (limit + 1))
     error = load_error(package_copy.dir)
@@ -305,6 +316,7 @@ def test_real_size_limit_is_20_mib():
 
 
 # -- cells, columns, keys --------------------------------------------------------------------
+
 
 def test_text_in_the_value_column(package_copy: PackageCopy):
     row = package_copy.line_of("figures.csv", "sales_2021,")
@@ -394,13 +406,20 @@ def test_renamed_column(package_copy: PackageCopy):
     assert "header" in error.reason
 
 
-@pytest.mark.parametrize(("file", "column"), [("figures.csv", "value"), ("figures.csv", "note"),
-                                              ("facts.csv", "inferred"), ("sources.csv", "url"),
-                                              ("partners.csv", "domain")])
+@pytest.mark.parametrize(
+    ("file", "column"),
+    [
+        ("figures.csv", "value"),
+        ("figures.csv", "note"),
+        ("facts.csv", "inferred"),
+        ("sources.csv", "url"),
+        ("partners.csv", "domain"),
+    ],
+)
 def test_missing_column(package_copy: PackageCopy, file: str, column: str):
     rows = package_copy.rows(file)
     index = rows[0].index(column)
-    package_copy.write_rows(file, [r[:index] + r[index + 1:] for r in rows])
+    package_copy.write_rows(file, [r[:index] + r[index + 1 :] for r in rows])
     error = load_error(package_copy.dir)
     assert error.file.endswith(file)
     assert (error.row, error.column) == (1, column)
@@ -446,11 +465,14 @@ def test_duplicate_partner(package_copy: PackageCopy):
     assert (error.row, error.column) == (row, "id")
 
 
-@pytest.mark.parametrize(("file", "prefix", "old", "new"), [
-    ("figures.csv", "sales_2021,", "2021,stated,false,false,S5,", "2021,stated,false,false,S99,"),
-    ("facts.csv", "first_50k_month,", "2022-07,S13,false", "2022-07,S99,false"),
-    ("partners.csv", "haier,", "inferred,S19,", "inferred,S99,"),
-])
+@pytest.mark.parametrize(
+    ("file", "prefix", "old", "new"),
+    [
+        ("figures.csv", "sales_2021,", "2021,stated,false,false,S5,", "2021,stated,false,false,S99,"),
+        ("facts.csv", "first_50k_month,", "2022-07,S13,false", "2022-07,S99,false"),
+        ("partners.csv", "haier,", "inferred,S19,", "inferred,S99,"),
+    ],
+)
 def test_broken_foreign_key(package_copy: PackageCopy, file: str, prefix: str, old: str, new: str):
     row = package_copy.line_of(file, prefix)
     package_copy.replace(file, old, new)
@@ -490,8 +512,16 @@ def test_formula_naming_an_unknown_figure(package_copy: PackageCopy):
     assert "sales_2099_08" in error.reason
 
 
-@pytest.mark.parametrize("formula", ["sales_2022_01_07 - sales_2022_08", "sales_2022_01_08 -", "abs(sales_2022_08)",
-                                     "sales_2022_01_08 ** 2", "__import__('os')"])
+@pytest.mark.parametrize(
+    "formula",
+    [
+        "sales_2022_01_07 - sales_2022_08",
+        "sales_2022_01_08 -",
+        "abs(sales_2022_08)",
+        "sales_2022_01_08 ** 2",
+        "__import__('os')",
+    ],
+)
 def test_formula_that_is_not_allowed(package_copy: PackageCopy, formula: str):
     row = package_copy.line_of("figures.csv", "sales_2022_01_07,")
     package_copy.replace("figures.csv", FORMULA, f",S10,{formula},")
@@ -515,15 +545,16 @@ def test_row_numbers_survive_crlf_and_bom(package_copy: PackageCopy):
 
 # -- random damage ---------------------------------------------------------------------------------
 
+
 def _damage(data: bytes, rng: random.Random) -> bytes:
     pos = rng.randrange(len(data))
     op = rng.choice(["delete", "insert", "flip", "truncate", "duplicate-line", "swap-cells"])
     if op == "delete":
-        return data[:pos] + data[pos + rng.randint(1, 6):]
+        return data[:pos] + data[pos + rng.randint(1, 6) :]
     if op == "insert":
         return data[:pos] + bytes(rng.choice(b',"\n\r 09-.aZ\xff\x00') for _ in range(rng.randint(1, 3))) + data[pos:]
     if op == "flip":
-        return data[:pos] + bytes([rng.randrange(256)]) + data[pos + 1:]
+        return data[:pos] + bytes([rng.randrange(256)]) + data[pos + 1 :]
     if op == "truncate":
         return data[:pos]
     lines = data.split(b"\n")

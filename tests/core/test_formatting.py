@@ -18,17 +18,34 @@ from chery_viewer.core.formatting import (
 )
 
 
-@pytest.mark.parametrize(("value", "decimals", "expected"), [
-    (1_232_727, 0, "1,232,727"), (0, 0, "0"), (999, 0, "999"), (1000, 0, "1,000"), (1234.56, 1, "1,234.6"),
-])
+@pytest.mark.parametrize(
+    ("value", "decimals", "expected"),
+    [
+        (1_232_727, 0, "1,232,727"),
+        (0, 0, "0"),
+        (999, 0, "999"),
+        (1000, 0, "1,000"),
+        (1234.56, 1, "1,234.6"),
+    ],
+)
 def test_format_number(value: float, decimals: int, expected: str):
     assert format_number(value, decimals) == expected
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    (28.2, "28.2%"), (30, "30%"), (30.0, "30%"), (36.61, "36.6%"), (27.98, "28%"), (0.9, "0.9%"), (101.1, "101.1%"),
-    (-23.81, "-23.8%"), (0, "0%"),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (28.2, "28.2%"),
+        (30, "30%"),
+        (30.0, "30%"),
+        (36.61, "36.6%"),
+        (27.98, "28%"),
+        (0.9, "0.9%"),
+        (101.1, "101.1%"),
+        (-23.81, "-23.8%"),
+        (0, "0%"),
+    ],
+)
 def test_format_percent(value: float, expected: str):
     assert format_percent(value) == expected
 
@@ -37,44 +54,58 @@ def test_format_percent_never_writes_minus_zero():
     assert format_percent(-0.04) == "0%"
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    (28.2, "+28.2%"), (0, "+0%"), (-23.81, "\u221223.8%"), (111, "+111%"), (None, ""), (math.nan, ""),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (28.2, "+28.2%"),
+        (0, "+0%"),
+        (-23.81, "\u221223.8%"),
+        (111, "+111%"),
+        (None, ""),
+        (math.nan, ""),
+    ],
+)
 def test_format_change_uses_a_sign_and_a_true_minus(value, expected: str):
     assert format_change(value) == expected
 
 
-@pytest.mark.parametrize(("args", "expected"), [
-    ((1_232_727, "vehicles"), "1,232,727"),
-    ((730_000, "vehicles", True), "~730,000"),
-    ((96_000, "vehicles", True, True), ">96,000"),
-    ((96_000, "vehicles", False, True), ">96,000"),
-    ((11_200_000, "users", True), "11.20 million"),
-    ((2_400_000, "users", True), "2.40 million"),
-    ((11_200_000, "users"), "11,200,000"),
-    ((3_110_000, "vehicles", True), "3.11 million"),
-    ((1_234_567, "vehicles", True), "1.23 million"),  # no false digits
-    ((28.2, "percent"), "28.2%"),
-    ((37, "percent", True), "~37%"),
-    ((100, "CNY billion"), "CNY 100 bn"),
-    ((10.1, "CNY billion"), "CNY 10.1 bn"),
-    ((None, "vehicles"), "n/a"),
-    ((math.nan, "percent"), "n/a"),
-    ((0, "vehicles"), "0"),
-])
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ((1_232_727, "vehicles"), "1,232,727"),
+        ((730_000, "vehicles", True), "~730,000"),
+        ((96_000, "vehicles", True, True), ">96,000"),
+        ((96_000, "vehicles", False, True), ">96,000"),
+        ((11_200_000, "users", True), "11.20 million"),
+        ((2_400_000, "users", True), "2.40 million"),
+        ((11_200_000, "users"), "11,200,000"),
+        ((3_110_000, "vehicles", True), "3.11 million"),
+        ((1_234_567, "vehicles", True), "1.23 million"),  # no false digits
+        ((28.2, "percent"), "28.2%"),
+        ((37, "percent", True), "~37%"),
+        ((100, "CNY billion"), "CNY 100 bn"),
+        ((10.1, "CNY billion"), "CNY 10.1 bn"),
+        ((None, "vehicles"), "n/a"),
+        ((math.nan, "percent"), "n/a"),
+        ((0, "vehicles"), "0"),
+    ],
+)
 def test_format_value(args: tuple, expected: str):
     assert format_value(*args) == expected
 
 
-@pytest.mark.parametrize(("args", "expected"), [
-    ((1_232_727, "vehicles"), "1,232,727 vehicles"),
-    ((260_000, "square metres"), "260,000 m²"),
-    ((200_000, "vehicles per year"), "200,000 vehicles a year"),
-    ((28.2, "percent"), "28.2%"),
-    ((100, "CNY billion"), "CNY 100 bn"),
-    ((None, "vehicles"), "n/a"),
-    ((20_000, "people", True, True), ">20,000 people"),
-])
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ((1_232_727, "vehicles"), "1,232,727 vehicles"),
+        ((260_000, "square metres"), "260,000 m²"),
+        ((200_000, "vehicles per year"), "200,000 vehicles a year"),
+        ((28.2, "percent"), "28.2%"),
+        ((100, "CNY billion"), "CNY 100 bn"),
+        ((None, "vehicles"), "n/a"),
+        ((20_000, "people", True, True), ">20,000 people"),
+    ],
+)
 def test_format_with_unit(args: tuple, expected: str):
     assert format_with_unit(*args) == expected
 

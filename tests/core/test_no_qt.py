@@ -20,8 +20,15 @@ FORBIDDEN = ("PySide6", "shiboken6", "pyqtgraph", "chery_viewer.ui", "chery_view
 def run_python(code: str, cwd: Path) -> dict:
     """Run ``code`` in a fresh interpreter; it must print one JSON object as its last line."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONSTARTUP"}
-    result = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True,
-                            cwd=cwd, env=env, timeout=120, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -35,21 +42,27 @@ def forbidden():
 
 
 def test_core_modules_import_no_qt(tmp_path: Path):
-    out = run_python(HELPERS + """
+    out = run_python(
+        HELPERS
+        + """
 import chery_viewer.core as core
 names = [m.name for m in pkgutil.iter_modules(core.__path__)]
 for name in names:
     importlib.import_module("chery_viewer.core." + name)
 import chery_viewer.cli
 print(json.dumps({"modules": names, "forbidden": forbidden(), "frictionless": "frictionless" in sys.modules}))
-""", tmp_path)
+""",
+        tmp_path,
+    )
     assert {"dataset", "factsheet", "audit", "content", "formatting", "periods", "errors"} <= set(out["modules"])
     assert out["forbidden"] == []
     assert out["frictionless"] is False, "importing the core must not import frictionless"
 
 
 def test_startup_path_imports_neither_qt_nor_frictionless(tmp_path: Path):
-    out = run_python(HELPERS + """
+    out = run_python(
+        HELPERS
+        + """
 from chery_viewer.core.dataset import load_package
 from chery_viewer.core.factsheet import load_factsheet
 from chery_viewer.core.content import build_sections
@@ -57,7 +70,9 @@ package = load_package()
 sections = build_sections(load_factsheet())
 print(json.dumps({"validated_by": package.validated_by, "sections": len(sections),
                   "forbidden": forbidden(), "frictionless": "frictionless" in sys.modules}))
-""", tmp_path)
+""",
+        tmp_path,
+    )
     assert out["validated_by"] == "bundled digest"
     assert out["sections"] == 5
     assert out["forbidden"] == []
@@ -66,12 +81,16 @@ print(json.dumps({"validated_by": package.validated_by, "sections": len(sections
 
 def test_modified_copy_is_validated_with_frictionless(package_copy: PackageCopy, tmp_path: Path):
     package_copy.write("figures.csv", package_copy.read("figures.csv").replace(b"\n", b"\r\n"))
-    out = run_python(HELPERS + f"""
+    out = run_python(
+        HELPERS
+        + f"""
 from chery_viewer.core.dataset import load_package
 package = load_package({str(package_copy.dir)!r})
 print(json.dumps({{"validated_by": package.validated_by, "forbidden": forbidden(),
                    "frictionless": "frictionless" in sys.modules}}))
-""", tmp_path)
+""",
+        tmp_path,
+    )
     assert out["validated_by"] == "frictionless"
     assert out["frictionless"] is True
     assert out["forbidden"] == []

@@ -11,16 +11,19 @@ from hypothesis import strategies as st
 from chery_viewer.core.periods import Period
 
 
-@pytest.mark.parametrize(("code", "start", "end", "precision", "label"), [
-    ("2022", date(2022, 1, 1), date(2022, 12, 31), "year", "2022"),
-    ("2022-07", date(2022, 7, 1), date(2022, 7, 31), "month", "Jul 2022"),
-    ("2024-02", date(2024, 2, 1), date(2024, 2, 29), "month", "Feb 2024"),
-    ("2022-09-16", date(2022, 9, 16), date(2022, 9, 16), "day", "16 Sep 2022"),
-    ("2022-01/2022-08", date(2022, 1, 1), date(2022, 8, 31), "range", "Jan–Aug 2022"),
-    ("2022-01/2022-06", date(2022, 1, 1), date(2022, 6, 30), "range", "H1 2022"),
-    ("2022-09/2022-12", date(2022, 9, 1), date(2022, 12, 31), "range", "Sep–Dec 2022"),
-    ("2021-06/2022-11", date(2021, 6, 1), date(2022, 11, 30), "range", "Jun 2021–Nov 2022"),
-])
+@pytest.mark.parametrize(
+    ("code", "start", "end", "precision", "label"),
+    [
+        ("2022", date(2022, 1, 1), date(2022, 12, 31), "year", "2022"),
+        ("2022-07", date(2022, 7, 1), date(2022, 7, 31), "month", "Jul 2022"),
+        ("2024-02", date(2024, 2, 1), date(2024, 2, 29), "month", "Feb 2024"),
+        ("2022-09-16", date(2022, 9, 16), date(2022, 9, 16), "day", "16 Sep 2022"),
+        ("2022-01/2022-08", date(2022, 1, 1), date(2022, 8, 31), "range", "Jan–Aug 2022"),
+        ("2022-01/2022-06", date(2022, 1, 1), date(2022, 6, 30), "range", "H1 2022"),
+        ("2022-09/2022-12", date(2022, 9, 1), date(2022, 12, 31), "range", "Sep–Dec 2022"),
+        ("2021-06/2022-11", date(2021, 6, 1), date(2022, 11, 30), "range", "Jun 2021–Nov 2022"),
+    ],
+)
 def test_parse_and_label(code: str, start: date, end: date, precision: str, label: str):
     period = Period.parse(code)
     assert (period.code, period.start, period.end, period.precision) == (code, start, end, precision)
@@ -37,11 +40,30 @@ def test_is_year_and_months():
     assert Period.parse("2022-09-16").months is None
 
 
-@pytest.mark.parametrize("code", [
-    "2022-13", "2022-00", "2022-02-30", "2022-04-31", "22", "20221", "2022-1", "2022-7-01", "", " 2022", "2022 ",
-    "abc", "2022/2023", "2022-01-05/2022-02", "2022-01/2022-02-01", "2022-08/2022-01", "/2022-01",
-    "2022-01/2022-02/2022-03", "2022-W01",
-])
+@pytest.mark.parametrize(
+    "code",
+    [
+        "2022-13",
+        "2022-00",
+        "2022-02-30",
+        "2022-04-31",
+        "22",
+        "20221",
+        "2022-1",
+        "2022-7-01",
+        "",
+        " 2022",
+        "2022 ",
+        "abc",
+        "2022/2023",
+        "2022-01-05/2022-02",
+        "2022-01/2022-02-01",
+        "2022-08/2022-01",
+        "/2022-01",
+        "2022-01/2022-02/2022-03",
+        "2022-W01",
+    ],
+)
 def test_bad_codes_raise_value_error(code: str):
     with pytest.raises(ValueError, match="period"):
         Period.parse(code)

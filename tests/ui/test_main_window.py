@@ -17,7 +17,12 @@ from chery_viewer.ui.settings import Settings
 def test_title_tabs_and_status_bar(window: MainWindow) -> None:
     assert window.windowTitle() == "Chery Group Fact Sheet 2022"
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
-        "Overview", "Sales", "Exports", "Innovation", "Partners"]
+        "Overview",
+        "Sales",
+        "Exports",
+        "Innovation",
+        "Partners",
+    ]
     status = window.status_label.text()
     assert "Chery Group Fact Sheet 2022" in status and "version 1.0.0" in status and "as of" in status
 
@@ -37,8 +42,9 @@ def test_ctrl_number_switches_tab(qtbot, window: MainWindow, index: int) -> None
     action = window.tab_actions[index]
     assert action.shortcut().toString() == f"Ctrl+{index + 1}"
     # A key press at the window-system level, so Qt's shortcut map sees it as a user's would.
-    QtTest.QTest.keyClick(window.windowHandle(), QtCore.Qt.Key(QtCore.Qt.Key.Key_1 + index),
-                          QtCore.Qt.KeyboardModifier.ControlModifier)
+    QtTest.QTest.keyClick(
+        window.windowHandle(), QtCore.Qt.Key(QtCore.Qt.Key.Key_1 + index), QtCore.Qt.KeyboardModifier.ControlModifier
+    )
     assert window.tabs.currentIndex() == index
 
 
@@ -63,8 +69,9 @@ def _capture_errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return shown
 
 
-def test_bad_dataset_shows_dialog_and_keeps_current_data(window: MainWindow, package_copy: Path,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bad_dataset_shows_dialog_and_keeps_current_data(
+    window: MainWindow, package_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     shown = _capture_errors(monkeypatch)
     figures = package_copy / "figures.csv"
     lines = figures.read_text(encoding="utf-8").splitlines()
@@ -144,8 +151,9 @@ def test_export_chart_png_svg_and_csv(window: MainWindow, tmp_path: Path) -> Non
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")], "no temporary file left behind"
 
 
-def test_failed_chart_export_leaves_old_file(window: MainWindow, tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_chart_export_leaves_old_file(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     shown = _capture_errors(monkeypatch)
     target = tmp_path / "old.csv"
     target.write_text("precious", encoding="utf-8")

@@ -81,9 +81,9 @@ class SectionPanel(QtWidgets.QScrollArea):
         for start in range(0, len(charts), self.chart_columns):
             row = QtWidgets.QHBoxLayout()
             row.setSpacing(16)
-            for spec in charts[start:start + self.chart_columns]:
+            for spec in charts[start : start + self.chart_columns]:
                 row.addWidget(self.chart_block(spec), 1)
-            for _ in range(self.chart_columns - len(charts[start:start + self.chart_columns])):
+            for _ in range(self.chart_columns - len(charts[start : start + self.chart_columns])):
                 row.addStretch(1)
             layout.addLayout(row)
 
@@ -124,8 +124,8 @@ class SectionPanel(QtWidgets.QScrollArea):
 
 def show_panel(panel_class: type[SectionPanel]) -> int:
     """Open one panel in a window of its own, built from the bundled dataset."""
-    from chery_viewer.core.content import BUILDERS
     from chery_viewer.core.audit import analyse
+    from chery_viewer.core.content import BUILDERS
     from chery_viewer.core.factsheet import load_factsheet
     from chery_viewer.ui.app import make_application
     from chery_viewer.ui.theme import stylesheet

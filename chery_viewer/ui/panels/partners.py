@@ -26,10 +26,11 @@ class PartnersPanel(SectionPanel):
         if len(charts) > 1:
             super().add_charts(layout, charts[1:])
 
-    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:  # noqa: N802 (Qt name)
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
         wide = event.size().width() >= self.side_by_side_from
-        self._row.setDirection(QtWidgets.QBoxLayout.Direction.LeftToRight if wide
-                               else QtWidgets.QBoxLayout.Direction.TopToBottom)
+        self._row.setDirection(
+            QtWidgets.QBoxLayout.Direction.LeftToRight if wide else QtWidgets.QBoxLayout.Direction.TopToBottom
+        )
         super().resizeEvent(event)
 
     def remaining_tables(self) -> list[Table]:
