@@ -97,6 +97,42 @@ class ChartView(pg.GraphicsLayoutWidget):
         else:
             raise ValueError(f"unknown chart kind {spec.kind!r}")
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self._frame: QtGui.QPixmap | None = None
+
+    # -- painting -----------------------------------------------------------------------
+
+    def resizeEvent(self, event: QtGui.QResizeEvent | None) -> None:
+        self._frame = None
+        super().resizeEvent(event)
+
+    def paintEvent(self, event: QtGui.QPaintEvent) -> None:
+        """Paint from a cached frame while nothing in the scene has changed.
+
+        A chart is drawn once from its spec and never changes afterwards (a new theme or
+        dataset builds new charts), so only a new size needs a new frame. Showing a tab
+        again then costs a blit instead of several milliseconds of scene painting per plot.
+        Printing, PDF and SVG export render the scene directly and stay vector.
+        """
+        viewport = self.viewport()
+        ratio = viewport.devicePixelRatioF()
+        size = viewport.size() * ratio
+        if self._frame is None or self._frame.size() != size:
+            frame = QtGui.QPixmap(size)
+            frame.setDevicePixelRatio(ratio)
+            frame.fill(self.backgroundBrush().color())
+            painter = QtGui.QPainter(frame)
+            try:
+                painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
+                rect = QtCore.QRectF(viewport.rect())
+                self.scene().render(painter, rect, self.mapToScene(viewport.rect()).boundingRect())
+            finally:
+                painter.end()
+            self._frame = frame
+        painter = QtGui.QPainter(viewport)
+        try:
+            painter.drawPixmap(0, 0, self._frame)
+        finally:
+            painter.end()
 
     def getPlotItem(self) -> pg.PlotItem:
         return self.plot
@@ -211,10 +247,12 @@ class ChartView(pg.GraphicsLayoutWidget):
                 self.targets.append(_Target(view, point.tooltip, rect=QtCore.QRectF(centre - width / 2, 0, width, 1)))
                 continue
             colour = theme.bar_highlight if point.highlight else theme.bar
+            if point.span > 1:  # a pale bar: the colour mixed with the background, opaque
+                colour = _mix(colour, theme.background, 0.6)
             xs.append(centre)
             heights.append(point.value)
             widths.append(width)
-            brushes.append(pg.mkBrush(colour if point.span == 1 else colour + "99"))
+            brushes.append(pg.mkBrush(colour))
             self.targets.append(
                 _Target(view, point.tooltip, rect=QtCore.QRectF(centre - width / 2, 0, width, point.value))
             )
@@ -365,6 +403,13 @@ def _short(point: Point, unit: str) -> str:
         return point.display
     prefix = point.display[0] if point.display[:1] in ("~", ">") else ""
     return prefix + compact_number(point.value or 0.0)
+
+
+def _mix(colour: str, background: str, weight: float) -> str:
+    """``weight`` of ``colour`` over ``background``, as an opaque #rrggbb."""
+    a = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    b = [int(background[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(x * weight + y * (1 - weight)):02x}" for x, y in zip(a, b, strict=True))
 
 
 def _ink_for(background: str) -> str:

@@ -55,21 +55,17 @@ class KpiCard(QtWidgets.QFrame):
         layout.setSpacing(1)
         self.title_label = label(kpi.label, "muted", 9)
         self.value_label = label(kpi.value, "", 17, bold=True)
-        self.unit_label = label(kpi.unit, "muted", 9)
-        value_row = QtWidgets.QHBoxLayout()
-        value_row.setSpacing(6)
-        value_row.addWidget(self.value_label)
-        value_row.addWidget(self.unit_label, 0, QtCore.Qt.AlignmentFlag.AlignBottom)
-        value_row.addStretch(1)
         layout.addWidget(self.title_label)
-        layout.addLayout(value_row)
+        layout.addWidget(self.value_label)
         arrow = "▲" if kpi.change_sign > 0 else "▼" if kpi.change_sign < 0 else ""
         change_text = f"{arrow} {kpi.change} {kpi.change_label}".strip() if kpi.change else " "
         self.change_label = label(change_text, "", 9)
         colour = theme.up if kpi.change_sign > 0 else theme.down if kpi.change_sign < 0 else theme.muted
         self.change_label.setStyleSheet(f"color: {colour};")
         layout.addWidget(self.change_label)
-        layout.addWidget(label(kpi.period, "muted", 8.5))
+        # The unit sits with the period under the number, so a narrow card never clips the number.
+        self.unit_label = label(" · ".join(p for p in (kpi.unit, kpi.period) if p), "muted", 8.5)
+        layout.addWidget(self.unit_label)
 
 
 class FactCard(QtWidgets.QFrame):

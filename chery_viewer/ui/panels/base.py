@@ -18,6 +18,7 @@ from chery_viewer.ui.theme import LIGHT, Theme
 from chery_viewer.ui.widgets import FactCard, KpiCard, TableView, label
 
 CHART_HEIGHT = 300
+WIDE_AFTER_CATEGORIES = 8  # more categories than this: the chart gets a row of its own
 
 
 class SectionPanel(QtWidgets.QScrollArea):
@@ -75,17 +76,33 @@ class SectionPanel(QtWidgets.QScrollArea):
     # -- layout hooks ------------------------------------------------------------------
 
     def add_charts(self, layout: QtWidgets.QVBoxLayout, charts: list[ChartSpec]) -> None:
-        """First chart across the page (if configured), the rest in rows of ``chart_columns``."""
-        if charts and self.first_chart_full_width:
-            layout.addWidget(self.chart_block(charts.pop(0)))
-        for start in range(0, len(charts), self.chart_columns):
-            row = QtWidgets.QHBoxLayout()
-            row.setSpacing(16)
-            for spec in charts[start : start + self.chart_columns]:
-                row.addWidget(self.chart_block(spec), 1)
-            for _ in range(self.chart_columns - len(charts[start : start + self.chart_columns])):
-                row.addStretch(1)
-            layout.addLayout(row)
+        """Charts in rows of ``chart_columns``, in content order.
+
+        The first chart (if ``first_chart_full_width``) and any chart with many categories
+        take a whole row, so bars and their labels keep room; a chart left alone in a row
+        also takes the whole row rather than leaving half of it empty.
+        """
+        row: list[ChartSpec] = []
+        for i, spec in enumerate(charts):
+            if (i == 0 and self.first_chart_full_width) or len(spec.categories) > WIDE_AFTER_CATEGORIES:
+                self._chart_row(layout, row)
+                self._chart_row(layout, [spec])
+                row = []
+                continue
+            row.append(spec)
+            if len(row) == self.chart_columns:
+                self._chart_row(layout, row)
+                row = []
+        self._chart_row(layout, row)
+
+    def _chart_row(self, layout: QtWidgets.QVBoxLayout, specs: list[ChartSpec]) -> None:
+        if not specs:
+            return
+        row = QtWidgets.QHBoxLayout()
+        row.setSpacing(16)
+        for spec in specs:
+            row.addWidget(self.chart_block(spec), 1)
+        layout.addLayout(row)
 
     def remaining_tables(self) -> list[Table]:
         return list(self.content.tables)
