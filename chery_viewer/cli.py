@@ -109,7 +109,9 @@ def _export(args: argparse.Namespace) -> int:
     if not out.parent.exists():
         raise UsageError(f"{out}: the folder {out.parent} does not exist")
     sheet = _load(args.dataset)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # never a window, with or without a display
+    # The export never opens a window: offscreen works with or without a display, and a
+    # platform that needs a missing server (xcb without X) would abort the process.
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from chery_viewer.report.pdf import ExportError, export_pdf
 
     try:

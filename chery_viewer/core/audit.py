@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from chery_viewer.core.factsheet import FactSheet, Figure
-from chery_viewer.core.formatting import format_change, format_value
+from chery_viewer.core.formatting import format_change, format_signed, format_value
 from chery_viewer.core.periods import Period
 
 
@@ -225,7 +225,7 @@ def derived_figures(sheet: FactSheet) -> dict[str, Figure]:
                     f"{e.id} / {s.id} * 100",
                 )
             )
-    for metric, name, section in (("group_sales", "Group sales", "sales"), ("exports", "Exports", "exports")):
+    for metric, name, section in (("group_sales", "Group sales", "sales"), ("exports", "Export", "exports")):
         for y in sales.index[1:]:
             cur, prev = sheet.find(metric, str(y)), sheet.find(metric, str(y - 1))
             if cur and prev and sheet.find(f"{metric}_yoy", str(y)) is None:
@@ -370,7 +370,7 @@ def _derived_note(figure: Figure, sheet: FactSheet, lookup: Callable[[str], Figu
     verdict = "within the rounding of the growth rate" if fits else "more than the rounding of the growth rate explains"
     return (
         f"Published: {format_value(published.value, published.unit)}; the back-computed value differs by "
-        f"{diff:+,.0f} ({diff / published.value * 100:+.2f}%), {verdict}."
+        f"{format_signed(diff)} ({format_signed(diff / published.value * 100, 2)}%), {verdict}."
     )
 
 

@@ -244,9 +244,18 @@ class _Context:
             highlight,
         )
 
+    def in_scope(self, figure: Figure) -> bool:
+        """Whether a figure belongs in the report year's tables: every annual figure and dated
+        event, but monthly figures only of the report year (a long monthly history would
+        otherwise fill the fact sheet with pages of other years)."""
+        p = figure.period
+        if p.precision not in ("month", "range"):
+            return True
+        return p.start.year <= self.year <= p.end.year
+
     def figures_table(self, section: str, title: str = "Every figure in this section") -> Table:
         rows = []
-        figures = [f for f in self.sheet if f.section == section]
+        figures = [f for f in self.sheet if f.section == section and f.metric not in OWN_TABLE and self.in_scope(f)]
         figures += [f for f in self.analysis.derived.values() if f.section == section]
         for f in figures:
             rows.append(
@@ -287,6 +296,24 @@ class _Context:
             )
             cards.append(Card(fact.title, fact.text, meta, f"{src.title}\n{src.url}"))
         return tuple(cards)
+
+
+#: Metrics shown in a table of their own rather than in "every figure in this section".
+OWN_TABLE = ("market_sales", "market_share")
+
+
+def _market_fragments(ctx: _Context) -> list[Figure]:
+    """One figure per market and measure: the report year's longest, then latest, period."""
+    best: dict[tuple[str, str], Figure] = {}
+    for metric in OWN_TABLE:
+        for f in ctx.sheet.of_metric(metric):
+            if not ctx.in_scope(f) or f.period.end.year < ctx.year or f.period.start.year > ctx.year:
+                continue
+            key = (f.subject, metric)
+            rank = (f.period.end - f.period.start, f.period.end)
+            if key not in best or rank > (best[key].period.end - best[key].period.start, best[key].period.end):
+                best[key] = f
+    return sorted(best.values(), key=lambda f: (f.subject, f.metric))
 
 
 def _compact(items: list[Kpi | None]) -> tuple[Kpi, ...]:
@@ -460,7 +487,7 @@ def build_overview(sheet: FactSheet, analysis: Analysis) -> SectionContent:
     notes = [
         f"{y} is the year of record: every headline figure here refers to it unless a period says otherwise.",
         f"The audit compares every published rate and sub-total with the totals behind them and lists "
-        f"{n_findings} disagreement{'s' if n_findings != 1 else ''} between the sources (Help → Data audit).",
+        f"{n_findings} disagreement{'s' if n_findings != 1 else ''} between the sources; the data audit lists them.",
         "Figures marked ~ were published rounded; figures marked > were published only as a lower bound.",
     ]
     return SectionContent(
@@ -570,7 +597,7 @@ def build_exports(sheet: FactSheet, analysis: Analysis) -> SectionContent:
             [("Chery", chery), ("Other Chinese makers", others)],
         ),
     ]
-    markets = [f for f in sheet if f.metric in ("market_sales", "market_share")]
+    markets = _market_fragments(ctx)
     market_table = Table(
         "markets",
         "Sales in individual markets (fragments)",
@@ -755,7 +782,7 @@ def build_partners(sheet: FactSheet, analysis: Analysis) -> SectionContent:
         (),
         (
             "The sources name the partners and the four domains but never say which partner belongs to which domain.",
-            "Deal years are the years of the deals described; a blank year means the source does not give one.",
+            "Deal years are the years of the deals described; n/a means the source does not date the deal.",
         ),
     )
 

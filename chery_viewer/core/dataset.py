@@ -9,10 +9,12 @@ by its SHA-256 digest and skips that step: start-up stays close to the import fl
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
 import math
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -24,13 +26,14 @@ import pandas as pd
 from chery_viewer.core.errors import DatasetError
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
+CACHE_ENTRIES = 64
 DESCRIPTOR = "datapackage.json"
 RESOURCE_NAMES = ("sources", "figures", "facts", "partners")
 
 #: Digest of the bundled package (descriptor + resources). ``tests/core/test_bundled.py``
 #: validates the package with frictionless and checks this value; update both together
 #: with ``python -m chery_viewer.core.dataset --digest``.
-BUNDLED_SHA256 = "ea30ad1b5c1ccac9a1cd2139bf472948627921c0bf0aebe8a7f2edcff8d6aa82"
+BUNDLED_SHA256 = "19127b5b64e2f1bd1126c282212436853d1af355c96edf58a7e5e93f48f430fc"
 
 
 @dataclass(frozen=True)
@@ -69,13 +72,62 @@ def load_package(path: str | Path | None = None) -> RawPackage:
     digest = package_digest(descriptor_bytes, contents)
     canonical = canonical_descriptor()
     schemas = {r["name"]: r["schema"] for r in canonical["resources"]}
+    cache_key = hashlib.sha256(json.dumps(schemas, sort_keys=True).encode() + digest.encode()).hexdigest()
     if digest == BUNDLED_SHA256:
         validated_by = "bundled digest"
+    elif cache_key in _validated_before():
+        validated_by = "frictionless, earlier run"
     else:
         _validate_with_frictionless(directory, files, schemas)
+        _remember_valid(cache_key)
         validated_by = "frictionless"
     tables = {name: _read_table(texts[name], str(files[name]), schemas[name]) for name in files}
     return RawPackage(directory, descriptor, tables, validated_by)
+
+
+def _cache_file() -> Path | None:
+    """Where digests of packages that passed validation are kept; None when caching is off.
+
+    ``CHERY_VIEWER_CACHE_DIR`` overrides the folder; the value ``off`` disables the cache.
+    """
+    setting = os.environ.get("CHERY_VIEWER_CACHE_DIR", "")
+    if setting.lower() == "off":
+        return None
+    home_cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return (Path(setting) if setting else home_cache / "chery-viewer") / "validated-packages.txt"
+
+
+def _validated_before() -> set[str]:
+    """Keys (schema + content digest) of packages that passed validation on an earlier run.
+
+    A key changes with any byte of the package or of the app's schemas, so a hit means the
+    very same files were checked against the very same rules: validating them again (1-2 s
+    for a package of 20,000 rows) would only repeat the verdict.
+    """
+    path = _cache_file()
+    try:
+        return set(path.read_text(encoding="ascii").split()) if path else set()
+    except (OSError, UnicodeDecodeError):
+        return set()
+
+
+def _remember_valid(key: str) -> None:
+    path = _cache_file()
+    if path is None:
+        return
+    keys = [*[k for k in _read_keys(path) if k != key][-(CACHE_ENTRIES - 1) :], key]
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text("\n".join(keys) + "\n", encoding="ascii")
+        os.replace(tmp, path)
+
+
+def _read_keys(path: Path) -> list[str]:
+    try:
+        return path.read_text(encoding="ascii").split()
+    except (OSError, UnicodeDecodeError):
+        return []
 
 
 def package_digest(descriptor: bytes, contents: Mapping[str, bytes]) -> str:

@@ -8,9 +8,11 @@ inputs exist) and offers the look-ups the section builders need.
 from __future__ import annotations
 
 import ast
+from collections import namedtuple
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -100,23 +102,35 @@ class FactSheet:
     facts: tuple[Fact, ...]
     partners: tuple[Partner, ...]
     sources: dict[str, Source]
+    # Look-up indexes, built once: every query below is a dict access, so the audit and
+    # the builders stay linear in the size of the dataset.
+    _by_metric: dict[str, list[Figure]] = field(init=False, repr=False, compare=False)
+    _by_period: dict[tuple[str, str], Figure] = field(init=False, repr=False, compare=False)
+    _by_subject: dict[tuple[str, str, str], Figure] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_metric: dict[str, list[Figure]] = {}
+        by_period: dict[tuple[str, str], Figure] = {}
+        by_subject: dict[tuple[str, str, str], Figure] = {}
+        for figure in self.figures.values():
+            by_metric.setdefault(figure.metric, []).append(figure)
+            by_period.setdefault((figure.metric, figure.period.code), figure)
+            by_subject.setdefault((figure.metric, figure.period.code, figure.subject), figure)
+        object.__setattr__(self, "_by_metric", by_metric)
+        object.__setattr__(self, "_by_period", by_period)
+        object.__setattr__(self, "_by_subject", by_subject)
 
     def figure(self, figure_id: str) -> Figure | None:
         return self.figures.get(figure_id)
 
     def find(self, metric: str, period: str, subject: str | None = None) -> Figure | None:
         """The figure of ``metric`` for exactly ``period`` (e.g. '2022' or '2022-01/2022-08')."""
-        for figure in self.figures.values():
-            if (
-                figure.metric == metric
-                and figure.period.code == period
-                and (subject is None or figure.subject == subject)
-            ):
-                return figure
-        return None
+        if subject is None:
+            return self._by_period.get((metric, period))
+        return self._by_subject.get((metric, period, subject))
 
     def of_metric(self, metric: str) -> list[Figure]:
-        return [f for f in self.figures.values() if f.metric == metric]
+        return list(self._by_metric.get(metric, ()))
 
     def annual(self, metric: str) -> pd.Series:
         """Yearly values of ``metric`` over every year any annual series covers; gaps stay NaN."""
@@ -150,8 +164,7 @@ def build_factsheet(raw: RawPackage) -> FactSheet:
         if isinstance(r, dict) and r.get("name") in raw.tables
     }
     sources = {
-        row.id: Source(row.id, row.title, row.publisher, row.url, row.date)
-        for row in raw.tables["sources"].itertuples()
+        row.id: Source(row.id, row.title, row.publisher, row.url, row.date) for row in _rows(raw.tables["sources"])
     }
     if not sources:
         raise DatasetError(files["sources"], "has a header but no sources", row=2)
@@ -167,7 +180,7 @@ def build_factsheet(raw: RawPackage) -> FactSheet:
             r.source_id,
             bool(r.inferred),
         )
-        for i, r in enumerate(raw.tables["facts"].itertuples())
+        for i, r in enumerate(_rows(raw.tables["facts"]))
     )
     partners = tuple(
         Partner(
@@ -181,7 +194,7 @@ def build_factsheet(raw: RawPackage) -> FactSheet:
             r.source_id,
             r.note,
         )
-        for r in raw.tables["partners"].itertuples()
+        for r in _rows(raw.tables["partners"])
     )
     for items, file in ((facts, files["facts"]), (partners, files["partners"])):
         for i, item in enumerate(items):
@@ -208,7 +221,7 @@ def _figures(frame: pd.DataFrame, file: str, sources: dict[str, Source]) -> dict
         raise DatasetError(file, "has a header but no figures", row=2)
     _unique(list(frame["id"]), file)
     figures: dict[str, Figure] = {}
-    for i, r in enumerate(frame.itertuples()):
+    for i, r in enumerate(_rows(frame)):
         row = i + 2
         if r.source_id not in sources:
             raise DatasetError(file, f"unknown source '{r.source_id}'", row=row, column="source_id")
@@ -235,6 +248,13 @@ def _figures(frame: pd.DataFrame, file: str, sources: dict[str, Source]) -> dict
     for i, figure in enumerate(figures.values()):
         _check_formula(figure, figures, file, i + 2)
     return figures
+
+
+def _rows(frame: pd.DataFrame) -> Iterator[Any]:
+    """Rows as named tuples of plain Python values (pandas' own itertuples boxes every cell)."""
+    Row = namedtuple("Row", list(frame.columns))
+    columns = [frame[c].tolist() for c in frame.columns]
+    return (Row._make(values) for values in zip(*columns, strict=True))
 
 
 def _check_formula(figure: Figure, figures: dict[str, Figure], file: str, row: int) -> None:

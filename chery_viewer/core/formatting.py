@@ -23,10 +23,16 @@ def format_number(value: float, decimals: int = 0) -> str:
 
 
 def format_percent(value: float) -> str:
-    """A percentage with at most one decimal, trailing '.0' dropped: 28.2 -> '28.2%', 30 -> '30%'."""
+    """A percentage with at most one decimal, trailing '.0' dropped: 28.2 -> '28.2%', -23.8 -> '−23.8%'."""
     rounded = round(value, 1) + 0.0  # + 0.0 turns -0.0 into 0.0
-    text = f"{rounded:.0f}" if rounded == int(rounded) else f"{rounded:.1f}"
-    return f"{text}%"
+    text = f"{abs(rounded):.0f}" if rounded == int(rounded) else f"{abs(rounded):.1f}"
+    return f"{'−' if rounded < 0 else ''}{text}%"
+
+
+def format_signed(value: float, decimals: int = 0) -> str:
+    """A signed number with separators and a true minus sign: +1,234 or −360."""
+    text = f"{abs(value):,.{decimals}f}"
+    return f"−{text}" if round(value, decimals) < 0 else f"+{text}"
 
 
 def format_change(value: float | None) -> str:

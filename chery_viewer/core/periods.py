@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -22,6 +23,11 @@ class Period:
 
     @classmethod
     def parse(cls, code: str) -> Period:
+        """Parse a period code (cached: a large dataset repeats a few hundred codes)."""
+        return _parse(code)
+
+    @classmethod
+    def _parse(cls, code: str) -> Period:
         first, slash, last = code.partition("/")
         if slash and not last:
             raise ValueError(f"period '{code}' has nothing after the '/'; a range reads 2022-01/2022-08")
@@ -62,6 +68,11 @@ class Period:
         if (s.month, e.month) == (1, 6):
             return f"H1 {s.year}"
         return f"{MONTHS[s.month - 1]}–{MONTHS[e.month - 1]} {s.year}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(code: str) -> Period:
+    return Period._parse(code)
 
 
 def _part(text: str, code: str) -> tuple[date, str]:

@@ -21,7 +21,8 @@ from chery_viewer.core.content import ChartSpec, Point, Series
 from chery_viewer.ui.theme import LIGHT, Theme
 
 HOVER_RADIUS_PX = 9.0
-AXIS_WIDTH_PX = 58  # same for both plots, so the strip's categories line up with the bars
+AXIS_WIDTH_PX = 58
+MAX_LABELLED_BARS = 16  # same for both plots, so the strip's categories line up with the bars
 
 
 def compact_number(value: float, percent: bool = False) -> str:
@@ -148,6 +149,10 @@ class ChartView(pg.GraphicsLayoutWidget):
         plot.vb.setMenuEnabled(False)
         font = QtGui.QFont()
         font.setPointSizeF(8.5)
+        for name in ("left", "bottom", "right", "top"):
+            # NumberAxis writes 2.5M itself; without this every range change (hidden axes too)
+            # re-renders each axis label as HTML: tens of ms over the charts of one PDF export
+            plot.getAxis(name).enableAutoSIPrefix(False)
         for name in ("left", "bottom"):
             axis = plot.getAxis(name)
             axis.setPen(pg.mkPen(self.theme.border))
@@ -223,7 +228,7 @@ class ChartView(pg.GraphicsLayoutWidget):
                 )
                 for item in plot.listDataItems():
                     legend.addItem(item, item.name())
-            elif names:
+            elif names and names[0] != spec.title:
                 caption = pg.TextItem(names[0], color=theme.muted, anchor=(0, 0))
                 caption.setFont(_font(8))
                 caption.setParentItem(plot.vb)
@@ -258,6 +263,8 @@ class ChartView(pg.GraphicsLayoutWidget):
             )
             labels.append((centre, point, colour))
         top = max(heights, default=0) * 1.28 or 1
+        if len(self.spec.categories) > MAX_LABELLED_BARS:
+            labels = []  # too many bars to label legibly: hover and the tables give the values
         for centre, point, colour in labels:
             value = point.value or 0.0
             inside = value / top > 0.14  # tall enough to hold its label inside, at the top

@@ -91,7 +91,7 @@ def test_derived_figure(analysis: Analysis, fid: str):
 def test_back_computed_2021_sales_differ_from_the_published_within_rounding(analysis: Analysis, sheet: FactSheet):
     back = analysis.derived["group_sales_2021_backcalc"]
     assert sheet.figures["sales_2021"].value - back.value == 360
-    assert "961,926" in back.note and "-360" in back.note and "within the rounding" in back.note
+    assert "961,926" in back.note and "−360" in back.note and "within the rounding" in back.note
 
 
 def test_derived_figures_never_replace_dataset_figures(analysis: Analysis, sheet: FactSheet):

@@ -581,3 +581,18 @@ def test_random_damage_is_loaded_or_refused_with_a_dataset_error(package_copy: P
     except DatasetError as error:
         assert Path(error.file).is_relative_to(package_copy.dir)
         assert error.reason.strip()
+
+
+def test_validation_verdicts_are_cached_by_content(
+    package_copy: PackageCopy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setenv("CHERY_VIEWER_CACHE_DIR", str(tmp_path / "cache"))
+    package_copy.replace("figures.csv", "1232727", "1232728")
+    assert load_package(package_copy.dir).validated_by == "frictionless"
+    assert load_package(package_copy.dir).validated_by == "frictionless, earlier run"
+    package_copy.replace("figures.csv", "1232728", "1232729")  # any byte changed: checked again
+    assert load_package(package_copy.dir).validated_by == "frictionless"
+    package_copy.replace("figures.csv", "1232729", "lots")  # a failure is never cached
+    for _ in range(2):
+        with pytest.raises(DatasetError):
+            load_package(package_copy.dir)

@@ -1,0 +1,72 @@
+"""Headless PDF export against the import floor, and the size of the PDF.
+
+Two kinds of fresh process, interleaved, N times each (median, wall clock from spawn to
+exit, interpreter shutdown included for both):
+
+* floor: ``python -c "import PySide6.QtWidgets, pandas, pyqtgraph"``;
+* export: ``python -m chery_viewer --export-pdf OUT.pdf`` (the bundled dataset, A4).
+
+Both run with compiled bytecode, as after an install (pip compiles every module): the
+children write their ``.pyc`` files to a temporary ``PYTHONPYCACHEPREFIX`` (never into the
+source tree), even where ``PYTHONDONTWRITEBYTECODE`` is set, and one warm-up run of each
+fills it before timing.
+
+Goals (issue): export at most 1.5 times the floor; the PDF under 300 KB.
+Run: ``python bench/export.py [--runs 7] [--page-size A4|Letter]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from common import child_env, machine, median, table, time_command
+
+FLOOR = [sys.executable, "-c", "import PySide6.QtWidgets, pandas, pyqtgraph"]
+RATIO_GOAL = 1.5
+SIZE_GOAL_KB = 300.0
+
+
+def export_command(out: Path, page_size: str) -> list[str]:
+    return [sys.executable, "-m", "chery_viewer", "--export-pdf", str(out), "--page-size", page_size]
+
+
+def measure(runs: int, page_size: str = "A4") -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "factsheet.pdf"
+        env = child_env(PYTHONPYCACHEPREFIX=str(Path(tmp) / "pycache"))
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        time_command(FLOOR, env)  # warm the file cache
+        time_command(export_command(out, page_size), env)
+        floors, exports = [], []
+        for _ in range(runs):
+            floors.append(time_command(FLOOR, env))
+            exports.append(time_command(export_command(out, page_size), env))
+        size_kb = out.stat().st_size / 1024
+    return {"floor": median(floors), "export": median(exports), "size_kb": size_kb}
+
+
+def rows(result: dict[str, float]) -> list[tuple[str, str, str, str]]:
+    ratio = result["export"] / result["floor"]
+    return [
+        ("floor median (import Qt widgets, pandas, pyqtgraph)", "-", f"{result['floor'] * 1000:.0f} ms", ""),
+        ("export median (chery-viewer --export-pdf)", "-", f"{result['export'] * 1000:.0f} ms", ""),
+        ("export / floor", f"<= {RATIO_GOAL}", f"{ratio:.2f}", "yes" if ratio <= RATIO_GOAL else "NO"),
+        (
+            "PDF size",
+            f"< {SIZE_GOAL_KB:.0f} KB",
+            f"{result['size_kb']:.0f} KB",
+            "yes" if result["size_kb"] < SIZE_GOAL_KB else "NO",
+        ),
+    ]
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=7, help="runs of each process (default: 7)")
+    parser.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+    args = parser.parse_args()
+    print(machine())
+    print(table(rows(measure(args.runs, args.page_size))))

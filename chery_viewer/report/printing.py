@@ -1,0 +1,120 @@
+"""File > Print... and Print preview: the PDF's pages on a printer, drawn by the same ``paint_document``.
+
+The printer is set to 96 dpi and full-page mode, so the painter's coordinates are the
+layout pixels the PDF uses (pyqtgraph's cached pictures assume 96 dpi). A printer that
+refuses 96 dpi gets a scaled painter instead, and ``paint_document`` then replays each
+chart from a 96 dpi ``QPicture``. A page range chosen in the print dialog is honoured.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6 import QtGui, QtPrintSupport, QtWidgets
+
+from chery_viewer.core.audit import Analysis, analyse
+from chery_viewer.core.content import SectionContent, build_sections
+from chery_viewer.report.pdf import (
+    DPI,
+    DocumentLayout,
+    ExportError,
+    PageInfo,
+    document_title,
+    paint_document,
+)
+
+if TYPE_CHECKING:
+    from chery_viewer.core.factsheet import FactSheet
+
+__all__ = ["configure_printer", "preview_fact_sheet", "print_fact_sheet", "render_to_printer"]
+
+
+def configure_printer(printer: QtPrintSupport.QPrinter, sheet: FactSheet) -> None:
+    """96 dpi, full page (our own margins), portrait, named after the fact sheet."""
+    printer.setResolution(DPI)
+    printer.setFullPage(True)
+    printer.setPageOrientation(QtGui.QPageLayout.Orientation.Portrait)
+    printer.setDocName(document_title(sheet))
+    printer.setCreator("chery-viewer")
+
+
+def _selected_pages(printer: QtPrintSupport.QPrinter) -> Container[int] | None:
+    """The page numbers (1-based) the user chose in the print dialog, or None for all."""
+    if printer.printRange() != QtPrintSupport.QPrinter.PrintRange.PageRange:
+        return None
+    ranges = printer.pageRanges()
+    return None if ranges.isEmpty() else _Ranges(ranges)
+
+
+class _Ranges:
+    """``QPageRanges`` as a container of page numbers."""
+
+    def __init__(self, ranges: QtGui.QPageRanges) -> None:
+        self.ranges = ranges
+
+    def __contains__(self, page: object) -> bool:
+        return isinstance(page, int) and self.ranges.contains(page)
+
+
+def render_to_printer(
+    printer: QtPrintSupport.QPrinter,
+    sheet: FactSheet,
+    analysis: Analysis | None = None,
+    sections: Sequence[SectionContent] | None = None,
+) -> DocumentLayout:
+    """Paint the whole fact sheet on ``printer`` (a real printer, a PDF printer or a preview)."""
+    analysis = analysis or analyse(sheet)
+    sections = list(sections) if sections is not None else build_sections(sheet, analysis)
+    painter = QtGui.QPainter()
+    if not painter.begin(printer):
+        raise ExportError(
+            f"cannot print to {printer.printerName() or printer.outputFileName() or 'the printer'}: "
+            "the printer could not be opened"
+        )
+    try:
+        dpi = painter.device().logicalDpiX()
+        if dpi != DPI:
+            painter.scale(dpi / DPI, painter.device().logicalDpiY() / DPI)
+        page = PageInfo.from_page_layout(printer.pageLayout())
+        return paint_document(
+            painter, page, sections, sheet, analysis, printer.newPage, only_pages=_selected_pages(printer)
+        )
+    finally:
+        painter.end()
+
+
+def print_fact_sheet(
+    parent: QtWidgets.QWidget | None, sheet: FactSheet, printer: QtPrintSupport.QPrinter | None = None
+) -> bool:
+    """Ask for a printer with ``QPrintDialog``, then print; False if cancelled or failed."""
+    printer = printer or QtPrintSupport.QPrinter(QtPrintSupport.QPrinter.PrinterMode.HighResolution)
+    configure_printer(printer, sheet)
+    dialog = QtPrintSupport.QPrintDialog(printer, parent)
+    dialog.setWindowTitle("Print fact sheet")
+    if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+        return False
+    try:
+        render_to_printer(printer, sheet)
+    except ExportError as exc:
+        QtWidgets.QMessageBox.warning(parent, "Not printed", str(exc))
+        return False
+    return True
+
+
+def preview_fact_sheet(
+    parent: QtWidgets.QWidget | None, sheet: FactSheet, printer: QtPrintSupport.QPrinter | None = None
+) -> bool:
+    """Show the printed pages in ``QPrintPreviewDialog`` (which can print them); True if it printed."""
+    printer = printer or QtPrintSupport.QPrinter(QtPrintSupport.QPrinter.PrinterMode.HighResolution)
+    configure_printer(printer, sheet)
+    analysis = analyse(sheet)
+    sections = build_sections(sheet, analysis)  # once: the dialog repaints on every page-setup change
+    dialog = QtPrintSupport.QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle("Print preview: " + document_title(sheet))
+
+    def paint(target: QtPrintSupport.QPrinter) -> None:
+        render_to_printer(target, sheet, analysis, sections)
+
+    dialog.paintRequested.connect(paint)
+    return dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted
