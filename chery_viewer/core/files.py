@@ -3,48 +3,81 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+
+_KNOWN = {
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ENOSPC: "no space left on the device",
+    errno.EDQUOT: "disk quota exceeded",
+    errno.EROFS: "the file system is read-only",
+    errno.ENOENT: "the folder does not exist",
+    errno.ENOTDIR: "a part of the path is not a folder",
+    errno.EISDIR: "it is a folder",
+    errno.ENAMETOOLONG: "the file name is too long",
+}
 
 
 class WriteError(Exception):
     """A file could not be written; the message is one line naming the file and the reason."""
 
 
-def atomic_write(path: str | Path, write: Callable[[Path], None]) -> None:
+def describe_problem(exc: BaseException) -> str:
+    """A short, lower-case, one-line description of what went wrong."""
+    if isinstance(exc, OSError):
+        text = _KNOWN.get(exc.errno or -1) or (exc.strerror or str(exc)).lower()
+    else:
+        text = str(exc) or type(exc).__name__
+        if not isinstance(exc, RuntimeError):
+            text = f"{type(exc).__name__}: {text}"
+    return " ".join(text.split())
+
+
+def atomic_write(path: str | os.PathLike[str], write: Callable[[Path], None]) -> Path:
     """Call ``write(tmp)`` on a temporary file beside ``path``, then rename it into place.
 
     The temporary file lives in the target folder so the final rename is atomic. On any
-    failure the temporary file is removed and an existing file at ``path`` is untouched.
+    failure the temporary file is removed, an existing file at ``path`` is untouched, and
+    ``WriteError`` says in one line which file could not be written and why. An existing
+    file's permissions are kept; a new file gets the usual ones.
     """
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise WriteError(f"cannot write {target}: it is a folder")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     except OSError as exc:
-        raise WriteError(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise WriteError(f"cannot write {target}: {describe_problem(exc)}") from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:
         write(tmp)
-        if not tmp.exists() or tmp.stat().st_size == 0:
+        if tmp.stat().st_size == 0:
             raise WriteError(f"cannot write {target}: nothing was produced")
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
+        os.chmod(tmp, _file_mode(target))
         os.replace(tmp, target)
-    except WriteError:
-        _remove(tmp)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        if isinstance(exc, WriteError):
+            raise
+        if isinstance(exc, Exception):
+            raise WriteError(f"cannot write {target}: {describe_problem(exc)}") from exc
         raise
-    except OSError as exc:
-        _remove(tmp)
-        raise WriteError(f"cannot write {target}: {exc.strerror or exc}") from None
-    except BaseException:
-        _remove(tmp)
-        raise
+    return target
 
 
-def _remove(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        path.unlink()
+def _file_mode(target: Path) -> int:
+    """An existing file keeps its permissions; a new one gets 0666 less the umask (mkstemp makes 0600)."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask

@@ -27,8 +27,6 @@ existing one.
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import gc
 import hashlib
 import io
@@ -36,7 +34,6 @@ import math
 import os
 import re
 import sys
-import tempfile
 import uuid
 from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field
@@ -59,6 +56,7 @@ from chery_viewer.core.content import (
     Table,
     build_sections,
 )
+from chery_viewer.core.files import WriteError, atomic_write, describe_problem
 from chery_viewer.core.formatting import format_with_unit
 from chery_viewer.ui.theme import BLUE, LIGHT, Theme
 
@@ -1781,28 +1779,6 @@ def _post_process(
     return out.getvalue()
 
 
-def _problem(exc: BaseException) -> str:
-    """A short, lower-case description of what went wrong."""
-    if isinstance(exc, OSError):
-        known = {
-            errno.EACCES: "permission denied",
-            errno.EPERM: "permission denied",
-            errno.ENOSPC: "no space left on the device",
-            errno.EDQUOT: "disk quota exceeded",
-            errno.EROFS: "the file system is read-only",
-            errno.ENOENT: "the folder does not exist",
-            errno.ENOTDIR: "a part of the path is not a folder",
-            errno.EISDIR: "it is a folder",
-            errno.ENAMETOOLONG: "the file name is too long",
-        }
-        text = known.get(exc.errno or -1) or (exc.strerror or str(exc)).lower()
-    else:
-        text = str(exc) or type(exc).__name__
-        if not isinstance(exc, RuntimeError):
-            text = f"{type(exc).__name__}: {text}"
-    return " ".join(text.split())
-
-
 def _page_size_key(page_size: str) -> str | None:
     return next((key for key in PAGE_SIZES if key.lower() == str(page_size).lower()), None)
 
@@ -1820,35 +1796,11 @@ def export_pdf(
     key = _page_size_key(page_size)
     if key is None:
         raise ExportError(f"cannot write {out}: unknown page size '{page_size}' (use A4 or Letter)")
-    if out.is_dir():
-        raise ExportError(f"cannot write {out}: it is a folder")
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
-    except OSError as exc:
-        raise ExportError(f"cannot write {out}: {_problem(exc)}") from exc
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            data = render_pdf_bytes(sheet, key, analysis)
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, _file_mode(out))
-        os.replace(tmp, out)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
-        if isinstance(exc, Exception):
-            raise ExportError(f"cannot write {out}: {_problem(exc)}") from exc
-        raise
+        data = render_pdf_bytes(sheet, key, analysis)
+        atomic_write(out, lambda tmp: tmp.write_bytes(data))
+    except WriteError as exc:
+        raise ExportError(str(exc)) from exc
+    except Exception as exc:  # a painting or layout failure: same one-line contract
+        raise ExportError(f"cannot write {out}: {describe_problem(exc)}") from exc
     return out
-
-
-def _file_mode(out: Path) -> int:
-    """An existing file keeps its permissions; a new one gets the usual ones (mkstemp makes 0600)."""
-    try:
-        return out.stat().st_mode & 0o7777
-    except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6 import QtWidgets
 
+from chery_viewer.core import files
 from chery_viewer.core.factsheet import FactSheet
 from chery_viewer.report import pdf
 from chery_viewer.report.pdf import ExportError, export_pdf
@@ -60,7 +61,7 @@ def test_no_permission_to_create_the_temporary_file(
         raise PermissionError(errno.EACCES, "Permission denied")
 
     _fast_render(monkeypatch)
-    monkeypatch.setattr(pdf.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(files.tempfile, "mkstemp", refuse)
     with pytest.raises(ExportError) as exc:
         export_pdf(sheet, existing)
     assert _one_line(exc, existing) == f"cannot write {existing}: permission denied"
@@ -75,7 +76,7 @@ def test_disk_full_while_writing(tmp_path: Path, existing: Path, sheet: FactShee
         raise OSError(errno.ENOSPC, "No space left on device")
 
     _fast_render(monkeypatch)
-    monkeypatch.setattr(pdf.os, "fsync", full)
+    monkeypatch.setattr(files.os, "fsync", full)
     with pytest.raises(ExportError) as exc:
         export_pdf(sheet, existing)
     assert _one_line(exc, existing).endswith("no space left on the device")
@@ -87,7 +88,7 @@ def test_replace_fails(tmp_path: Path, existing: Path, sheet: FactSheet, monkeyp
         raise OSError(errno.EROFS, "Read-only file system")
 
     _fast_render(monkeypatch)
-    monkeypatch.setattr(pdf.os, "replace", refuse)
+    monkeypatch.setattr(files.os, "replace", refuse)
     with pytest.raises(ExportError) as exc:
         export_pdf(sheet, existing)
     assert _one_line(exc, existing).endswith("the file system is read-only")

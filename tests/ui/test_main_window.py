@@ -165,7 +165,7 @@ def test_failed_chart_export_leaves_old_file(
     assert window.export_chart_data(str(target)) is False
     assert target.read_text(encoding="utf-8") == "precious"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".old")] == []
-    assert "No space left" in shown[0]
+    assert "old.csv: no space left on the device" in shown[0]
 
 
 def test_sources_dialog_lists_every_source_with_safe_links(qtbot, window: MainWindow) -> None:
