@@ -188,3 +188,43 @@ def test_audit_dialog_lists_the_findings(qtbot, window: MainWindow) -> None:
     cells = [dialog.findings.item(r, 1).text() for r in range(dialog.findings.rowCount())]
     assert cells == [f.subject for f in window.analysis.findings]
     assert len(cells) == 3
+
+
+def test_export_pdf_from_the_menu_equals_the_headless_export(window: MainWindow, tmp_path: Path) -> None:
+    from chery_viewer.report.pdf import export_pdf
+
+    from_menu, headless = tmp_path / "menu.pdf", tmp_path / "cli.pdf"
+    assert window.export_pdf(str(from_menu)) is True
+    export_pdf(window.sheet, headless)
+    assert from_menu.read_bytes() == headless.read_bytes()
+    assert from_menu.read_bytes().startswith(b"%PDF")
+
+
+def test_failed_pdf_export_shows_a_dialog_and_keeps_the_old_file(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from chery_viewer.core import files
+
+    shown = _capture_errors(monkeypatch)
+    target = tmp_path / "old.pdf"
+    target.write_bytes(b"precious")
+
+    def refuse(*_args: object) -> None:
+        raise OSError(13, "Permission denied")
+
+    monkeypatch.setattr(files.os, "replace", refuse)
+    assert window.export_pdf(str(target)) is False
+    assert target.read_bytes() == b"precious"
+    assert shown and "old.pdf" in shown[0] and "permission denied" in shown[0]
+    assert [p.name for p in tmp_path.iterdir()] == ["old.pdf"]
+
+
+def test_print_and_preview_actions_use_the_report_painter(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from chery_viewer.report import printing
+
+    calls: list[str] = []
+    monkeypatch.setattr(printing, "print_fact_sheet", lambda parent, sheet: calls.append("print"))
+    monkeypatch.setattr(printing, "preview_fact_sheet", lambda parent, sheet: calls.append("preview"))
+    window.print_action.trigger()
+    window.preview_action.trigger()
+    assert calls == ["print", "preview"]
