@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from common import ROOT, child_env, machine, median, table, time_child, time_command
+from startup import APP as STARTUP
 
 sys.path.insert(0, str(ROOT))
 
@@ -96,26 +97,6 @@ def row(
     return [values[h] for h in header]
 
 
-STARTUP = """
-import os, sys, time
-sys.argv = ["chery-viewer"]
-from chery_viewer.core.factsheet import load_factsheet
-from chery_viewer.ui.app import make_application
-from PySide6 import QtCore
-sheet = load_factsheet(os.environ.get("BENCH_DATASET") or None)
-app = make_application()
-from chery_viewer.ui.main_window import MainWindow
-from chery_viewer.ui.settings import Settings
-settings = Settings(QtCore.QSettings(os.environ["BENCH_SETTINGS"], QtCore.QSettings.Format.IniFormat))
-w = MainWindow(sheet, settings); w.resize(1280, 860)
-last = w.current_panel().charts[-1].viewport()
-class F(QtCore.QObject):
-    def eventFilter(self, obj, ev):
-        if obj is last and ev.type() == QtCore.QEvent.Type.Paint:
-            print(time.time(), flush=True); os._exit(0)
-        return False
-f = F(); last.installEventFilter(f); w.show(); app.exec()
-"""
 
 
 def measure(runs: int) -> dict[str, float]:

@@ -32,7 +32,7 @@ sys.argv = ["chery-viewer"]
 from chery_viewer.core.factsheet import load_factsheet
 from chery_viewer.ui.app import make_application
 from PySide6 import QtCore
-sheet = load_factsheet()
+sheet = load_factsheet(os.environ.get("BENCH_DATASET") or None)
 app = make_application()
 from chery_viewer.ui.main_window import MainWindow
 from chery_viewer.ui.settings import Settings

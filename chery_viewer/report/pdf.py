@@ -27,6 +27,7 @@ existing one.
 
 from __future__ import annotations
 
+import copy
 import gc
 import hashlib
 import io
@@ -811,6 +812,58 @@ def _chart_blocks(c: _Canvas, charts: Sequence[ChartSpec], width: float) -> list
 _NUMERIC = re.compile(r"^(?:n/a|[~>]?[+−-]?(?:CNY )?\d[\d,.]*(?:%|\s|$).*)$")
 
 
+class _Flow(_Block):
+    """A block of items (table rows, card rows, notes) that may split between items.
+
+    Subclasses say how many items there are, how tall a run of them is, and how to draw a
+    run; splitting, the minimum height and the rest after a split are shared.
+    """
+
+    start: int = 0
+
+    def _count(self) -> int:
+        raise NotImplementedError
+
+    def _chunk_height(self, start: int, end: int) -> float:
+        raise NotImplementedError
+
+    def _chunk(self, start: int, end: int) -> _Block:
+        raise NotImplementedError
+
+    def _keep_whole(self) -> bool:
+        """Whether this flow, not yet split, should move whole to the next page."""
+        return False
+
+    @property
+    def min_height(self) -> float:
+        return self._chunk_height(self.start, self.start + 1)
+
+    def _rest(self, start: int) -> _Flow:
+        rest = copy.copy(self)
+        rest.start = start
+        rest.height = rest._chunk_height(start, self._count())
+        return rest
+
+    def _fit(self, available: float) -> int:
+        """End of the longest run from ``start`` that fits in ``available``."""
+        stop, end = self.start, self._count()
+        while stop < end and self._chunk_height(self.start, stop + 1) <= available:
+            stop += 1
+        return stop
+
+    def split(self, available: float, fresh: bool) -> tuple[_Block | None, _Block | None]:
+        end = self._count()
+        if self.start == 0 and self._keep_whole() and self.height > available and not fresh:
+            return None, self
+        stop = self._fit(available)
+        if stop == self.start:
+            if not fresh:
+                return None, self
+            stop += 1
+        chunk = self._chunk(self.start, stop)
+        return (chunk, None) if stop == end else (chunk, self._rest(stop))
+
+
 @dataclass(frozen=True)
 class _TableData:
     title: str
@@ -820,7 +873,7 @@ class _TableData:
     link_column: int | None = None  # cells of this column are URLs
 
 
-class _TableFlow(_Block):
+class _TableFlow(_Flow):
     """A table measured once; split into chunks that fit, each repeating the header row."""
 
     PAD_X, PAD_Y = 5.0, 3.5
@@ -850,12 +903,11 @@ class _TableFlow(_Block):
         self.start = 0
         self.height = self._chunk_height(0, len(self.row_h))
 
-    def _rest(self, start: int) -> _TableFlow:
-        rest = object.__new__(_TableFlow)
-        rest.__dict__.update(self.__dict__)
-        rest.start = start
-        rest.height = rest._chunk_height(start, len(self.row_h))
-        return rest
+    def _count(self) -> int:
+        return len(self.row_h)
+
+    def _chunk(self, start: int, end: int) -> _Block:
+        return _TableChunk(self, start, end)
 
     def _chunk_height(self, start: int, end: int) -> float:
         title = self.cont_h if start else self.title_h
@@ -871,9 +923,7 @@ class _TableFlow(_Block):
         end = len(self.row_h)
         if self.start == 0 and end <= self.KEEP_WHOLE and not fresh and self.height > available:
             return None, self  # a short table moves whole to the next page
-        stop = self.start
-        while stop < end and self._chunk_height(self.start, stop + 1) <= available:
-            stop += 1
+        stop = self._fit(available)
         if stop == end:
             return _TableChunk(self, self.start, end), None
         if stop - self.start < min(self.MIN_ROWS, end - self.start) and not fresh:
@@ -1012,7 +1062,7 @@ class _TableChunk(_Block):
             cx += w
 
 
-class _CardFlow(_Block):
+class _CardFlow(_Flow):
     """A titled group of cards in rows; splits between rows, never inside a card."""
 
     GAP_X = 10.0
@@ -1048,26 +1098,11 @@ class _CardFlow(_Block):
         rows = self.rows[start:end]
         return self.title_h + 6 + sum(h for _, h in rows) + self.GAP_Y * max(len(rows) - 1, 0)
 
-    @property
-    def min_height(self) -> float:
-        return self._chunk_height(self.start, self.start + 1)
+    def _count(self) -> int:
+        return len(self.rows)
 
-    def split(self, available: float, fresh: bool) -> tuple[_Block | None, _Block | None]:
-        end, stop = len(self.rows), self.start
-        while stop < end and self._chunk_height(self.start, stop + 1) <= available:
-            stop += 1
-        if stop == self.start:
-            if not fresh:
-                return None, self
-            stop += 1
-        chunk = _CardChunk(self, self.start, stop)
-        if stop == end:
-            return chunk, None
-        rest = object.__new__(_CardFlow)
-        rest.__dict__.update(self.__dict__)
-        rest.start = stop
-        rest.height = rest._chunk_height(stop, end)
-        return chunk, rest
+    def _chunk(self, start: int, end: int) -> _Block:
+        return _CardChunk(self, start, end)
 
 
 class _CardChunk(_Block):
@@ -1091,7 +1126,7 @@ class _CardChunk(_Block):
             y += h + f.GAP_Y
 
 
-class _NoteFlow(_Block):
+class _NoteFlow(_Flow):
     """Notes as bullets under a heading; splits between bullets."""
 
     INDENT = 14.0
@@ -1107,28 +1142,14 @@ class _NoteFlow(_Block):
     def _chunk_height(self, start: int, end: int) -> float:
         return self.title_h + 6 + sum(self.note_h[start:end])
 
-    @property
-    def min_height(self) -> float:
-        return self._chunk_height(self.start, self.start + 1)
+    def _count(self) -> int:
+        return len(self.notes)
 
-    def split(self, available: float, fresh: bool) -> tuple[_Block | None, _Block | None]:
-        end, stop = len(self.notes), self.start
-        if self.start == 0 and end <= 4 and self.height > available and not fresh:
-            return None, self  # a few notes stay together
-        while stop < end and self._chunk_height(self.start, stop + 1) <= available:
-            stop += 1
-        if stop == self.start:
-            if not fresh:
-                return None, self
-            stop += 1
-        chunk = _NoteChunk(self, self.start, stop)
-        if stop == end:
-            return chunk, None
-        rest = object.__new__(_NoteFlow)
-        rest.__dict__.update(self.__dict__)
-        rest.start = stop
-        rest.height = rest._chunk_height(stop, end)
-        return chunk, rest
+    def _chunk(self, start: int, end: int) -> _Block:
+        return _NoteChunk(self, start, end)
+
+    def _keep_whole(self) -> bool:
+        return len(self.notes) <= 4  # a few notes stay together
 
 
 class _NoteChunk(_Block):
