@@ -13,14 +13,15 @@ import contextlib
 import hashlib
 import io
 import json
-import math
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from chery_viewer.core.errors import DatasetError
@@ -299,6 +300,10 @@ def _clip(text: str, limit: int = 60) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
+#: A cell with leading or trailing blanks somewhere in the text (quoted or not).
+_PADDED = re.compile(r'(?:^|,)"?[ \t]|[ \t]"?(?:,|\r?$)', re.MULTILINE)
+
+
 def _read_table(text: str, label: str, schema: Mapping[str, Any]) -> pd.DataFrame:
     """Parse CSV text into a frame typed by the Table Schema, columns in schema order."""
     try:
@@ -306,39 +311,39 @@ def _read_table(text: str, label: str, schema: Mapping[str, Any]) -> pd.DataFram
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
         raise DatasetError(label, f"not a readable CSV table ({str(exc).strip().splitlines()[0]})") from None
     frame.columns = [str(c).strip() for c in frame.columns]
+    padded = _PADDED.search(text) is not None  # one regex pass saves stripping every cell
     out: dict[str, pd.Series] = {}
     for field in schema["fields"]:
         name = field["name"]
         if name not in frame.columns:
             raise DatasetError(label, "column is missing from the header", row=1, column=name)
-        out[name] = _typed(frame[name], field, label)
+        out[name] = _typed(frame[name].str.strip() if padded else frame[name], field, label)
     return pd.DataFrame(out)
 
 
-_TRUE = {"true", "True", "TRUE", "1", "yes"}
-_FALSE = {"false", "False", "FALSE", "0", "no"}
+_BOOLEANS = {"true": True, "True": True, "TRUE": True, "1": True, "yes": True,
+             "false": False, "False": False, "FALSE": False, "0": False, "no": False}  # fmt: skip
 
 
-def _typed(column: pd.Series, field: Mapping[str, Any], label: str) -> pd.Series:
+def _typed(values: pd.Series, field: Mapping[str, Any], label: str) -> pd.Series:
+    """One column converted to its schema type; the first bad cell becomes a DatasetError."""
     kind = field.get("type", "string")
-    required = field.get("constraints", {}).get("required", False)
-    stripped = column.str.strip()
-    for index, blank in stripped.eq("").items():
-        if blank and required:
-            raise DatasetError(label, "a value is required", row=int(index) + 2, column=field["name"])
+    blank = values.eq("")
+    if field.get("constraints", {}).get("required", False) and blank.any():
+        raise DatasetError(label, "a value is required", row=int(blank.idxmax()) + 2, column=field["name"])
     if kind == "string":
-        return stripped
+        return values
     if kind == "boolean":
-        bad = ~stripped.isin(_TRUE | _FALSE | {""})
+        bad = ~(values.isin(_BOOLEANS) | blank)
         if bad.any():
-            raise _bad_cell(label, stripped, bad, field["name"], "true or false")
-        return stripped.map(lambda s: True if s in _TRUE else False if s in _FALSE else None).astype("boolean")
-    numbers = pd.to_numeric(stripped.replace("", None), errors="coerce")
-    bad = numbers.isna() & stripped.ne("") | numbers.map(lambda v: isinstance(v, float) and math.isinf(v))
+            raise _bad_cell(label, values, bad, field["name"], "true or false")
+        return values.map(_BOOLEANS).astype("boolean")
+    numbers = pd.to_numeric(values.mask(blank), errors="coerce").astype("float64")
+    bad = (numbers.isna() & ~blank) | np.isinf(numbers)
     if kind == "integer":
         bad |= numbers.notna() & (numbers % 1 != 0)
     if bad.any():
-        raise _bad_cell(label, stripped, bad, field["name"], "a whole number" if kind == "integer" else "a number")
+        raise _bad_cell(label, values, bad, field["name"], "a whole number" if kind == "integer" else "a number")
     return numbers.astype("Int64" if kind == "integer" else "float64")
 
 
