@@ -205,11 +205,12 @@ class _Context:
             lines.append(figure.note)
         return "\n".join(lines)
 
-    def kpi(self, figure_id: str | Figure | None, label: str | None = None, change_id: str | None = None) -> Kpi | None:
+    def kpi(self, figure_id: str | Figure | None, label: str | None = None) -> Kpi | None:
+        """A KPI card for a figure (by id or as is), with its published or derived growth."""
         figure = self.get(figure_id) if isinstance(figure_id, str) else figure_id
         if figure is None:
             return None
-        change = self.get(change_id) if change_id else self.growth_of(figure)
+        change = self.growth_of(figure)
         tooltip = self.tooltip(figure)
         if change is not None:
             tooltip += (
