@@ -2,22 +2,44 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+_pycache: str | None = None
+
+
+def pycache_prefix() -> str:
+    """A temporary folder for the children's compiled bytecode: one per benchmark run, removed at exit."""
+    global _pycache
+    if _pycache is None:
+        _pycache = tempfile.mkdtemp(prefix="chery-bench-pycache-")
+        atexit.register(shutil.rmtree, _pycache, ignore_errors=True)
+    return _pycache
 
 
 def child_env(**extra: str) -> dict[str, str]:
+    """The environment of a measured child process.
+
+    Children run with compiled bytecode, as after an install (pip compiles every module):
+    they write their ``.pyc`` files to a temporary ``PYTHONPYCACHEPREFIX`` (never into the
+    source tree), even where ``PYTHONDONTWRITEBYTECODE`` is set. Each benchmark's warm-up
+    run fills it before timing.
+    """
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env["PYTHONPYCACHEPREFIX"] = pycache_prefix()
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.update(extra)
     return env
 

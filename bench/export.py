@@ -6,10 +6,8 @@ exit, interpreter shutdown included for both):
 * floor: ``python -c "import PySide6.QtWidgets, pandas, pyqtgraph"``;
 * export: ``python -m chery_viewer --export-pdf OUT.pdf`` (the bundled dataset, A4).
 
-Both run with compiled bytecode, as after an install (pip compiles every module): the
-children write their ``.pyc`` files to a temporary ``PYTHONPYCACHEPREFIX`` (never into the
-source tree), even where ``PYTHONDONTWRITEBYTECODE`` is set, and one warm-up run of each
-fills it before timing.
+Both run with compiled bytecode, as after an install (``common.child_env``), and one
+warm-up run of each fills the bytecode cache before timing.
 
 Goals (issue): export at most 1.5 times the floor; the PDF under 300 KB.
 Run: ``python bench/export.py [--runs 7] [--page-size A4|Letter]``.
@@ -36,8 +34,7 @@ def export_command(out: Path, page_size: str) -> list[str]:
 def measure(runs: int, page_size: str = "A4") -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "factsheet.pdf"
-        env = child_env(PYTHONPYCACHEPREFIX=str(Path(tmp) / "pycache"))
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env = child_env()
         time_command(FLOOR, env)  # warm the file cache
         time_command(export_command(out, page_size), env)
         floors, exports = [], []

@@ -97,8 +97,6 @@ def row(
     return [values[h] for h in header]
 
 
-
-
 def measure(runs: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         big = generate(Path(tmp) / "big")

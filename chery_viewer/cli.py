@@ -54,17 +54,26 @@ def has_display() -> bool:
 
     On X11 and Wayland systems the platform plug-in needs its server: xcb needs DISPLAY,
     wayland needs WAYLAND_DISPLAY. Platforms that need no server (offscreen, vnc,
-    minimal) count as a display the user chose.
+    minimal) count as a display the user chose. In a list of fall-backs ("wayland;xcb"),
+    one usable platform is enough.
     """
     if not (sys.platform.startswith("linux") or "bsd" in sys.platform):
         return True
-    platform = os.environ.get("QT_QPA_PLATFORM", "").split(":")[0].strip().lower()
     x11, wayland = bool(os.environ.get("DISPLAY")), bool(os.environ.get("WAYLAND_DISPLAY"))
-    if platform == "xcb":
-        return x11
-    if platform.startswith("wayland"):
-        return wayland
-    return bool(platform) or x11 or wayland
+    # QT_QPA_PLATFORM may list fall-backs ("wayland;xcb"), each with options after a colon.
+    platforms = [p.split(":")[0].strip().lower() for p in os.environ.get("QT_QPA_PLATFORM", "").split(";")]
+    platforms = [p for p in platforms if p]
+    if not platforms:
+        return x11 or wayland
+
+    def usable(platform: str) -> bool:
+        if platform == "xcb":
+            return x11
+        if platform.startswith("wayland"):
+            return wayland
+        return True
+
+    return any(usable(p) for p in platforms)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -104,10 +113,15 @@ def _export(args: argparse.Namespace) -> int:
     if not args.export_pdf.strip():
         raise UsageError("--export-pdf needs a file name, such as factsheet.pdf")
     out = Path(args.export_pdf)
-    if out.is_dir():
-        raise UsageError(f"{out}: is a folder; give a file name such as {out / 'factsheet.pdf'}")
-    if not out.parent.exists():
-        raise UsageError(f"{out}: the folder {out.parent} does not exist")
+    try:
+        if out.is_dir():
+            raise UsageError(f"{out}: is a folder; give a file name such as {out / 'factsheet.pdf'}")
+        if not out.parent.exists():
+            raise UsageError(f"{out}: the folder {out.parent} does not exist")
+    except OSError as exc:  # a name too long for the file system
+        from chery_viewer.core.files import describe_problem
+
+        raise UsageError(f"cannot write {out}: {describe_problem(exc)}") from None
     sheet = _load(args.dataset)
     # The export never opens a window: offscreen works with or without a display, and a
     # platform that needs a missing server (xcb without X) would abort the process.

@@ -140,31 +140,40 @@ def package_digest(descriptor: bytes, contents: Mapping[str, bytes]) -> str:
 
 
 def _descriptor_path(path: Path) -> Path:
-    if not path.exists():
-        raise DatasetError(str(path), "no such file or directory")
-    if path.is_dir():
-        path = path / DESCRIPTOR
+    try:
         if not path.exists():
-            raise DatasetError(str(path), "the folder has no datapackage.json, so it is not a data package")
-    elif path.suffix.lower() != ".json":
-        raise DatasetError(str(path), "expected a data package folder or its datapackage.json")
+            raise DatasetError(str(path), "no such file or directory")
+        if path.is_dir():
+            path = path / DESCRIPTOR
+            if not path.exists():
+                raise DatasetError(str(path), "the folder has no datapackage.json, so it is not a data package")
+        elif path.suffix.lower() != ".json":
+            raise DatasetError(str(path), "expected a data package folder or its datapackage.json")
+    except (OSError, ValueError) as exc:  # a name too long, a NUL character: the path cannot be looked at
+        raise DatasetError(str(path), f"cannot be opened ({_os_reason(exc)})") from None
     return path
 
 
+def _os_reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    return str(exc) or type(exc).__name__
+
+
 def _read_bytes(path: Path, label: str) -> bytes:
-    if not path.exists():
-        raise DatasetError(label, "file not found")
-    if not path.is_file():
-        raise DatasetError(label, "is a folder or a special file, expected a plain file")
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise DatasetError(label, f"file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,} bytes")
-    if size == 0:
-        raise DatasetError(label, "file is empty")
     try:
+        if not path.exists():
+            raise DatasetError(label, "file not found")
+        if not path.is_file():
+            raise DatasetError(label, "is a folder or a special file, expected a plain file")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DatasetError(label, f"file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,} bytes")
+        if size == 0:
+            raise DatasetError(label, "file is empty")
         return path.read_bytes()
-    except OSError as exc:
-        raise DatasetError(label, f"cannot be read ({exc.strerror or exc})") from None
+    except (OSError, ValueError) as exc:
+        raise DatasetError(label, f"cannot be read ({_os_reason(exc)})") from None
 
 
 def _decode(data: bytes, label: str) -> str:
@@ -188,6 +197,8 @@ def _parse_descriptor(data: bytes, label: str) -> dict[str, Any]:
         raise DatasetError(
             label, f"not valid JSON: {exc.msg.lower()} (line {exc.lineno}, column {exc.colno})", row=exc.lineno
         ) from None
+    except RecursionError:
+        raise DatasetError(label, "not valid JSON for a data package: nested too deeply") from None
     if not isinstance(descriptor, dict):
         raise DatasetError(label, "must hold a JSON object")
     if not isinstance(descriptor.get("title"), str) or not descriptor["title"].strip():
@@ -216,8 +227,16 @@ def _resource_files(descriptor: Mapping[str, Any], directory: Path, label: str) 
             raise DatasetError(
                 label, f"resource '{name}' points to a URL ({rel}); only local files are read", column="path"
             )
+        if "\x00" in rel:
+            raise DatasetError(label, f"resource '{name}' path contains a NUL character", column="path")
         candidate = Path(rel)
-        if candidate.is_absolute() or not (directory / candidate).resolve().is_relative_to(root):
+        try:
+            inside = not candidate.is_absolute() and (directory / candidate).resolve().is_relative_to(root)
+        except (OSError, RuntimeError) as exc:  # a symbolic-link loop, a name too long
+            raise DatasetError(
+                label, f"resource '{name}' path '{rel}' cannot be followed ({_os_reason(exc)})", column="path"
+            ) from None
+        if not inside:
             raise DatasetError(label, f"resource '{name}' path '{rel}' leaves the package folder", column="path")
         files[name] = directory / candidate
     return files

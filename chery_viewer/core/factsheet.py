@@ -8,6 +8,7 @@ inputs exist) and offers the look-ups the section builders need.
 from __future__ import annotations
 
 import ast
+import math
 from collections import namedtuple
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from chery_viewer.core.errors import DatasetError
 from chery_viewer.core.periods import Period
 
 SECTIONS = ("overview", "sales", "exports", "innovation", "partners")
+MAX_FORMULA_OPERATIONS = 100
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,9 @@ def build_factsheet(raw: RawPackage) -> FactSheet:
     }
     if not sources:
         raise DatasetError(files["sources"], "has a header but no sources", row=2)
+    for i, source in enumerate(_rows(raw.tables["sources"])):
+        if source.date:  # the schema checks the form (2023-01-17); the calendar is checked here
+            _period(source.date, files["sources"], i, column="date")
     figures = _figures(raw.tables["figures"], files["figures"], sources)
     facts = tuple(
         Fact(
@@ -266,13 +271,23 @@ def _check_formula(figure: Figure, figures: dict[str, Figure], file: str, row: i
         return
     try:
         tree = ast.parse(figure.formula, mode="eval")
-    except SyntaxError:
+    except (SyntaxError, RecursionError, MemoryError):
         raise DatasetError(
-            file, f"formula '{figure.formula}' is not an expression", row=row, column="formula"
+            file, f"formula '{_clip(figure.formula)}' is not an expression", row=row, column="formula"
         ) from None
-    for node in ast.walk(tree):
+    nodes = list(ast.walk(tree))
+    # The audit evaluates a formula recursively: a bound on its operations keeps that safe.
+    if sum(isinstance(node, ast.BinOp | ast.UnaryOp) for node in nodes) > MAX_FORMULA_OPERATIONS:
+        raise DatasetError(
+            file, f"formula has more than {MAX_FORMULA_OPERATIONS} operations", row=row, column="formula"
+        )
+    for node in nodes:
         if isinstance(node, ast.Name) and (node.id not in figures or node.id == figure.id):
             raise DatasetError(file, f"formula refers to unknown figure '{node.id}'", row=row, column="formula")
+        if isinstance(node, ast.Constant) and not _plain_number(node.value):
+            raise DatasetError(
+                file, f"formula constant '{_clip(str(node.value))}' is not a plain number", row=row, column="formula"
+            )
         if not isinstance(
             node,
             (
@@ -292,11 +307,25 @@ def _check_formula(figure: Figure, figures: dict[str, Figure], file: str, row: i
             raise DatasetError(file, "formula may only use figure ids, numbers and + - * /", row=row, column="formula")
 
 
-def _period(code: str, file: str, index: int) -> Period:
+def _period(code: str, file: str, index: int, column: str = "period") -> Period:
     try:
         return Period.parse(code)
     except ValueError as exc:
-        raise DatasetError(file, str(exc), row=index + 2, column="period") from None
+        raise DatasetError(file, str(exc), row=index + 2, column=column) from None
+
+
+def _plain_number(value: object) -> bool:
+    """An int or float of a size a figure can have (no text, no bool, no 1e400)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    try:
+        return math.isfinite(float(value)) and abs(value) <= 1e15
+    except OverflowError:
+        return False
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _unique(ids: list[str], file: str) -> None:

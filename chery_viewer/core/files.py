@@ -46,10 +46,12 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[Path], None]) ->
     file's permissions are kept; a new file gets the usual ones.
     """
     target = Path(path)
-    if target.is_dir():
-        raise WriteError(f"cannot write {target}: it is a folder")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+        if target.is_dir():
+            raise WriteError(f"cannot write {target}: it is a folder")
+        # Only the first 40 characters (at most 160 bytes) of the name: a target name near the
+        # file system's limit of 255 bytes still leaves room for the temporary one.
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name[:40]}.", suffix=".part", dir=target.parent)
     except OSError as exc:
         raise WriteError(f"cannot write {target}: {describe_problem(exc)}") from None
     os.close(fd)
