@@ -10,9 +10,11 @@ by its SHA-256 digest and skips that step: start-up stays close to the import fl
 from __future__ import annotations
 
 import contextlib
+import csv
 import hashlib
 import io
 import json
+import math
 import os
 import re
 from collections.abc import Mapping
@@ -21,7 +23,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from chery_viewer.core.errors import DatasetError
@@ -319,56 +320,79 @@ def _clip(text: str, limit: int = 60) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-#: A cell with leading or trailing blanks somewhere in the text (quoted or not).
-_PADDED = re.compile(r'(?:^|,)"?[ \t]|[ \t]"?(?:,|\r?$)', re.MULTILINE)
-
-
 def _read_table(text: str, label: str, schema: Mapping[str, Any]) -> pd.DataFrame:
-    """Parse CSV text into a frame typed by the Table Schema, columns in schema order."""
+    """Parse CSV text into a frame typed by the Table Schema, columns in schema order.
+
+    Parsed with the csv module and converted cell by cell: for tables of this size that is
+    several times faster than pandas' reader, whose fixed costs dominate small files, and
+    no slower for the largest files the loader accepts.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""))
     try:
-        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
-        raise DatasetError(label, f"not a readable CSV table ({str(exc).strip().splitlines()[0]})") from None
-    frame.columns = [str(c).strip() for c in frame.columns]
-    padded = _PADDED.search(text) is not None  # one regex pass saves stripping every cell
-    out: dict[str, pd.Series] = {}
+        rows = list(reader)
+    except csv.Error as exc:
+        raise DatasetError(label, f"not a readable CSV table ({exc})", row=reader.line_num) from None
+    if not rows or not any(cell.strip() for cell in rows[0]):
+        raise DatasetError(label, "has no header row", row=1)
+    header = [cell.strip() for cell in rows[0]]
+    body = [row for row in rows[1:] if row]  # a blank line is no record
+    for number, row in enumerate(body, start=2):
+        if len(row) != len(header):
+            raise DatasetError(label, f"has {len(row)} cells where the header has {len(header)}", row=number)
+    padded = _PADDED.search(text) is not None  # one regex pass spares stripping every cell
+    columns: dict[str, Any] = {}
     for field in schema["fields"]:
         name = field["name"]
-        if name not in frame.columns:
+        if name not in header:
             raise DatasetError(label, "column is missing from the header", row=1, column=name)
-        out[name] = _typed(frame[name].str.strip() if padded else frame[name], field, label)
-    return pd.DataFrame(out)
+        at = header.index(name)
+        cells = [row[at].strip() for row in body] if padded else [row[at] for row in body]
+        columns[name] = _typed(cells, field, label)
+    return pd.DataFrame(columns)
+
+
+#: A cell with leading or trailing blanks somewhere in the text (quoted or not).
+_PADDED = re.compile(r'(?:^|,)"?[ \t]|[ \t]"?(?:,|\r?$)', re.MULTILINE)
 
 
 _BOOLEANS = {"true": True, "True": True, "TRUE": True, "1": True, "yes": True,
              "false": False, "False": False, "FALSE": False, "0": False, "no": False}  # fmt: skip
 
 
-def _typed(values: pd.Series, field: Mapping[str, Any], label: str) -> pd.Series:
+def _typed(values: list[str], field: Mapping[str, Any], label: str) -> Any:
     """One column converted to its schema type; the first bad cell becomes a DatasetError."""
-    kind = field.get("type", "string")
-    blank = values.eq("")
-    if field.get("constraints", {}).get("required", False) and blank.any():
-        raise DatasetError(label, "a value is required", row=int(blank.idxmax()) + 2, column=field["name"])
+    kind, name = field.get("type", "string"), field["name"]
+    if field.get("constraints", {}).get("required", False) and "" in values:
+        raise DatasetError(label, "a value is required", row=values.index("") + 2, column=name)
     if kind == "string":
         return values
     if kind == "boolean":
-        bad = ~(values.isin(_BOOLEANS) | blank)
-        if bad.any():
-            raise _bad_cell(label, values, bad, field["name"], "true or false")
-        return values.map(_BOOLEANS).astype("boolean")
-    numbers = pd.to_numeric(values.mask(blank), errors="coerce").astype("float64")
-    bad = (numbers.isna() & ~blank) | np.isinf(numbers)
+        flags = [_BOOLEANS.get(v) for v in values]
+        for i, (v, flag) in enumerate(zip(values, flags, strict=True)):
+            if v and flag is None:
+                raise DatasetError(label, f"'{_clip(v)}' is not true or false", row=i + 2, column=name)
+        return pd.array(flags, dtype="boolean")
+    numbers: list[float | None] = []
+    for i, v in enumerate(values):
+        number = _number(v) if v else None
+        if v and (number is None or (kind == "integer" and not number.is_integer())):
+            expected = "a whole number" if kind == "integer" else "a number"
+            raise DatasetError(label, f"'{_clip(v)}' is not {expected}", row=i + 2, column=name)
+        numbers.append(number)
     if kind == "integer":
-        bad |= numbers.notna() & (numbers % 1 != 0)
-    if bad.any():
-        raise _bad_cell(label, values, bad, field["name"], "a whole number" if kind == "integer" else "a number")
-    return numbers.astype("Int64" if kind == "integer" else "float64")
+        return pd.array([None if n is None else int(n) for n in numbers], dtype="Int64")
+    return pd.array(numbers, dtype="float64")
 
 
-def _bad_cell(label: str, values: pd.Series, bad: pd.Series, column: str, expected: str) -> DatasetError:
-    index = bad[bad].index[0]
-    return DatasetError(label, f"'{values[index]}' is not {expected}", row=int(index) + 2, column=column)
+def _number(text: str) -> float | None:
+    """A finite decimal number written plainly (no '1_000', 'nan' or 'inf'), else None."""
+    if "_" in text:
+        return None
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
 
 
 def _main() -> None:
