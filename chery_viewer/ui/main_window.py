@@ -12,7 +12,6 @@ from chery_viewer.core.errors import DatasetError
 from chery_viewer.core.factsheet import FactSheet, load_factsheet
 from chery_viewer.core.files import WriteError, atomic_write
 from chery_viewer.ui.charts import ChartView
-from chery_viewer.ui.dialogs import AuditDialog, SourcesDialog, about_text
 from chery_viewer.ui.panels import PANELS, SectionPanel
 from chery_viewer.ui.settings import Settings
 from chery_viewer.ui.theme import LIGHT, THEMES, stylesheet
@@ -306,12 +305,18 @@ class MainWindow(QtWidgets.QMainWindow):
     # -- help ---------------------------------------------------------------------------
 
     def show_sources(self) -> None:
+        from chery_viewer.ui.dialogs import SourcesDialog
+
         SourcesDialog(self.sheet, self).exec()
 
     def show_audit(self) -> None:
+        from chery_viewer.ui.dialogs import AuditDialog
+
         AuditDialog(self.sheet, self.analysis, self).exec()
 
     def show_about(self) -> None:
+        from chery_viewer.ui.dialogs import about_text
+
         box = QtWidgets.QMessageBox(
             QtWidgets.QMessageBox.Icon.Information,
             "About Chery Fact Sheet",
