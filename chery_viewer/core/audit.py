@@ -423,13 +423,18 @@ def check_period_sums(sheet: FactSheet) -> list[Finding]:
     metrics = sorted({f.metric for f in sheet if f.unit == "vehicles"})
     for metric in metrics:
         by_year: dict[tuple[str, int], list[tuple[int, int, Figure]]] = {}
+        totals: set[tuple[str, int]] = set()  # groups with a total of several months to check
         for f in sheet.of_metric(metric):
             if f.derived or f.lower_bound:
                 continue
             span = (1, 12) if f.period.is_year else f.period.months
             if span:
-                by_year.setdefault((f.subject, f.period.start.year), []).append((*span, f))
-        for (_, _year), pieces in sorted(by_year.items(), key=lambda kv: kv[0][1]):
+                key = (f.subject, f.period.start.year)
+                by_year.setdefault(key, []).append((*span, f))
+                if span[0] != span[1]:
+                    totals.add(key)
+        for key in sorted(totals, key=lambda k: k[1]):
+            pieces = by_year[key]
             for start, end, target in pieces:
                 if start == end:
                     continue

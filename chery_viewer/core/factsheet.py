@@ -22,6 +22,8 @@ from chery_viewer.core.errors import DatasetError
 from chery_viewer.core.periods import Period
 
 SECTIONS = ("overview", "sales", "exports", "innovation", "partners")
+FIGURE_COLUMNS = ("id", "section", "metric", "subject", "label", "value", "unit", "period", "kind", "approximate",
+                  "lower_bound", "source_id", "formula", "note")  # fmt: skip
 MAX_FORMULA_OPERATIONS = 100
 
 
@@ -109,15 +111,21 @@ class FactSheet:
     _by_metric: dict[str, list[Figure]] = field(init=False, repr=False, compare=False)
     _by_period: dict[tuple[str, str], Figure] = field(init=False, repr=False, compare=False)
     _by_subject: dict[tuple[str, str, str], Figure] = field(init=False, repr=False, compare=False)
+    _years: list[int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_metric: dict[str, list[Figure]] = {}
         by_period: dict[tuple[str, str], Figure] = {}
         by_subject: dict[tuple[str, str, str], Figure] = {}
+        years: set[int] = set()
         for figure in self.figures.values():
-            by_metric.setdefault(figure.metric, []).append(figure)
-            by_period.setdefault((figure.metric, figure.period.code), figure)
-            by_subject.setdefault((figure.metric, figure.period.code, figure.subject), figure)
+            metric, period = figure.metric, figure.period
+            by_metric.setdefault(metric, []).append(figure)
+            by_period.setdefault((metric, period.code), figure)
+            by_subject.setdefault((metric, period.code, figure.subject), figure)
+            if period.precision == "year" and figure.unit == "vehicles":
+                years.add(period.start.year)
+        object.__setattr__(self, "_years", list(range(min(years), max(years) + 1)) if years else [self.report_year])
         object.__setattr__(self, "_by_metric", by_metric)
         object.__setattr__(self, "_by_period", by_period)
         object.__setattr__(self, "_by_subject", by_subject)
@@ -141,8 +149,8 @@ class FactSheet:
         return pd.Series([values.get(y, float("nan")) for y in years], index=years, name=metric, dtype="float64")
 
     def annual_years(self) -> list[int]:
-        years = {f.period.start.year for f in self.figures.values() if f.period.is_year and f.unit == "vehicles"}
-        return list(range(min(years), max(years) + 1)) if years else [self.report_year]
+        """Every year from the first to the last with an annual count (gaps included)."""
+        return list(self._years)
 
     def facts_of(self, section: str, kind: str | None = None) -> list[Fact]:
         return [f for f in self.facts if f.section == section and (kind is None or f.kind == kind)]
@@ -226,30 +234,20 @@ def _figures(frame: pd.DataFrame, file: str, sources: dict[str, Source]) -> dict
         raise DatasetError(file, "has a header but no figures", row=2)
     _unique(list(frame["id"]), file)
     figures: dict[str, Figure] = {}
-    for i, r in enumerate(_rows(frame)):
+    # Plain tuples straight from the columns (in Figure's field order): a named tuple per
+    # row would cost more than building the Figure itself on a large dataset.
+    columns = [frame[name].tolist() for name in FIGURE_COLUMNS]
+    for i, (fid, section, metric, subject, label, value, unit, period, kind, approx, lower, source_id, formula,
+            note) in enumerate(zip(*columns, strict=True)):  # fmt: skip
         row = i + 2
-        if r.source_id not in sources:
-            raise DatasetError(file, f"unknown source '{r.source_id}'", row=row, column="source_id")
-        if r.unit != "percent" and r.value < 0:
-            raise DatasetError(file, f"{r.value:g} {r.unit} is negative; a count cannot be", row=row, column="value")
-        if r.unit == "percent" and not -100 <= r.value <= 10_000:
-            raise DatasetError(file, f"{r.value:g}% is outside -100% to 10,000%", row=row, column="value")
-        figures[r.id] = Figure(
-            r.id,
-            r.section,
-            r.metric,
-            r.subject,
-            r.label,
-            float(r.value),
-            r.unit,
-            _period(r.period, file, i),
-            r.kind,
-            bool(r.approximate),
-            bool(r.lower_bound),
-            r.source_id,
-            r.formula,
-            r.note,
-        )
+        if source_id not in sources:
+            raise DatasetError(file, f"unknown source '{source_id}'", row=row, column="source_id")
+        if unit != "percent" and value < 0:
+            raise DatasetError(file, f"{value:g} {unit} is negative; a count cannot be", row=row, column="value")
+        if unit == "percent" and not -100 <= value <= 10_000:
+            raise DatasetError(file, f"{value:g}% is outside -100% to 10,000%", row=row, column="value")
+        figures[fid] = Figure(fid, section, metric, subject, label, float(value), unit, _period(period, file, i), kind,
+                              bool(approx), bool(lower), source_id, formula, note)  # fmt: skip
     for i, figure in enumerate(figures.values()):
         _check_formula(figure, figures, file, i + 2)
     return figures
