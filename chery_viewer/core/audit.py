@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 import operator
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from chery_viewer.core.factsheet import FactSheet, Figure
 from chery_viewer.core.formatting import format_change, format_signed, format_value
@@ -347,7 +347,7 @@ def derived_figures(sheet: FactSheet) -> dict[str, Figure]:
             formula,
             "",
         )
-        derived[fid] = replace(derived[fid], note=_derived_note(derived[fid], sheet, lookup))
+        derived[fid] = derived[fid]._replace(note=_derived_note(derived[fid], sheet, lookup))
     return derived
 
 
@@ -422,19 +422,17 @@ def check_period_sums(sheet: FactSheet) -> list[Finding]:
     findings = []
     metrics = sorted({f.metric for f in sheet if f.unit == "vehicles"})
     for metric in metrics:
+        figures = [f for f in sheet.of_metric(metric) if f.kind == "stated" and not f.lower_bound]
+        # Only a (subject, year) with a total over several months has anything to check.
+        totals = {(f.subject, f.period.start.year) for f in figures if f.period.precision in ("year", "range")}
         by_year: dict[tuple[str, int], list[tuple[int, int, Figure]]] = {}
-        totals: set[tuple[str, int]] = set()  # groups with a total of several months to check
-        for f in sheet.of_metric(metric):
-            if f.derived or f.lower_bound:
-                continue
+        for f in figures:
+            key = (f.subject, f.period.start.year)
             span = (1, 12) if f.period.is_year else f.period.months
-            if span:
-                key = (f.subject, f.period.start.year)
+            if key in totals and span:
                 by_year.setdefault(key, []).append((*span, f))
-                if span[0] != span[1]:
-                    totals.add(key)
         for key in sorted(totals, key=lambda k: k[1]):
-            pieces = by_year[key]
+            pieces = by_year.get(key, [])
             for start, end, target in pieces:
                 if start == end:
                     continue

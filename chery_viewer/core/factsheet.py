@@ -13,7 +13,7 @@ from collections import namedtuple
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandas as pd
 
@@ -36,9 +36,12 @@ class Source:
     date: str
 
 
-@dataclass(frozen=True)
-class Figure:
-    """One number with everything needed to show it honestly."""
+class Figure(NamedTuple):
+    """One number with everything needed to show it honestly.
+
+    An immutable named tuple rather than a frozen dataclass: a large dataset creates tens of
+    thousands of them, and a tuple is built about four times faster.
+    """
 
     id: str
     section: str
@@ -236,7 +239,7 @@ def _figures(frame: pd.DataFrame, file: str, sources: dict[str, Source]) -> dict
     figures: dict[str, Figure] = {}
     # Plain tuples straight from the columns (in Figure's field order): a named tuple per
     # row would cost more than building the Figure itself on a large dataset.
-    columns = [frame[name].tolist() for name in FIGURE_COLUMNS]
+    columns = [frame[name].to_numpy().tolist() for name in FIGURE_COLUMNS]
     for i, (fid, section, metric, subject, label, value, unit, period, kind, approx, lower, source_id, formula,
             note) in enumerate(zip(*columns, strict=True)):  # fmt: skip
         row = i + 2

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from chery_viewer.core.audit import analyse
-from chery_viewer.core.content import SECTION_TITLES, build_sections
+from chery_viewer.core.content import BUILDERS, SECTION_TITLES, SectionContent
 from chery_viewer.core.errors import DatasetError
 from chery_viewer.core.factsheet import FactSheet, load_factsheet
 from chery_viewer.core.files import WriteError, atomic_write
@@ -62,7 +62,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def _set_sheet(self, sheet: FactSheet) -> None:
         self.sheet = sheet
         self.analysis = analyse(sheet)
-        self.sections = {s.key: s for s in build_sections(sheet, self.analysis)}
+        self.sections: dict[str, SectionContent] = {}  # built with their panels, on demand
         self.setWindowTitle(sheet.title)
         parts = [
             sheet.title,
@@ -81,6 +81,8 @@ class MainWindow(QtWidgets.QMainWindow):
     def _ensure_panel(self, index: int) -> SectionPanel:
         key = TAB_KEYS[index]
         if key not in self.panels:
+            if key not in self.sections:
+                self.sections[key] = BUILDERS[key](self.sheet, self.analysis)
             panel = PANELS[key](self.sections[key], self.theme)
             self._containers[index].layout().addWidget(panel)
             self.panels[key] = panel
