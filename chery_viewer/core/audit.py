@@ -9,6 +9,7 @@ interval and the stated one do not overlap.
 from __future__ import annotations
 
 import ast
+import math
 import operator
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -327,8 +328,10 @@ def derived_figures(sheet: FactSheet) -> dict[str, Figure]:
         try:
             value = point_value(formula, lookup)
             evaluate(formula, lookup)
-        except ZeroDivisionError:
+        except (ZeroDivisionError, OverflowError):
             continue  # undefined for this dataset (a zero total): no derived figure rather than a wrong one
+        if not math.isfinite(value):
+            continue
 
         source = next((f.source_id for f in inputs if f), "")
         derived[fid] = Figure(

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from chery_viewer.core.audit import Analysis, analyse, describe_formula
+from chery_viewer.core.audit import Analysis, analyse, describe_formula, evaluate
 from chery_viewer.core.factsheet import FactSheet, Figure
-from chery_viewer.core.formatting import format_change, format_value, format_with_unit, unit_word
+from chery_viewer.core.formatting import change_sign, format_change, format_value, format_with_unit, unit_word
 from chery_viewer.core.periods import MONTHS
 
 SECTION_TITLES = {
@@ -223,7 +223,7 @@ class _Context:
             unit=unit_word(figure.unit),
             period=figure.period.label() + (" · derived" if figure.derived else ""),
             change=format_change(change.value) if change else "",
-            change_sign=(1 if change.value > 0 else -1 if change.value < 0 else 0) if change else 0,
+            change_sign=change_sign(change.value) if change else 0,
             change_label="year on year" if change else "",
             tooltip=tooltip,
             figure_id=figure.id,
@@ -244,6 +244,22 @@ class _Context:
             self.tooltip(figure),
             highlight,
         )
+
+    def latest(self, metric: str) -> Figure | None:
+        """The report year's most complete figure of ``metric``: latest end, then longest
+        period, exact before lower bound; None if the metric has nothing in that year."""
+        candidates = [f for f in self.sheet.of_metric(metric) if f.period.start.year <= self.year <= f.period.end.year]
+        return max(
+            candidates, key=lambda f: (f.period.end, f.period.end - f.period.start, not f.lower_bound), default=None
+        )
+
+    def audit_notes(self, section: str) -> list[str]:
+        """The audit's findings about figures of ``section``, as notes."""
+        return [
+            f"Audit: {f.explanation}"
+            for f in self.analysis.findings
+            if (g := self.get(f.figure_id)) is not None and g.section == section
+        ]
 
     def in_scope(self, figure: Figure) -> bool:
         """Whether a figure belongs in the report year's tables: every annual figure and dated
@@ -288,9 +304,12 @@ class _Context:
             f"[{i}] {self.sheet.sources[i].publisher}" for i in ids if i in self.sheet.sources
         )
 
-    def fact_cards(self, section: str, kind: str) -> tuple[Card, ...]:
+    def fact_cards(self, section: str, kind: str, year: int | None = None) -> tuple[Card, ...]:
+        """Cards for the facts of ``section`` and ``kind`` (only those of ``year`` if given)."""
         cards = []
         for fact in self.sheet.facts_of(section, kind):
+            if year is not None and fact.period.start.year != year:
+                continue
             src = self.sheet.sources[fact.source_id]
             meta = f"{fact.period.label()} · [{fact.source_id}] {src.publisher}" + (
                 " · inferred" if fact.inferred else ""
@@ -384,7 +403,14 @@ def _months_chart(ctx: _Context, chart_id: str, metric: str, name: str) -> Chart
                     f"{months} months."
                 )
                 bars.append(
-                    Point(MONTHS[month - 1], avg, format_value(f.value, f.unit, f.approximate), tip, False, months)
+                    Point(
+                        MONTHS[month - 1],
+                        avg,
+                        format_value(f.value, f.unit, f.approximate, f.lower_bound),
+                        tip,
+                        False,
+                        months,
+                    )
                 )
     line = tuple(ctx.point(MONTHS[m - 1], ytd[m]) for m in sorted(ytd))
     return ChartSpec(
@@ -487,7 +513,7 @@ def build_overview(sheet: FactSheet, analysis: Analysis) -> SectionContent:
     n_findings = len(analysis.findings)
     notes = [
         f"{y} is the year of record: every headline figure here refers to it unless a period says otherwise.",
-        f"The audit compares every published rate and sub-total with the totals behind them and lists "
+        f"The audit compares every published rate and sub-total with the totals behind them and finds "
         f"{n_findings} disagreement{'s' if n_findings != 1 else ''} between the sources; the data audit lists them.",
         "Figures marked ~ were published rounded; figures marked > were published only as a lower bound.",
     ]
@@ -507,8 +533,8 @@ def build_overview(sheet: FactSheet, analysis: Analysis) -> SectionContent:
         (trend,),
         (ctx.figures_table("overview"),),
         (
-            CardGroup(f"Firsts in {y}", ctx.fact_cards("overview", "first")),
-            CardGroup(f"Goals for {y + 1}", ctx.fact_cards("overview", "goal")),
+            CardGroup(f"Firsts in {y}", ctx.fact_cards("overview", "first", y)),
+            CardGroup(f"Goals for {y + 1}", ctx.fact_cards("overview", "goal", y + 1)),
         ),
         tuple(notes),
     )
@@ -530,18 +556,22 @@ def build_sales(sheet: FactSheet, analysis: Analysis) -> SectionContent:
         ),
     ]
     back = ctx.get(f"group_sales_{y - 1}_backcalc")
-    notes = [
-        f"Only the {y} months from July onwards were published one by one; earlier months come as multi-month totals, "
-        "drawn at their monthly average.",
-        "The Chery-brand and new-energy figures cover part of the year only: no full-year split was published.",
-    ]
+    brand, nev = ctx.latest("brand_sales"), ctx.latest("nev_sales")
+    notes = []
+    months = charts[1]
+    if months and any(p.span > 1 for p in months.series[0].points):
+        notes.append(
+            f"Some months of {y} were published only inside multi-month totals; those are drawn as pale bars "
+            "at their monthly average."
+        )
+    partial = [f for f in (brand, nev) if f is not None and not f.period.is_year]
+    if partial:
+        notes.append(
+            " and ".join(f.label for f in partial) + " cover part of the year: no full-year figure was published."
+        )
     if back:
         notes.append(f"{back.label}: {format_value(back.value, 'vehicles')}. {back.note}")
-    notes += [
-        f"Audit: {f.explanation}"
-        for f in analysis.findings
-        if ctx.get(f.figure_id) and ctx.get(f.figure_id).section == "sales"
-    ]  # type: ignore[union-attr]
+    notes += ctx.audit_notes("sales")
     return SectionContent(
         "sales",
         SECTION_TITLES["sales"],
@@ -551,11 +581,8 @@ def build_sales(sheet: FactSheet, analysis: Analysis) -> SectionContent:
                 ctx.kpi(ctx.find("group_sales", str(y)), "Group sales"),
                 ctx.kpi(ctx.find("group_sales", f"{y}-12"), "December"),
                 ctx.kpi(ctx.find("monthly_average", str(y)), "Average month"),
-                ctx.kpi(max(sheet.of_metric("brand_sales"), key=lambda f: f.value, default=None), "Chery brand"),
-                ctx.kpi(
-                    max(sheet.of_metric("nev_sales"), key=lambda f: (f.period.end, not f.lower_bound), default=None),
-                    "New-energy vehicles",
-                ),
+                ctx.kpi(brand, "Chery brand"),
+                ctx.kpi(nev, "New-energy vehicles"),
             ]
         ),
         tuple(c for c in charts if c),
@@ -616,16 +643,21 @@ def build_exports(sheet: FactSheet, analysis: Analysis) -> SectionContent:
         "No ranked list of export markets for the year was found; these are the fragments the sources give.",
         (2,),
     )
-    share = ctx.find("export_share", str(y))
-    notes = [
-        f"Exports made up {format_value(share.value, 'percent') if share else 'n/a'} of group sales in {y}.",
-        "The base article turns 'four months above 50,000 exports' into an export total for January to April; "
-        "the January to April figure actually published is much higher (see the table).",
-        "The cumulative share of China's car exports (20%) counts all years; the share for the year alone is lower.",
-    ]
-    notes += [
-        f"Audit: {f.explanation}" for f in analysis.findings if (g := ctx.get(f.figure_id)) and g.section == "exports"
-    ]
+    share = ctx.find("export_share", str(y)) or ctx.find("export_share_derived", str(y))
+    months_over, mark = ctx.find("months_over_threshold", str(y)), ctx.find("export_threshold", str(y))
+    cumulative, year_share = ctx.find("cumulative_export_share", str(y)), ctx.find("china_export_share", str(y))
+    notes = []
+    if share:
+        notes.append(f"Exports made up {format_value(share.value, 'percent')} of group sales in {y}.")
+    if months_over and months_over.note:
+        notes.append(months_over.note)
+    if cumulative and year_share:
+        notes.append(
+            f"The cumulative share of China's car exports ({format_value(cumulative.value, 'percent')}) "
+            f"counts all years; {y} alone gives {format_value(year_share.value, 'percent')}."
+        )
+    notes += ctx.audit_notes("exports")
+    mark_label = f"Months above {format_value(mark.value, mark.unit)}" if mark else "Months above the mark"
     return SectionContent(
         "exports",
         SECTION_TITLES["exports"],
@@ -636,7 +668,7 @@ def build_exports(sheet: FactSheet, analysis: Analysis) -> SectionContent:
                 ctx.kpi(share, "Share of group sales"),
                 ctx.kpi(ctx.find("china_export_share", str(y)), "Share of China's car exports"),
                 ctx.kpi(ctx.find("export_leadership", str(y)), "Years as top exporter"),
-                ctx.kpi(ctx.find("months_over_threshold", str(y)), "Months above 50,000"),
+                ctx.kpi(months_over, mark_label),
             ]
         ),
         tuple(c for c in charts if c),
@@ -649,7 +681,8 @@ def build_exports(sheet: FactSheet, analysis: Analysis) -> SectionContent:
 def build_innovation(sheet: FactSheet, analysis: Analysis) -> SectionContent:
     ctx = _Context(sheet, analysis)
     y = ctx.year
-    first = lambda metric: next(iter(sheet.of_metric(metric)), None)  # noqa: E731
+    first = ctx.latest
+    plan = first("plan_investment")
     charts = [
         _simple_bars(
             ctx,
@@ -689,7 +722,7 @@ def build_innovation(sheet: FactSheet, analysis: Analysis) -> SectionContent:
                 ctx.kpi(first("patents_granted"), "Patents granted"),
                 ctx.kpi(ctx.get("patents_grant_ratio"), "Granted per filed"),
                 ctx.kpi(ctx.get("invention_patents"), "Invention patents"),
-                ctx.kpi(first("plan_investment"), "Yaoguang 2025 budget"),
+                ctx.kpi(plan, f"{plan.subject} budget" if plan else ""),
             ]
         ),
         tuple(c for c in charts if c),
@@ -701,12 +734,27 @@ def build_innovation(sheet: FactSheet, analysis: Analysis) -> SectionContent:
             ),
             CardGroup("Research programmes", ctx.fact_cards("innovation", "programme")),
         ),
-        (
-            "The invention-patent count is derived from the rounded 37% share, so it is good to about ±90.",
-            "Two sources count research staff differently (more than 10,000 and more than 20,000); both are shown.",
-            "Wuhu's link to the Future ICV Plant is our inference, marked as such.",
-        ),
+        tuple(_innovation_notes(ctx)),
     )
+
+
+def _innovation_notes(ctx: _Context) -> list[str]:
+    notes = []
+    inventions, share = ctx.get("invention_patents"), ctx.latest("invention_share")
+    if inventions and share and share.approximate:
+        spread = evaluate(inventions.formula, ctx.get)
+        notes.append(
+            f"The invention-patent count is derived from the rounded {format_value(share.value, 'percent')} "
+            f"share, so it is good to about ±{(spread.hi - spread.lo) / 2:,.0f}."
+        )
+    staff, engineers = ctx.latest("research_staff"), ctx.latest("plan_engineers")
+    if staff and engineers:
+        counts = [format_value(f.value, f.unit, lower_bound=f.lower_bound) for f in (staff, engineers)]
+        notes.append(f"Two sources count research staff differently ({counts[0]} and {counts[1]}); both are shown.")
+    for fact in ctx.sheet.facts_of("innovation"):
+        if fact.inferred:
+            notes.append(f"{fact.title}: part of this card is our inference, marked as such.")
+    return notes + ctx.audit_notes("innovation")
 
 
 def build_partners(sheet: FactSheet, analysis: Analysis) -> SectionContent:

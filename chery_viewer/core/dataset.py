@@ -34,7 +34,7 @@ RESOURCE_NAMES = ("sources", "figures", "facts", "partners")
 #: Digest of the bundled package (descriptor + resources). ``tests/core/test_bundled.py``
 #: validates the package with frictionless and checks this value; update both together
 #: with ``python -m chery_viewer.core.dataset --digest``.
-BUNDLED_SHA256 = "19127b5b64e2f1bd1126c282212436853d1af355c96edf58a7e5e93f48f430fc"
+BUNDLED_SHA256 = "c0413299e324ee9c4745eb15bb42a2fe78b6a8014e495c87566a43aab2356881"
 
 
 @dataclass(frozen=True)

@@ -36,11 +36,20 @@ def format_signed(value: float, decimals: int = 0) -> str:
 
 
 def format_change(value: float | None) -> str:
-    """A signed change: +28.2%, −23.8% (true minus sign)."""
-    if value is None or math.isnan(value):
+    """A signed change: +28.2%, −23.8% (true minus sign); the sign is that of the shown value."""
+    if value is None or not math.isfinite(value):
         return ""
-    text = format_percent(abs(value))
-    return f"+{text}" if value >= 0 else f"−{text}"
+    rounded = round(value, 1) + 0.0
+    text = format_percent(abs(rounded))
+    return f"+{text}" if rounded >= 0 else f"−{text}"
+
+
+def change_sign(value: float | None) -> int:
+    """+1, −1 or 0 for a change as it is shown (a change that rounds to 0% has no direction)."""
+    if value is None or not math.isfinite(value):
+        return 0
+    rounded = round(value, 1)
+    return 1 if rounded > 0 else -1 if rounded < 0 else 0
 
 
 def format_value(value: float | None, unit: str, approximate: bool = False, lower_bound: bool = False) -> str:
@@ -49,7 +58,7 @@ def format_value(value: float | None, unit: str, approximate: bool = False, lowe
     Rounded figures get '~', lower bounds '>', and rounded figures of a million or more are
     written in millions ('11.20 million'), so no digit claims more precision than the source.
     """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if value is None or not math.isfinite(value):
         return "n/a"
     if unit == "percent":
         body = format_percent(value)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from chery_viewer.core.audit import analyse
+from chery_viewer.core.audit import Analysis, analyse
 from chery_viewer.core.content import BUILDERS, SECTION_TITLES, SectionContent
 from chery_viewer.core.errors import DatasetError
 from chery_viewer.core.factsheet import FactSheet, load_factsheet
@@ -59,10 +59,12 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # -- data --------------------------------------------------------------------------
 
-    def _set_sheet(self, sheet: FactSheet) -> None:
-        self.sheet = sheet
-        self.analysis = analyse(sheet)
-        self.sections: dict[str, SectionContent] = {}  # built with their panels, on demand
+    def _set_sheet(self, sheet: FactSheet, analysis: Analysis | None = None,
+                   sections: dict[str, SectionContent] | None = None) -> None:  # fmt: skip
+        """Show ``sheet``; everything derived from it is replaced in one step."""
+        analysis = analysis or analyse(sheet)
+        self.sheet, self.analysis = sheet, analysis
+        self.sections: dict[str, SectionContent] = sections or {}  # else built with their panels, on demand
         self.setWindowTitle(sheet.title)
         parts = [
             sheet.title,
@@ -220,11 +222,19 @@ class MainWindow(QtWidgets.QMainWindow):
                 return False
         try:
             sheet = load_factsheet(path)
+            # Everything the tabs will show is built now, so a dataset that loads but cannot
+            # be shown is refused here and the current one stays whole.
+            analysis = analyse(sheet)
+            sections = {key: build(sheet, analysis) for key, build in BUILDERS.items()}
         except DatasetError as exc:
             self._error("Cannot open dataset", f"The dataset was not loaded; the current one stays open.\n\n{exc}")
             return False
+        except Exception as exc:  # a valid package the views cannot draw: same promise, no traceback
+            self._error("Cannot open dataset", "The dataset was not loaded; the current one stays open.\n\n"
+                        f"{path}: cannot be shown ({type(exc).__name__}: {exc})")  # fmt: skip
+            return False
         self.settings.set_directory("dataset", str(Path(path).parent))
-        self._set_sheet(sheet)
+        self._set_sheet(sheet, analysis, sections)
         self._ensure_panel(self.tabs.currentIndex())
         QtCore.QTimer.singleShot(0, self._prebuild_next_panel)
         self.statusBar().showMessage(f"Loaded {path}", 5000)

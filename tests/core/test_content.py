@@ -252,7 +252,7 @@ def test_audit_findings_reach_the_sections(sections: dict[str, SectionContent], 
     notes = " ".join(n for s in sections.values() for n in s.notes)
     for finding in analysis.findings:
         assert finding.explanation in notes
-    assert f"lists {len(analysis.findings)} disagreements" in " ".join(sections["overview"].notes)
+    assert f"finds {len(analysis.findings)} disagreements" in " ".join(sections["overview"].notes)
 
 
 def test_fact_cards(sections: dict[str, SectionContent]):
