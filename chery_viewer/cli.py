@@ -131,6 +131,8 @@ def _export(args: argparse.Namespace) -> int:
     try:
         export_pdf(sheet, out, page_size=args.page_size)
     except ExportError as exc:
+        if os.environ.get("CHERY_VIEWER_DEBUG") and exc.__cause__ is not None:
+            raise exc.__cause__ from None
         raise UsageError(str(exc)) from None
     return EXIT_OK
 

@@ -84,3 +84,17 @@ def format_with_unit(value: float | None, unit: str, approximate: bool = False, 
     word = unit_word(unit)
     text = format_value(value, unit, approximate, lower_bound)
     return f"{text} {word}" if word and text != "n/a" else text
+
+
+SAFE_URL_SCHEMES = ("http", "https")
+
+
+def is_safe_url(url: str) -> bool:
+    """Whether a source URL may become a clickable link: http(s) with a host, plain ASCII."""
+    scheme, sep, rest = url.partition("://")
+    return bool(sep) and scheme.lower() in SAFE_URL_SCHEMES and bool(rest.split("/", 1)[0]) and url.isascii()
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A cell that a spreadsheet will not run as a formula (a leading = + - @ gets a quote)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text

@@ -58,7 +58,7 @@ from chery_viewer.core.content import (
     build_sections,
 )
 from chery_viewer.core.files import WriteError, atomic_write, describe_problem
-from chery_viewer.core.formatting import format_with_unit
+from chery_viewer.core.formatting import format_with_unit, is_safe_url
 from chery_viewer.ui.theme import BLUE, LIGHT, Theme
 
 if TYPE_CHECKING:
@@ -1056,8 +1056,7 @@ class _TableChunk(_Block):
                     w - 2 * tb.PAD_X,
                     tb.align[col],
                 )
-            if link and index is not None:
-                url = tb.data.rows[index][col]
+            if link and index is not None and is_safe_url(url := tb.data.rows[index][col]):
                 c.links.append((QtCore.QRectF(cx, y, w, tb.row_h[index]), url))
             cx += w
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Container, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6 import QtGui, QtPrintSupport, QtWidgets
+from PySide6 import QtCore, QtGui, QtPrintSupport, QtWidgets
 
 from chery_viewer.core.audit import Analysis, analyse
 from chery_viewer.core.content import SectionContent, build_sections
@@ -96,8 +96,12 @@ def print_fact_sheet(
         return False
     try:
         render_to_printer(printer, sheet)
-    except ExportError as exc:
-        QtWidgets.QMessageBox.warning(parent, "Not printed", str(exc))
+    except Exception as exc:  # a printer or layout failure: a dialog, never a traceback in a slot
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, "Not printed",
+                                    str(exc) if isinstance(exc, ExportError) else f"{type(exc).__name__}: {exc}",
+                                    QtWidgets.QMessageBox.StandardButton.Ok, parent)  # fmt: skip
+        box.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        box.exec()
         return False
     return True
 

@@ -10,15 +10,13 @@ from chery_viewer import __version__
 from chery_viewer.core.audit import Analysis, describe_formula
 from chery_viewer.core.content import Table
 from chery_viewer.core.factsheet import FactSheet
-from chery_viewer.core.formatting import format_with_unit
+from chery_viewer.core.formatting import SAFE_URL_SCHEMES, format_with_unit, is_safe_url
 from chery_viewer.ui.widgets import TableView, label
-
-SAFE_SCHEMES = ("http", "https")
 
 
 def open_external(url: QtCore.QUrl) -> bool:
     """Open a link in the browser only if it is http(s); anything else is refused."""
-    if url.scheme().lower() not in SAFE_SCHEMES or not url.host():
+    if url.scheme().lower() not in SAFE_URL_SCHEMES or not url.host():
         return False
     return QtGui.QDesktopServices.openUrl(url)
 
@@ -29,7 +27,7 @@ def sources_html(sheet: FactSheet) -> str:
     for source in sheet.sources.values():
         url = QtCore.QUrl(source.url)
         link = html.escape(source.url)
-        if url.scheme().lower() in SAFE_SCHEMES:
+        if is_safe_url(source.url) and url.scheme().lower() in SAFE_URL_SCHEMES:
             link = f"<a href='{html.escape(url.toString(), quote=True)}'>{link}</a>"
         date = f", {html.escape(source.date)}" if source.date else ""
         items.append(

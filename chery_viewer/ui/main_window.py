@@ -11,6 +11,7 @@ from chery_viewer.core.content import BUILDERS, SECTION_TITLES, SectionContent
 from chery_viewer.core.errors import DatasetError
 from chery_viewer.core.factsheet import FactSheet, load_factsheet
 from chery_viewer.core.files import WriteError, atomic_write
+from chery_viewer.core.formatting import spreadsheet_safe
 from chery_viewer.ui.charts import ChartView
 from chery_viewer.ui.panels import PANELS, SectionPanel
 from chery_viewer.ui.settings import Settings
@@ -203,10 +204,15 @@ class MainWindow(QtWidgets.QMainWindow):
         box.exec()
 
     def _save_path(self, purpose: str, title: str, default_name: str, filters: str) -> str:
+        """Ask for a file name; the chosen filter's suffix is added when the name has none of it."""
         start = str(Path(self.settings.directory(purpose)) / default_name)
-        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, title, start, filters)
-        if path:
-            self.settings.set_directory(purpose, str(Path(path).parent))
+        path, chosen = QtWidgets.QFileDialog.getSaveFileName(self, title, start, filters)
+        if not path:
+            return ""
+        suffix = chosen.rpartition("*")[2].rstrip(")").strip()  # "PNG image (*.png)" -> ".png"
+        if suffix.startswith(".") and not path.lower().endswith(suffix):
+            path += suffix
+        self.settings.set_directory(purpose, str(Path(path).parent))
         return path
 
     def open_dataset(self, path: str | None = None) -> bool:
@@ -307,7 +313,11 @@ class MainWindow(QtWidgets.QMainWindow):
         if not path:
             return False
         try:
-            atomic_write(path, lambda tmp: chart.spec.frame().to_csv(tmp, index=False, encoding="utf-8"))
+            frame = chart.spec.frame()
+            for column in frame.columns:  # text from the dataset must not run as a spreadsheet formula
+                if frame[column].map(lambda v: isinstance(v, str)).any():
+                    frame[column] = frame[column].map(lambda v: spreadsheet_safe(v) if isinstance(v, str) else v)
+            atomic_write(path, lambda tmp: frame.to_csv(tmp, index=False, encoding="utf-8"))
         except WriteError as exc:
             self._error("Data not written", str(exc))
             return False
@@ -350,7 +360,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
 def _write_png(chart: ChartView, path: Path) -> None:
     if not chart.grab().save(str(path), "PNG"):
-        raise WriteError(f"cannot write {path}: the PNG encoder failed")
+        raise RuntimeError("the PNG encoder failed")  # atomic_write names the target file
 
 
 def _write_svg(chart: ChartView, path: Path) -> None:
@@ -364,7 +374,7 @@ def _write_svg(chart: ChartView, path: Path) -> None:
     generator.setTitle(chart.spec.title)
     painter = QtGui.QPainter()
     if not painter.begin(generator):
-        raise WriteError(f"cannot write {path}: the SVG writer could not start")
+        raise RuntimeError("the SVG writer could not start")
     try:
         chart.render(painter, QtCore.QRectF(0, 0, size.width(), size.height()), chart.viewport().rect())
     finally:

@@ -14,6 +14,8 @@ from chery_viewer.core.formatting import (
     format_percent,
     format_value,
     format_with_unit,
+    is_safe_url,
+    spreadsheet_safe,
     unit_word,
 )
 
@@ -143,3 +145,26 @@ def test_change_is_signed(value: float):
     text = format_change(value)
     assert text[0] in "+\u2212"
     assert "-" not in text
+
+
+@pytest.mark.parametrize(
+    ("url", "safe"),
+    [
+        ("https://example.com/a", True),
+        ("http://example.com", True),
+        ("javascript:alert(1)", False),
+        ("file:///etc/passwd", False),
+        ("https:///nohost", False),
+        ("https://exämple.com", False),
+        ("ftp://example.com", False),
+    ],
+)
+def test_only_plain_http_links_are_clickable(url: str, safe: bool):
+    assert is_safe_url(url) is safe
+
+
+@pytest.mark.parametrize(
+    ("text", "cell"), [("=SUM(A1)", "'=SUM(A1)"), ("@x", "'@x"), ("-1+2", "'-1+2"), ("Haier", "Haier")]
+)
+def test_spreadsheet_cells_never_start_a_formula(text: str, cell: str):
+    assert spreadsheet_safe(text) == cell

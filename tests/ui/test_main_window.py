@@ -228,3 +228,16 @@ def test_print_and_preview_actions_use_the_report_painter(window: MainWindow, mo
     window.print_action.trigger()
     window.preview_action.trigger()
     assert calls == ["print", "preview"]
+
+
+def test_chart_data_from_the_dataset_cannot_run_as_a_spreadsheet_formula(
+    window: MainWindow, package_copy: Path, tmp_path: Path
+) -> None:
+    partners = package_copy / "partners.csv"
+    partners.write_text(partners.read_text(encoding="utf-8").replace(",CATL,", ",=HYPERLINK(1),", 1), encoding="utf-8")
+    assert window.open_dataset(str(package_copy))
+    window.tabs.setCurrentIndex(4)
+    out = tmp_path / "network.csv"
+    assert window.export_chart_data(str(out))
+    text = out.read_text(encoding="utf-8")
+    assert "'=HYPERLINK(1)" in text and ",=HYPERLINK" not in text
