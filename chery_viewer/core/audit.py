@@ -14,7 +14,7 @@ import operator
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from chery_viewer.core.factsheet import FactSheet, Figure
+from chery_viewer.core.factsheet import FactSheet, Figure, formula_names
 from chery_viewer.core.formatting import format_change, format_signed, format_value
 from chery_viewer.core.periods import Period
 
@@ -323,7 +323,9 @@ def derived_figures(sheet: FactSheet) -> dict[str, Figure]:
         return sheet.figure(figure_id) or derived.get(figure_id)
 
     for fid, section, metric, label, unit, period, formula in specs:
-        inputs = [lookup(n) for n in _names(formula)]
+        if sheet.figure(fid) is not None:
+            continue  # the dataset already has a figure of that id: it wins, and ids stay unique
+        inputs = [lookup(n) for n in formula_names(formula)]
         approx = any(f.approximate or f.lower_bound for f in inputs if f)
         try:
             value = point_value(formula, lookup)
@@ -352,10 +354,6 @@ def derived_figures(sheet: FactSheet) -> dict[str, Figure]:
         )
         derived[fid] = derived[fid]._replace(note=_derived_note(derived[fid], sheet, lookup))
     return derived
-
-
-def _names(formula: str) -> list[str]:
-    return list(dict.fromkeys(n.id for n in ast.walk(ast.parse(formula, mode="eval")) if isinstance(n, ast.Name)))
 
 
 def _derived_note(figure: Figure, sheet: FactSheet, lookup: Callable[[str], Figure | None]) -> str:

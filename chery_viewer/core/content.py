@@ -777,7 +777,7 @@ def build_partners(sheet: FactSheet, analysis: Analysis) -> SectionContent:
                 p.name,
                 2,
                 f"{p.name} ({p.industry})\nDeal ({year}): {p.deal}\nDomain: {p.domain} ({p.pairing})\n"
-                f"Source: [{p.source_id}] {src.publisher}",
+                f"Source: [{p.source_id}] {src.publisher}" + (f"\n{p.note}" if p.note else ""),
             )
         )
         edges.append(Edge(f"domain:{p.domain}", f"partner:{p.id}", p.pairing == "inferred"))
@@ -832,8 +832,39 @@ def build_partners(sheet: FactSheet, analysis: Analysis) -> SectionContent:
         (
             "The sources name the partners and the four domains but never say which partner belongs to which domain.",
             "Deal years are the years of the deals described; n/a means the source does not date the deal.",
+            *(f"{p.name}: {p.note}" for p in sheet.partners if p.note),
         ),
     )
+
+
+def audit_tables(sheet: FactSheet, analysis: Analysis) -> tuple[Table, Table]:
+    """The audit's findings and every derived figure with its formula (Help → Data audit, last PDF pages)."""
+    findings = Table(
+        "findings",
+        "Data audit findings",
+        ("Check", "Figure", "Stated", "Recomputed", "Difference", "Explanation"),
+        tuple((f.check, f.subject, f.stated, f.recomputed, f.difference, f.explanation) for f in analysis.findings),
+        "Each check allows for the rounding of the published figures; a finding means the figures disagree "
+        "by more than rounding can explain.",
+    )
+    derived = [f for f in sheet if f.derived] + list(analysis.derived.values())
+    formulas = Table(
+        "derived",
+        "Derived figures and their formulas",
+        ("Figure", "Value", "Period", "Formula"),
+        tuple(
+            (
+                f.label,
+                format_with_unit(f.value, f.unit, f.approximate, f.lower_bound),
+                f.period.label(),
+                describe_formula(f.formula, lambda fid: analysis.figure(sheet, fid)),
+            )
+            for f in derived
+        ),
+        "Computed from the published figures named in the formula; ~ marks a result that inherits rounding.",
+        (1,),
+    )
+    return findings, formulas
 
 
 BUILDERS: dict[str, Callable[[FactSheet, Analysis], SectionContent]] = {

@@ -24,7 +24,7 @@ from typing import Any
 
 import pandas as pd
 
-from chery_viewer.core.errors import DatasetError
+from chery_viewer.core.errors import DatasetError, clip
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 CACHE_ENTRIES = 64
@@ -279,15 +279,15 @@ def _frictionless_error(file: str, error: Any) -> DatasetError:
     cell = getattr(error, "cell", None)
     note = (getattr(error, "note", "") or "").strip()
     kind = error.type
-    cell = _clip(str(cell)) if cell is not None else ""
+    cell = clip(str(cell)) if cell is not None else ""
     if kind == "type-error":
         reason = f"'{cell}' is not a valid {note.split('/')[0].replace('type is ', '').strip(chr(34))}"
     elif kind == "constraint-error" and column in FIELD_FORMS and ("pattern" in note or "enum" in note):
         reason = f"'{cell}' is not {FIELD_FORMS[column]}"
     elif kind == "constraint-error" and "enum" in note:
-        reason = f"'{cell}' is not an allowed value ({_clip(note.replace('constraint ', ''), 140)})"
+        reason = f"'{cell}' is not an allowed value ({clip(note.replace('constraint ', ''), 140)})"
     elif kind == "constraint-error":
-        reason = f"'{cell}' breaks a rule: {_clip(note)}"
+        reason = f"'{cell}' breaks a rule: {clip(note)}"
     elif kind == "foreign-key":
         column = "source_id"
         reason = "unknown source: " + note
@@ -311,12 +311,6 @@ FIELD_FORMS = {
     "metric": "a name of lower-case letters, digits and underscores",
     "url": "an http:// or https:// address",
 }
-
-
-def _clip(text: str, limit: int = 60) -> str:
-    """One short line of a possibly long, multi-line cell, for an error message."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def _read_table(text: str, label: str, schema: Mapping[str, Any]) -> pd.DataFrame:
@@ -367,14 +361,14 @@ def _typed(values: list[str], field: Mapping[str, Any], label: str) -> Any:
         flags = [_BOOLEANS.get(v) for v in values]
         for i, (v, flag) in enumerate(zip(values, flags, strict=True)):
             if v and flag is None:
-                raise DatasetError(label, f"'{_clip(v)}' is not true or false", row=i + 2, column=name)
+                raise DatasetError(label, f"'{clip(v)}' is not true or false", row=i + 2, column=name)
         return pd.array(flags, dtype="boolean")
     numbers: list[float | None] = []
     for i, v in enumerate(values):
         number = _number(v) if v else None
         if v and (number is None or (kind == "integer" and not number.is_integer())):
             expected = "a whole number" if kind == "integer" else "a number"
-            raise DatasetError(label, f"'{_clip(v)}' is not {expected}", row=i + 2, column=name)
+            raise DatasetError(label, f"'{clip(v)}' is not {expected}", row=i + 2, column=name)
         numbers.append(number)
     if kind == "integer":
         return pd.array([None if n is None else int(n) for n in numbers], dtype="Int64")

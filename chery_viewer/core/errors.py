@@ -25,3 +25,9 @@ class DatasetError(Exception):
         if self.column:
             where.append(f"column '{self.column}'")
         return f"{', '.join(where)}: {self.reason}"
+
+
+def clip(text: str, limit: int = 60) -> str:
+    """One short line of a possibly long, multi-line value, for an error message."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 import pandas as pd
 
 from chery_viewer.core.dataset import RawPackage, load_package
-from chery_viewer.core.errors import DatasetError
+from chery_viewer.core.errors import DatasetError, clip
 from chery_viewer.core.periods import Period
 
 SECTIONS = ("overview", "sales", "exports", "innovation", "partners")
@@ -64,10 +64,7 @@ class Figure(NamedTuple):
 
     def inputs(self) -> list[str]:
         """Ids of the figures a derived figure's formula uses, in order of appearance."""
-        if not self.formula:
-            return []
-        names = [n.id for n in ast.walk(ast.parse(self.formula, mode="eval")) if isinstance(n, ast.Name)]
-        return list(dict.fromkeys(names))
+        return formula_names(self.formula) if self.formula else []
 
 
 @dataclass(frozen=True)
@@ -163,6 +160,11 @@ class FactSheet:
 
     def __iter__(self) -> Iterator[Figure]:
         return iter(self.figures.values())
+
+
+def formula_names(formula: str) -> list[str]:
+    """Figure ids a formula names, in order of appearance, each once."""
+    return list(dict.fromkeys(n.id for n in ast.walk(ast.parse(formula, mode="eval")) if isinstance(n, ast.Name)))
 
 
 def load_factsheet(path: str | Path | None = None) -> FactSheet:
@@ -274,7 +276,7 @@ def _check_formula(figure: Figure, figures: dict[str, Figure], file: str, row: i
         tree = ast.parse(figure.formula, mode="eval")
     except (SyntaxError, RecursionError, MemoryError):
         raise DatasetError(
-            file, f"formula '{_clip(figure.formula)}' is not an expression", row=row, column="formula"
+            file, f"formula '{clip(figure.formula)}' is not an expression", row=row, column="formula"
         ) from None
     nodes = list(ast.walk(tree))
     # The audit evaluates a formula recursively: a bound on its operations keeps that safe.
@@ -283,11 +285,13 @@ def _check_formula(figure: Figure, figures: dict[str, Figure], file: str, row: i
             file, f"formula has more than {MAX_FORMULA_OPERATIONS} operations", row=row, column="formula"
         )
     for node in nodes:
-        if isinstance(node, ast.Name) and (node.id not in figures or node.id == figure.id):
+        if isinstance(node, ast.Name) and node.id == figure.id:
+            raise DatasetError(file, "formula refers to its own figure", row=row, column="formula")
+        if isinstance(node, ast.Name) and node.id not in figures:
             raise DatasetError(file, f"formula refers to unknown figure '{node.id}'", row=row, column="formula")
         if isinstance(node, ast.Constant) and not _plain_number(node.value):
             raise DatasetError(
-                file, f"formula constant '{_clip(str(node.value))}' is not a plain number", row=row, column="formula"
+                file, f"formula constant '{clip(str(node.value))}' is not a plain number", row=row, column="formula"
             )
         if not isinstance(
             node,
@@ -323,10 +327,6 @@ def _plain_number(value: object) -> bool:
         return math.isfinite(float(value)) and abs(value) <= 1e15
     except OverflowError:
         return False
-
-
-def _clip(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _unique(ids: list[str], file: str) -> None:

@@ -46,7 +46,7 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # pyqtgraph picks its bind
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from chery_viewer import __version__
-from chery_viewer.core.audit import Analysis, analyse, describe_formula
+from chery_viewer.core.audit import Analysis, analyse
 from chery_viewer.core.content import (
     Card,
     CardGroup,
@@ -55,10 +55,11 @@ from chery_viewer.core.content import (
     SectionContent,
     Series,
     Table,
+    audit_tables,
     build_sections,
 )
 from chery_viewer.core.files import WriteError, atomic_write, describe_problem
-from chery_viewer.core.formatting import format_with_unit, is_safe_url
+from chery_viewer.core.formatting import is_safe_url
 from chery_viewer.ui.theme import BLUE, LIGHT, Theme
 
 if TYPE_CHECKING:
@@ -1190,7 +1191,6 @@ def _table_data(table: Table) -> _TableData:
 
 
 def _closing_blocks(c: _Canvas, sheet: FactSheet, analysis: Analysis, width: float) -> list[_Block]:
-    lookup = lambda fid: analysis.figure(sheet, fid)  # noqa: E731
     sources = _TableData(
         "Sources",
         ("ID", "Publisher", "Title", "Date", "URL"),
@@ -1201,28 +1201,7 @@ def _closing_blocks(c: _Canvas, sheet: FactSheet, analysis: Analysis, width: flo
         "Every figure, card and partner in this document names one of these sources by its ID.",
         link_column=4,
     )
-    findings = _TableData(
-        "Data audit findings",
-        ("Check", "Subject", "Stated", "Recomputed", "Difference", "Explanation"),
-        tuple((f.check, f.subject, f.stated, f.recomputed, f.difference, f.explanation) for f in analysis.findings),
-        "Each check allows for the rounding of the published figures; a finding means the figures disagree "
-        "by more than rounding can explain.",
-    )
-    derived = [f for f in sheet if f.derived] + list(analysis.derived.values())
-    formulas = _TableData(
-        "Derived figures and their formulas",
-        ("Figure", "Value", "Period", "Formula"),
-        tuple(
-            (
-                f.label,
-                format_with_unit(f.value, f.unit, f.approximate, f.lower_bound),
-                f.period.label(),
-                describe_formula(f.formula, lookup),
-            )
-            for f in derived
-        ),
-        "Computed from the published figures named in the formula; ~ marks a result that inherits rounding.",
-    )
+    findings, formulas = (_table_data(t) for t in audit_tables(sheet, analysis))
     n = len(analysis.findings)
     blocks: list[_Block] = [
         _SectionHeading(

@@ -7,10 +7,10 @@ import html
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from chery_viewer import __version__
-from chery_viewer.core.audit import Analysis, describe_formula
-from chery_viewer.core.content import Table
+from chery_viewer.core.audit import Analysis
+from chery_viewer.core.content import audit_tables
 from chery_viewer.core.factsheet import FactSheet
-from chery_viewer.core.formatting import SAFE_URL_SCHEMES, format_with_unit, is_safe_url
+from chery_viewer.core.formatting import SAFE_URL_SCHEMES, is_safe_url
 from chery_viewer.ui.widgets import TableView, label
 
 
@@ -57,35 +57,6 @@ class SourcesDialog(QtWidgets.QDialog):
         layout.addWidget(buttons)
 
 
-def findings_table(analysis: Analysis) -> Table:
-    return Table(
-        "findings",
-        "Discrepancies between the sources",
-        ("Check", "Figure", "Published", "Recomputed", "Difference", "Explanation"),
-        tuple((f.check, f.subject, f.stated, f.recomputed, f.difference, f.explanation) for f in analysis.findings),
-    )
-
-
-def derived_table(sheet: FactSheet, analysis: Analysis) -> Table:
-    def lookup(fid: str):
-        return analysis.figure(sheet, fid)
-
-    rows = [f for f in sheet if f.derived] + list(analysis.derived.values())
-    return Table(
-        "derived",
-        "Derived figures and their formulas",
-        ("Figure", "Value", "Formula"),
-        tuple(
-            (
-                f.label,
-                format_with_unit(f.value, f.unit, f.approximate, f.lower_bound),
-                describe_formula(f.formula, lookup),
-            )
-            for f in rows
-        ),
-    )
-
-
 class AuditDialog(QtWidgets.QDialog):
     def __init__(self, sheet: FactSheet, analysis: Analysis, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,9 +76,10 @@ class AuditDialog(QtWidgets.QDialog):
                 wrap=True,
             )
         )
-        self.findings = TableView(findings_table(analysis))
+        findings, formulas = audit_tables(sheet, analysis)
+        self.findings = TableView(findings)
         layout.addWidget(self.findings)
-        layout.addWidget(TableView(derived_table(sheet, analysis)))
+        layout.addWidget(TableView(formulas))
         layout.addStretch(1)
         scroll.setWidget(page)
         outer.addWidget(scroll)
