@@ -71,7 +71,14 @@ class _Target:
 
 
 class ChartView(pg.GraphicsLayoutWidget):
-    """One chart, drawn from its spec; hover any element for its exact value and source."""
+    """One chart, drawn from its spec; hover any element for its exact value and source.
+
+    A right click offers the chart's own exports (``sigExportRequested`` with "image" or
+    "data"); the window remembers the chart last pointed at for its File menu.
+    """
+
+    sigExportRequested = QtCore.Signal(object, str)
+    sigHovered = QtCore.Signal(object)
 
     def __init__(self, spec: ChartSpec, theme: Theme = LIGHT, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +108,16 @@ class ChartView(pg.GraphicsLayoutWidget):
         self._frame: QtGui.QPixmap | None = None
 
     # -- painting -----------------------------------------------------------------------
+
+    def enterEvent(self, event: QtCore.QEvent) -> None:
+        super().enterEvent(event)
+        self.sigHovered.emit(self)
+
+    def contextMenuEvent(self, event: QtGui.QContextMenuEvent) -> None:
+        menu = QtWidgets.QMenu(self)
+        menu.addAction("Export chart image…", lambda: self.sigExportRequested.emit(self, "image"))
+        menu.addAction("Export chart data…", lambda: self.sigExportRequested.emit(self, "data"))
+        menu.exec(event.globalPos())
 
     def resizeEvent(self, event: QtGui.QResizeEvent | None) -> None:
         self._frame = None

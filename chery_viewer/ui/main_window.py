@@ -33,6 +33,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.settings = settings or Settings()
         self.theme = THEMES.get(self.settings.theme, LIGHT)
         self.panels: dict[str, SectionPanel] = {}
+        self._pointed_chart: ChartView | None = None
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
@@ -87,6 +88,9 @@ class MainWindow(QtWidgets.QMainWindow):
             if key not in self.sections:
                 self.sections[key] = BUILDERS[key](self.sheet, self.analysis)
             panel = PANELS[key](self.sections[key], self.theme)
+            for chart in panel.charts:
+                chart.sigHovered.connect(self._on_chart_hovered)
+                chart.sigExportRequested.connect(self._on_chart_export_requested)
             self._containers[index].layout().addWidget(panel)
             self.panels[key] = panel
         return self.panels[key]
@@ -276,14 +280,22 @@ class MainWindow(QtWidgets.QMainWindow):
         preview_fact_sheet(self, self.sheet)
 
     def chart_for_export(self) -> ChartView | None:
-        """The chart under the mouse if it is on the current tab, else the tab's main chart."""
+        """The chart last pointed at on the current tab (the mouse has moved to the menu since),
+        else the tab's main chart."""
         panel = self.current_panel()
-        widget = QtWidgets.QApplication.widgetAt(QtGui.QCursor.pos())
-        while widget is not None and not isinstance(widget, ChartView):
-            widget = widget.parentWidget()
-        if isinstance(widget, ChartView) and widget in panel.charts:
-            return widget
+        if self._pointed_chart in panel.charts:
+            return self._pointed_chart
         return panel.main_chart
+
+    def _on_chart_hovered(self, chart: ChartView) -> None:
+        self._pointed_chart = chart
+
+    def _on_chart_export_requested(self, chart: ChartView, what: str) -> None:
+        self._pointed_chart = chart
+        if what == "image":
+            self.export_chart_image()
+        else:
+            self.export_chart_data()
 
     def export_chart_image(self, path: str | None = None) -> bool:
         chart = self.chart_for_export()

@@ -241,3 +241,24 @@ def test_chart_data_from_the_dataset_cannot_run_as_a_spreadsheet_formula(
     assert window.export_chart_data(str(out))
     text = out.read_text(encoding="utf-8")
     assert "'=HYPERLINK(1)" in text and ",=HYPERLINK" not in text
+
+
+def test_chart_exports_follow_the_chart_last_pointed_at(window: MainWindow, tmp_path: Path) -> None:
+    window.tabs.setCurrentIndex(1)
+    donut = next(c for c in window.current_panel().charts if c.spec.kind == "donut")
+    QtWidgets.QApplication.sendEvent(donut, QtCore.QEvent(QtCore.QEvent.Type.Enter))
+    assert window.chart_for_export() is donut
+    out = tmp_path / "donut.csv"
+    assert window.export_chart_data(str(out))
+    assert "Outside China" in out.read_text(encoding="utf-8")
+    window.tabs.setCurrentIndex(2)  # a chart of another tab is never exported from this one
+    assert window.chart_for_export() is window.current_panel().main_chart
+
+
+def test_right_click_on_a_chart_offers_its_exports(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    window.tabs.setCurrentIndex(1)
+    chart = window.current_panel().charts[1]
+    asked: list[str] = []
+    monkeypatch.setattr(window, "export_chart_image", lambda path=None: asked.append(window.chart_for_export().spec.id))
+    chart.sigExportRequested.emit(chart, "image")
+    assert asked == [chart.spec.id]
