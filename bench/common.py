@@ -11,8 +11,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 _pycache: str | None = None
@@ -85,3 +86,56 @@ def table(rows: Sequence[tuple[str, str, str, str]]) -> str:
     widths = [max(len(r[i]) for r in (header, *rows)) for i in range(4)]
     line = lambda r: "| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |"  # noqa: E731
     return "\n".join([line(header), "|" + "|".join("-" * (w + 2) for w in widths) + "|", *map(line, rows)])
+
+
+def shown_window(app: Any, settings_file: str) -> Any:
+    """The main window on the bundled dataset, shown, with every tab's panel built."""
+    from PySide6 import QtCore, QtTest
+
+    from chery_viewer.core.factsheet import load_factsheet
+    from chery_viewer.ui.main_window import MainWindow
+    from chery_viewer.ui.settings import Settings
+
+    settings = Settings(QtCore.QSettings(settings_file, QtCore.QSettings.Format.IniFormat))
+    window = MainWindow(load_factsheet(), settings)
+    window.resize(1280, 860)
+    window.show()
+    QtTest.QTest.qWaitForWindowExposed(window)
+    deadline = time.perf_counter() + 10
+    while len(window.panels) < 5 and time.perf_counter() < deadline:
+        app.processEvents()
+    return window
+
+
+def tab_switcher(app: Any, window: Any) -> Callable[[int], tuple[float, bool]]:
+    """``switch(index)``: change tab and wait until that page has painted; seconds and whether it did.
+
+    The probe is each page's first chart, always in view at the top of the page (a chart
+    below the fold is never painted).
+    """
+    from PySide6 import QtCore
+
+    from chery_viewer.ui.main_window import TAB_KEYS
+
+    painted: set[int] = set()
+
+    class PaintSpy(QtCore.QObject):
+        def eventFilter(self, obj: QtCore.QObject, event: QtCore.QEvent) -> bool:
+            if event.type() == QtCore.QEvent.Type.Paint:
+                painted.add(id(obj))
+            return False
+
+    spy = PaintSpy(window)
+    targets = [window.panel(key).charts[0].viewport() for key in TAB_KEYS]
+    for viewport in targets:
+        viewport.installEventFilter(spy)
+
+    def switch(index: int) -> tuple[float, bool]:
+        painted.clear()
+        start = time.perf_counter()
+        window.tabs.setCurrentIndex(index)
+        while id(targets[index]) not in painted and time.perf_counter() - start < 1:
+            app.processEvents()
+        return time.perf_counter() - start, id(targets[index]) in painted
+
+    return switch

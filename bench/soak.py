@@ -41,13 +41,11 @@ def rss_mb() -> float:
 
 def measure(switches: int = 2000, exports: int = 100) -> dict[str, object]:
     import shiboken6
-    from PySide6 import QtCore, QtTest, QtWidgets
+    from common import shown_window, tab_switcher
+    from PySide6 import QtCore, QtWidgets
 
-    from chery_viewer.core.factsheet import load_factsheet
     from chery_viewer.report.pdf import export_pdf
     from chery_viewer.ui.app import make_application
-    from chery_viewer.ui.main_window import TAB_KEYS, MainWindow
-    from chery_viewer.ui.settings import Settings
 
     app = make_application(["soak"])
 
@@ -69,30 +67,9 @@ def measure(switches: int = 2000, exports: int = 100) -> dict[str, object]:
         return sum(isinstance(o, QtCore.QObject) and shiboken6.isValid(o) for o in gc.get_objects())
 
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(QtCore.QSettings(f"{tmp}/settings.ini", QtCore.QSettings.Format.IniFormat))
-        sheet = load_factsheet()
-        window = MainWindow(sheet, settings)
-        window.resize(1280, 860)
-        window.show()
-        QtTest.QTest.qWaitForWindowExposed(window)
-        deadline = time.perf_counter() + 10
-        while len(window.panels) < 5 and time.perf_counter() < deadline:
-            app.processEvents()
-        painted: set[int] = set()
-
-        class PaintSpy(QtCore.QObject):
-            def eventFilter(self, obj: QtCore.QObject, event: QtCore.QEvent) -> bool:
-                if event.type() == QtCore.QEvent.Type.Paint:
-                    painted.add(id(obj))
-                return False
-
-        spy = PaintSpy()
-        targets = []
-        for panel in (window.panel(key) for key in TAB_KEYS):
-            # The first chart: always in view at the top of the page, so it paints on every switch.
-            viewport = panel.charts[0].viewport()
-            viewport.installEventFilter(spy)
-            targets.append(viewport)
+        window = shown_window(app, f"{tmp}/settings.ini")
+        sheet = window.sheet
+        tab_to = tab_switcher(app, window)
 
         done = {"switches": 0, "exports": 0, "unpainted": 0}
         switch_times: list[float] = []
@@ -100,15 +77,9 @@ def measure(switches: int = 2000, exports: int = 100) -> dict[str, object]:
 
         def switch(n: int) -> None:
             for _ in range(n):
-                index = (window.tabs.currentIndex() + 1) % window.tabs.count()
-                painted.clear()
-                start = time.perf_counter()
-                window.tabs.setCurrentIndex(index)
-                while id(targets[index]) not in painted and time.perf_counter() - start < 1:
-                    app.processEvents()
-                if id(targets[index]) not in painted:
-                    done["unpainted"] += 1
-                switch_times.append(time.perf_counter() - start)
+                seconds, painted = tab_to((window.tabs.currentIndex() + 1) % window.tabs.count())
+                done["unpainted"] += not painted
+                switch_times.append(seconds)
                 done["switches"] += 1
 
         def export(n: int) -> None:

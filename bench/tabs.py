@@ -14,51 +14,21 @@ import os
 import statistics
 import sys
 import tempfile
-import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
 
 def measure(rounds: int) -> dict[str, float]:
-    from PySide6 import QtCore, QtTest
+    from common import shown_window, tab_switcher
 
-    from chery_viewer.core.factsheet import load_factsheet
     from chery_viewer.ui.app import make_application
-    from chery_viewer.ui.main_window import MainWindow
-    from chery_viewer.ui.settings import Settings
 
     app = make_application(["bench"])
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(QtCore.QSettings(f"{tmp}/s.ini", QtCore.QSettings.Format.IniFormat))
-        window = MainWindow(load_factsheet(), settings)
-        window.resize(1280, 860)
-        window.show()
-        QtTest.QTest.qWaitForWindowExposed(window)
-        deadline = time.perf_counter() + 10
-        while len(window.panels) < 5 and time.perf_counter() < deadline:
-            app.processEvents()
-        painted: list[QtCore.QObject] = []
-
-        class PaintSpy(QtCore.QObject):
-            def eventFilter(self, obj: QtCore.QObject, event: QtCore.QEvent) -> bool:
-                if event.type() == QtCore.QEvent.Type.Paint:
-                    painted.append(obj)
-                return False
-
-        spy = PaintSpy()
-        for panel in window.panels.values():
-            panel.charts[0].viewport().installEventFilter(spy)
-        times: list[float] = []
-        for _ in range(rounds):
-            for index in (1, 2, 3, 4, 0):
-                target = list(window.panels.values())[index].charts[0].viewport()
-                painted.clear()
-                start = time.perf_counter()
-                window.tabs.setCurrentIndex(index)
-                while target not in painted and time.perf_counter() - start < 1:
-                    app.processEvents()
-                times.append(time.perf_counter() - start)
+        window = shown_window(app, f"{tmp}/s.ini")
+        switch = tab_switcher(app, window)
+        times = [switch(index)[0] for _ in range(rounds) for index in (1, 2, 3, 4, 0)]
         window.close()
     return {"median": statistics.median(times), "max": max(times)}
 
