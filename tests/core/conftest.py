@@ -15,9 +15,7 @@ from typing import Any
 
 import pytest
 
-from chery_viewer.core.audit import Analysis, analyse
 from chery_viewer.core.dataset import bundled_dir
-from chery_viewer.core.factsheet import FactSheet, load_factsheet
 
 
 class PackageCopy:
@@ -77,13 +75,3 @@ def package_copy(tmp_path: Path) -> PackageCopy:
     target = tmp_path / "package"
     shutil.copytree(bundled_dir(), target)
     return PackageCopy(target)
-
-
-@pytest.fixture(scope="session")
-def sheet() -> FactSheet:
-    return load_factsheet()
-
-
-@pytest.fixture(scope="session")
-def analysis(sheet: FactSheet) -> Analysis:
-    return analyse(sheet)

@@ -15,9 +15,9 @@ import pytest
 from pypdf import PdfReader
 from PySide6 import QtWidgets
 
-from chery_viewer.core.audit import Analysis, analyse
+from chery_viewer.core.audit import Analysis
 from chery_viewer.core.content import SectionContent, build_sections
-from chery_viewer.core.factsheet import FactSheet, load_factsheet
+from chery_viewer.core.factsheet import FactSheet
 from chery_viewer.report.pdf import export_pdf
 
 
@@ -42,16 +42,6 @@ def _read(path: Path) -> Exported:
     data = path.read_bytes()
     reader = PdfReader(path, strict=True)
     return Exported(path, data, reader, tuple(normalise(page.extract_text()) for page in reader.pages))
-
-
-@pytest.fixture(scope="session")
-def sheet() -> FactSheet:
-    return load_factsheet()
-
-
-@pytest.fixture(scope="session")
-def analysis(sheet: FactSheet) -> Analysis:
-    return analyse(sheet)
 
 
 @pytest.fixture(scope="session")

@@ -9,14 +9,9 @@ import pytest
 from PySide6 import QtCore
 
 from chery_viewer.core.dataset import bundled_dir
-from chery_viewer.core.factsheet import FactSheet, load_factsheet
+from chery_viewer.core.factsheet import FactSheet
 from chery_viewer.ui.main_window import MainWindow
 from chery_viewer.ui.settings import Settings
-
-
-@pytest.fixture(scope="session")
-def sheet() -> FactSheet:
-    return load_factsheet()
 
 
 @pytest.fixture
