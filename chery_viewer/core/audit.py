@@ -15,7 +15,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from chery_viewer.core.factsheet import FactSheet, Figure, formula_names
-from chery_viewer.core.formatting import format_change, format_signed, format_value
+from chery_viewer.core.formatting import format_change, format_signed, format_value, not_available
+from chery_viewer.core.i18n import translate
 from chery_viewer.core.periods import Period
 
 
@@ -36,7 +37,7 @@ class Interval:
 class Finding:
     """One disagreement between the sources, or between a source and arithmetic."""
 
-    check: str  # "growth rate", "sum of periods", "derived figure", "share"
+    check: str  # "growth rate", "sum of periods", "derived figure", "share" (in the current language)
     figure_id: str
     subject: str
     stated: str
@@ -195,8 +196,8 @@ def derived_figures(sheet: FactSheet) -> dict[str, Figure]:
     specs: list[tuple[str, str, str, str, str, str, str]] = []  # id, section, metric, label, unit, period, formula
 
     for metric, yoy_metric, name, section in (
-        ("group_sales", "group_sales_yoy", "group sales", "sales"),
-        ("exports", "exports_yoy", "exports", "exports"),
+        ("group_sales", "group_sales_yoy", translate("Audit", "Group sales {year}, back-computed"), "sales"),
+        ("exports", "exports_yoy", translate("Audit", "Exports {year}, back-computed"), "exports"),
     ):
         current, rate = sheet.find(metric, str(year)), sheet.find(yoy_metric, str(year))
         if current and rate:
@@ -205,7 +206,7 @@ def derived_figures(sheet: FactSheet) -> dict[str, Figure]:
                     f"{metric}_{year - 1}_backcalc",
                     section,
                     f"{metric}_backcalc",
-                    f"{name.capitalize()} {year - 1}, back-computed",
+                    name.format(year=year - 1),
                     "vehicles",
                     str(year - 1),
                     f"{current.id} / (1 + {rate.id} / 100)",
@@ -220,13 +221,16 @@ def derived_figures(sheet: FactSheet) -> dict[str, Figure]:
                     f"export_share_{y}",
                     "exports",
                     "export_share_derived",
-                    f"Exports as a share of sales {y}",
+                    translate("Audit", "Exports as a share of sales {year}").format(year=y),
                     "percent",
                     str(y),
                     f"{e.id} / {s.id} * 100",
                 )
             )
-    for metric, name, section in (("group_sales", "Group sales", "sales"), ("exports", "Export", "exports")):
+    for metric, name, section in (
+        ("group_sales", translate("Audit", "Group sales growth {year}, computed"), "sales"),
+        ("exports", translate("Audit", "Export growth {year}, computed"), "exports"),
+    ):
         for y in sales.index[1:]:
             cur, prev = sheet.find(metric, str(y)), sheet.find(metric, str(y - 1))
             if cur and prev and sheet.find(f"{metric}_yoy", str(y)) is None:
@@ -235,7 +239,7 @@ def derived_figures(sheet: FactSheet) -> dict[str, Figure]:
                         f"{metric}_{y}_yoy_calc",
                         section,
                         f"{metric}_yoy",
-                        f"{name} growth {y}, computed",
+                        name.format(year=y),
                         "percent",
                         str(y),
                         f"({cur.id} / {prev.id} - 1) * 100",
@@ -248,7 +252,7 @@ def derived_figures(sheet: FactSheet) -> dict[str, Figure]:
                 f"users_overseas_share_{year}",
                 "overview",
                 "users_overseas_share",
-                "Share of users outside China",
+                translate("Audit", "Share of users outside China"),
                 "percent",
                 str(year),
                 f"{overseas.id} / {users.id} * 100",
@@ -259,7 +263,7 @@ def derived_figures(sheet: FactSheet) -> dict[str, Figure]:
                 f"users_domestic_{year}",
                 "overview",
                 "users_domestic",
-                "Users in China",
+                translate("Audit", "Users in China"),
                 "users",
                 str(year),
                 f"{users.id} - {overseas.id}",
@@ -273,7 +277,7 @@ def derived_figures(sheet: FactSheet) -> dict[str, Figure]:
                 "patents_grant_ratio",
                 "innovation",
                 "patents_grant_ratio",
-                "Granted patents per application filed",
+                translate("Audit", "Granted patents per application filed"),
                 "percent",
                 str(year),
                 f"{granted.id} / {declared.id} * 100",
@@ -285,7 +289,7 @@ def derived_figures(sheet: FactSheet) -> dict[str, Figure]:
                 "invention_patents",
                 "innovation",
                 "invention_patents",
-                "Invention patents granted",
+                translate("Audit", "Invention patents granted"),
                 "patents",
                 str(year),
                 f"{granted.id} * {inventions.id} / 100",
@@ -299,7 +303,7 @@ def derived_figures(sheet: FactSheet) -> dict[str, Figure]:
                 f"december_share_{year}",
                 "sales",
                 "december_share",
-                f"December's share of {year} sales",
+                translate("Audit", "December's share of {year} sales").format(year=year),
                 "percent",
                 str(year),
                 f"{months[0].id} / {total.id} * 100",
@@ -310,7 +314,7 @@ def derived_figures(sheet: FactSheet) -> dict[str, Figure]:
                 f"monthly_average_{year}",
                 "sales",
                 "monthly_average",
-                f"Average month {year}",
+                translate("Audit", "Average month {year}").format(year=year),
                 "vehicles",
                 str(year),
                 f"{total.id} / 12",
@@ -340,7 +344,7 @@ def derived_figures(sheet: FactSheet) -> dict[str, Figure]:
             fid,
             section,
             metric,
-            "Chery Group",
+            next((f.subject for f in inputs if f), ""),
             label,
             round(value, 2 if unit == "percent" else 0),
             unit,
@@ -362,16 +366,29 @@ def _derived_note(figure: Figure, sheet: FactSheet, lookup: Callable[[str], Figu
         return ""
     published = sheet.find(figure.metric.removesuffix("_backcalc"), figure.period.code)
     if published is None or published.value == 0:
-        return "No published figure to compare with."
+        return translate("Audit", "No published figure to compare with.")
     diff = figure.value - published.value
     try:
         fits = evaluate(figure.formula, lookup).overlaps(interval(published))
     except ZeroDivisionError:
         return ""
-    verdict = "within the rounding of the growth rate" if fits else "more than the rounding of the growth rate explains"
-    return (
-        f"Published: {format_value(published.value, published.unit)}; the back-computed value differs by "
-        f"{format_signed(diff)} ({format_signed(diff / published.value * 100, 2)}%), {verdict}."
+    text = (
+        translate(
+            "Audit",
+            "Published: {published}; the back-computed value differs by {difference} ({percent}), "
+            "within the rounding of the growth rate.",
+        )
+        if fits
+        else translate(
+            "Audit",
+            "Published: {published}; the back-computed value differs by {difference} ({percent}), "
+            "more than the rounding of the growth rate explains.",
+        )
+    )
+    return text.format(
+        published=format_value(published.value, published.unit),
+        difference=format_signed(diff),
+        percent=f"{format_signed(diff / published.value * 100, 2)}%",
     )
 
 
@@ -398,15 +415,25 @@ def check_growth_rates(sheet: FactSheet) -> list[Finding]:
             implied = current.value / (1 + rate.value / 100)
             findings.append(
                 Finding(
-                    "growth rate",
+                    translate("Audit", "growth rate"),
                     rate.id,
                     rate.label,
                     format_change(rate.value),
                     format_change(point),
-                    f"{point - rate.value:+.1f} points",
-                    f"{current.label} ({format_value(current.value, current.unit)}) against {previous.label} "
-                    f"({format_value(previous.value, previous.unit)}) gives {format_change(point)}. The published rate "
-                    f"implies a base of about {implied:,.0f}, so the source probably compared with a restated figure.",
+                    translate("Audit", "{points} points").format(points=f"{point - rate.value:+.1f}"),
+                    translate(
+                        "Audit",
+                        "{current} ({current_value}) against {previous} ({previous_value}) gives {change}. "
+                        "The published rate implies a base of about {base}, so the source probably compared "
+                        "with a restated figure.",
+                    ).format(
+                        current=current.label,
+                        current_value=format_value(current.value, current.unit),
+                        previous=previous.label,
+                        previous_value=format_value(previous.value, previous.unit),
+                        change=format_change(point),
+                        base=f"{implied:,.0f}",
+                    ),
                 )
             )
     return findings
@@ -447,14 +474,17 @@ def check_period_sums(sheet: FactSheet) -> list[Finding]:
                 parts = " + ".join(f"{p.period.label()} ({format_value(p.value, p.unit)})" for p in tiling)
                 findings.append(
                     Finding(
-                        "sum of periods",
+                        translate("Audit", "sum of periods"),
                         target.id,
                         target.label,
                         format_value(target.value, target.unit),
                         format_value(point, target.unit),
-                        f"{point - target.value:+,.0f} vehicles",
-                        f"{parts} add up to {format_value(point, target.unit)}, not the published "
-                        f"{format_value(target.value, target.unit)}.",
+                        translate("Audit", "{difference} vehicles").format(difference=f"{point - target.value:+,.0f}"),
+                        translate("Audit", "{parts} add up to {sum}, not the published {total}.").format(
+                            parts=parts,
+                            sum=format_value(point, target.unit),
+                            total=format_value(target.value, target.unit),
+                        ),
                     )
                 )
     return findings
@@ -482,13 +512,15 @@ def check_formulas(sheet: FactSheet) -> list[Finding]:
         except ZeroDivisionError:
             findings.append(
                 Finding(
-                    "derived figure",
+                    translate("Audit", "derived figure"),
                     figure.id,
                     figure.label,
                     format_value(figure.value, figure.unit),
-                    "n/a",
-                    "n/a",
-                    f"The formula {describe_formula(figure.formula, sheet.figure)} divides by zero with this dataset.",
+                    not_available(),
+                    not_available(),
+                    translate("Audit", "The formula {formula} divides by zero with this dataset.").format(
+                        formula=describe_formula(figure.formula, sheet.figure)
+                    ),
                 )
             )
             continue
@@ -496,14 +528,15 @@ def check_formulas(sheet: FactSheet) -> list[Finding]:
             point = point_value(figure.formula, sheet.figure)
             findings.append(
                 Finding(
-                    "derived figure",
+                    translate("Audit", "derived figure"),
                     figure.id,
                     figure.label,
                     format_value(figure.value, figure.unit),
                     format_value(point, figure.unit),
                     f"{point - figure.value:+,.2f}",
-                    "The dataset's value does not follow from its formula "
-                    f"{describe_formula(figure.formula, sheet.figure)}.",
+                    translate("Audit", "The dataset's value does not follow from its formula {formula}.").format(
+                        formula=describe_formula(figure.formula, sheet.figure)
+                    ),
                 )
             )
     return findings
@@ -528,13 +561,15 @@ def check_shares(sheet: FactSheet) -> list[Finding]:
                 point = num.value / den.value * 100
                 findings.append(
                     Finding(
-                        "share",
+                        translate("Audit", "share"),
                         share.id,
                         share.label,
                         format_value(share.value, "percent"),
                         f"{point:.2f}%",
-                        f"{point - share.value:+.2f} points",
-                        f"{num.label} ÷ {den.label} does not give the published share.",
+                        translate("Audit", "{points} points").format(points=f"{point - share.value:+.2f}"),
+                        translate("Audit", "{numerator} ÷ {denominator} does not give the published share.").format(
+                            numerator=num.label, denominator=den.label
+                        ),
                     )
                 )
     return findings

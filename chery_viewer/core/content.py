@@ -14,16 +14,57 @@ import pandas as pd
 
 from chery_viewer.core.audit import Analysis, analyse, describe_formula, evaluate
 from chery_viewer.core.factsheet import FactSheet, Figure
-from chery_viewer.core.formatting import change_sign, format_change, format_value, format_with_unit, unit_word
-from chery_viewer.core.periods import MONTHS
+from chery_viewer.core.formatting import (
+    change_sign,
+    format_change,
+    format_compact,
+    format_value,
+    format_with_unit,
+    join_unit,
+    not_available,
+    unit_word,
+)
+from chery_viewer.core.i18n import translate
+from chery_viewer.core.periods import month_names
 
-SECTION_TITLES = {
-    "overview": "Overview",
-    "sales": "Sales",
-    "exports": "Exports",
-    "innovation": "Innovation",
-    "partners": "Partners",
-}
+SECTION_KEYS = ("overview", "sales", "exports", "innovation", "partners")
+
+
+def section_titles() -> dict[str, str]:
+    """The tab and chapter title of each section, in the current language."""
+    return {
+        "overview": translate("Sections", "Overview"),
+        "sales": translate("Sections", "Sales"),
+        "exports": translate("Sections", "Exports"),
+        "innovation": translate("Sections", "Innovation"),
+        "partners": translate("Sections", "Partners"),
+    }
+
+
+def domain_name(domain: str) -> str:
+    """An alliance domain of the dataset (an enum) as the reader sees it."""
+    names = {
+        "industrial internet": translate("Partners", "industrial internet"),
+        "intelligent solutions": translate("Partners", "intelligent solutions"),
+        "power battery": translate("Partners", "power battery"),
+        "ecosphere": translate("Partners", "ecosphere"),
+    }
+    return names.get(domain, domain)
+
+
+def pairing_name(pairing: str) -> str:
+    return {"stated": translate("Content", "stated"), "inferred": translate("Content", "inferred")}.get(
+        pairing, pairing
+    )
+
+
+def _labelled(label: str, text: str) -> str:
+    """'Label: text' (in Chinese with a full-width colon)."""
+    return translate("Content", "{label}: {text}").format(label=label, text=text)
+
+
+def kind_name(figure: Figure) -> str:
+    return translate("Content", "derived") if figure.derived else translate("Content", "stated")
 
 
 @dataclass(frozen=True)
@@ -32,6 +73,7 @@ class Kpi:
     value: str
     unit: str
     period: str
+    exact: str = ""  # the exact figure beside a compact headline (123.3万 → 1,232,727辆)
     change: str = ""
     change_sign: int = 0
     change_label: str = ""
@@ -191,16 +233,18 @@ class _Context:
             src = self.sheet.sources.get(sid)
             if src:
                 parts.append(f"[{sid}] {src.publisher}{', ' + src.date if src.date else ''}")
-        return "; ".join(parts)
+        return translate("Content", "; ").join(parts)
 
     def tooltip(self, figure: Figure) -> str:
+        value = format_with_unit(figure.value, figure.unit, figure.approximate, figure.lower_bound)
         lines = [
-            f"{figure.label}: {format_with_unit(figure.value, figure.unit, figure.approximate, figure.lower_bound)}",
-            f"Period: {figure.period.label()}",
+            _labelled(figure.label, value),
+            translate("Content", "Period: {period}").format(period=figure.period.label()),
         ]
         if figure.derived:
-            lines.append(f"Derived: {describe_formula(figure.formula, self.get)}")
-        lines.append(f"Source: {self.source_text(figure)}")
+            formula = describe_formula(figure.formula, self.get)
+            lines.append(translate("Content", "Derived: {formula}").format(formula=formula))
+        lines.append(translate("Content", "Source: {source}").format(source=self.source_text(figure)))
         if figure.note:
             lines.append(figure.note)
         return "\n".join(lines)
@@ -213,18 +257,21 @@ class _Context:
         change = self.growth_of(figure)
         tooltip = self.tooltip(figure)
         if change is not None:
-            tooltip += (
-                f"\n\nChange: {format_change(change.value)} ({'derived' if change.derived else 'published'}, "
-                f"{self.source_text(change)})"
+            how = translate("Content", "derived") if change.derived else translate("Content", "published")
+            tooltip += "\n\n" + translate("Content", "Change: {change} ({how}, {source})").format(
+                change=format_change(change.value), how=how, source=self.source_text(change)
             )
+        shown = format_value(figure.value, figure.unit, figure.approximate, figure.lower_bound)
+        compact = format_compact(figure.value, figure.unit, figure.approximate, figure.lower_bound)
         return Kpi(
             label=label or figure.label,
-            value=format_value(figure.value, figure.unit, figure.approximate, figure.lower_bound),
+            value=compact,
             unit=unit_word(figure.unit),
-            period=figure.period.label() + (" · derived" if figure.derived else ""),
+            period=figure.period.label() + (translate("Content", " · derived") if figure.derived else ""),
+            exact=join_unit(shown, unit_word(figure.unit)) if compact != shown else "",
             change=format_change(change.value) if change else "",
             change_sign=change_sign(change.value) if change else 0,
-            change_label="year on year" if change else "",
+            change_label=translate("Content", "year on year") if change else "",
             tooltip=tooltip,
             figure_id=figure.id,
         )
@@ -236,11 +283,13 @@ class _Context:
 
     def point(self, category: str, figure: Figure | None, highlight: bool = False, what: str = "") -> Point:
         if figure is None:
-            return Point(category, None, "n/a", f"{what} {category}: no published figure (n/a)".strip())
+            tip = translate("Content", "{what} {category}: no published figure ({na})")
+            na = not_available()
+            return Point(category, None, na, tip.format(what=what, category=category, na=na).strip())
         return Point(
             category,
             figure.value,
-            format_value(figure.value, figure.unit, figure.approximate, figure.lower_bound),
+            format_compact(figure.value, figure.unit, figure.approximate, figure.lower_bound),
             self.tooltip(figure),
             highlight,
         )
@@ -256,7 +305,7 @@ class _Context:
     def audit_notes(self, section: str) -> list[str]:
         """The audit's findings about figures of ``section``, as notes."""
         return [
-            f"Audit: {f.explanation}"
+            translate("Content", "Audit: {finding}").format(finding=f.explanation)
             for f in self.analysis.findings
             if (g := self.get(f.figure_id)) is not None and g.section == section
         ]
@@ -270,7 +319,7 @@ class _Context:
             return True
         return p.start.year <= self.year <= p.end.year
 
-    def figures_table(self, section: str, title: str = "Every figure in this section") -> Table:
+    def figures_table(self, section: str) -> Table:
         rows = []
         figures = [f for f in self.sheet if f.section == section and f.metric not in OWN_TABLE and self.in_scope(f)]
         figures += [f for f in self.analysis.derived.values() if f.section == section]
@@ -280,16 +329,22 @@ class _Context:
                     f.label,
                     format_with_unit(f.value, f.unit, f.approximate, f.lower_bound),
                     f.period.label(),
-                    "derived" if f.derived else "stated",
+                    kind_name(f),
                     describe_formula(f.formula, self.get) if f.derived else f"[{f.source_id}]",
                 )
             )
         return Table(
             f"{section}_figures",
-            title,
-            ("Figure", "Value", "Period", "Kind", "Source or formula"),
+            translate("Content", "Every figure in this section"),
+            (
+                translate("Content", "Figure"),
+                translate("Content", "Value"),
+                translate("Content", "Period"),
+                translate("Content", "Kind"),
+                translate("Content", "Source or formula"),
+            ),
             tuple(rows),
-            "Derived rows are computed from the rows they name; the audit checks them.",
+            translate("Content", "Derived rows are computed from the rows they name; the audit checks them."),
             (1,),
         )
 
@@ -300,9 +355,14 @@ class _Context:
                 continue
             ids += [f.source_id] if not f.derived else [g.source_id for g in map(self.get, f.inputs()) if g]
         ids = list(dict.fromkeys(ids))
-        return "Sources: " + ", ".join(
+        listed = translate("Content", ", ").join(
             f"[{i}] {self.sheet.sources[i].publisher}" for i in ids if i in self.sheet.sources
         )
+        return translate("Content", "Sources: {sources}").format(sources=listed)
+
+    def caption_with(self, figures: tuple[Figure | None, ...], remark: str) -> str:
+        """The sources of ``figures`` followed by a remark, as one caption."""
+        return translate("Content", "{sources}. {remark}").format(sources=self.caption(*figures), remark=remark)
 
     def fact_cards(self, section: str, kind: str, year: int | None = None) -> tuple[Card, ...]:
         """Cards for the facts of ``section`` and ``kind`` (only those of ``year`` if given)."""
@@ -312,7 +372,7 @@ class _Context:
                 continue
             src = self.sheet.sources[fact.source_id]
             meta = f"{fact.period.label()} · [{fact.source_id}] {src.publisher}" + (
-                " · inferred" if fact.inferred else ""
+                " · " + translate("Content", "inferred") if fact.inferred else ""
             )
             cards.append(Card(fact.title, fact.text, meta, f"{src.title}\n{src.url}"))
         return tuple(cards)
@@ -351,13 +411,15 @@ def _annual_chart(ctx: _Context, chart_id: str, metric: str, name: str, line_met
     shown = [f for f in (ctx.find(metric, str(y)) for y in years) if f]
     return ChartSpec(
         chart_id,
-        f"{name}, {years[0]}–{years[-1]}",
+        translate("Content", "{name}, {first}–{last}").format(name=name, first=years[0], last=years[-1]),
         "bars",
         tuple(str(y) for y in years),
         (Series(name, "vehicles", "bar", bars), Series(line_name, "percent", "line", tuple(line_points), "upper")),
-        y_label="vehicles",
+        y_label=unit_word("vehicles"),
         upper_label="%",
-        caption=ctx.caption(*shown) + ". n/a: no published figure.",
+        caption=ctx.caption_with(
+            tuple(shown), translate("Content", "{na}: no published figure.").format(na=not_available())
+        ),
     )
 
 
@@ -389,42 +451,48 @@ def _months_chart(ctx: _Context, chart_id: str, metric: str, name: str) -> Chart
         if first != last and not span & covered:
             ranges.append(f)
             covered |= span
+    names = month_names()
     bars: list[Point] = []
     for month in range(1, 13):
         if month in singles:
-            bars.append(ctx.point(MONTHS[month - 1], singles[month]))
+            bars.append(ctx.point(names[month - 1], singles[month]))
         for f in ranges:
             first, last = f.period.months  # type: ignore[misc]
             if first == month:
                 months = last - first + 1
                 avg = f.value / months
-                tip = (
-                    f"{ctx.tooltip(f)}\nDrawn at the average of {format_value(avg, 'vehicles')} a month over "
-                    f"{months} months."
-                )
+                drawn = translate("Content", "Drawn at the average of {average} a month over {months} months.")
+                tip = f"{ctx.tooltip(f)}\n" + drawn.format(average=format_value(avg, "vehicles"), months=months)
                 bars.append(
                     Point(
-                        MONTHS[month - 1],
+                        names[month - 1],
                         avg,
-                        format_value(f.value, f.unit, f.approximate, f.lower_bound),
+                        format_compact(f.value, f.unit, f.approximate, f.lower_bound),
                         tip,
                         False,
                         months,
                     )
                 )
-    line = tuple(ctx.point(MONTHS[m - 1], ytd[m]) for m in sorted(ytd))
+    line = tuple(ctx.point(names[m - 1], ytd[m]) for m in sorted(ytd))
     return ChartSpec(
         chart_id,
-        f"{name} by month and year to date, {ctx.year}",
+        translate("Content", "{name} by month and year to date, {year}").format(name=name, year=ctx.year),
         "bars",
-        MONTHS,
+        names,
         (
-            Series("In the month (pale bars: monthly average of a longer period)", "vehicles", "bar", tuple(bars)),
-            Series("Year to date", "vehicles", "line", line, "upper"),
+            Series(
+                translate("Content", "In the month (pale bars: monthly average of a longer period)"),
+                "vehicles",
+                "bar",
+                tuple(bars),
+            ),
+            Series(translate("Content", "Year to date"), "vehicles", "line", line, "upper"),
         ),
-        y_label="vehicles a month",
-        upper_label="to date",
-        caption=ctx.caption(*figures, total) + ". Months without a bar were not published on their own.",
+        y_label=translate("Content", "vehicles a month"),
+        upper_label=translate("Content", "to date"),
+        caption=ctx.caption_with(
+            (*figures, total), translate("Content", "Months without a bar were not published on their own.")
+        ),
     )
 
 
@@ -437,13 +505,13 @@ def _donut(ctx: _Context, chart_id: str, title: str, parts: list[tuple[str, Figu
     points = []
     for name, f in parts:
         assert f is not None
-        share = f.value / whole * 100
+        share = translate("Content", "Share of the whole: {share}").format(share=f"{f.value / whole * 100:.1f}%")
         points.append(
             Point(
                 name,
                 f.value,
-                format_value(f.value, f.unit, f.approximate, f.lower_bound),
-                f"{ctx.tooltip(f)}\nShare of the whole: {share:.1f}%",
+                format_compact(f.value, f.unit, f.approximate, f.lower_bound),
+                f"{ctx.tooltip(f)}\n{share}",
             )
         )
     return ChartSpec(
@@ -462,12 +530,13 @@ def _simple_bars(
     title: str,
     unit_label: str,
     items: list[tuple[str, Figure | None]],
-    caption_extra: str = "",
+    remark: str = "",
 ) -> ChartSpec | None:
     present = [(name, f) for name, f in items if f is not None]
     if not present:
         return None
     points = tuple(ctx.point(name, f) for name, f in present)
+    figures = tuple(f for _, f in present)
     return ChartSpec(
         chart_id,
         title,
@@ -475,7 +544,7 @@ def _simple_bars(
         tuple(n for n, _ in present),
         (Series(title, present[0][1].unit, "bar", points),),
         y_label=unit_label,
-        caption=ctx.caption(*(f for _, f in present)) + caption_extra,
+        caption=ctx.caption_with(figures, remark) if remark else ctx.caption(*figures),
     )
 
 
@@ -487,54 +556,76 @@ def build_overview(sheet: FactSheet, analysis: Analysis) -> SectionContent:
     y = ctx.year
     sales, exports = ctx.find("group_sales", str(y)), ctx.find("exports", str(y))
     years = sheet.annual_years()
+    sales_name, exports_name = translate("Content", "Group sales"), translate("Content", "Exports")
     trend = ChartSpec(
         "overview_trend",
-        f"Sales and exports, {years[0]}–{years[-1]}",
+        translate("Content", "Sales and exports, {first}–{last}").format(first=years[0], last=years[-1]),
         "bars",
         tuple(str(v) for v in years),
         (
             Series(
-                "Group sales",
+                sales_name,
                 "vehicles",
                 "line",
-                tuple(ctx.point(str(v), ctx.find("group_sales", str(v)), v == y, "Group sales") for v in years),
+                tuple(ctx.point(str(v), ctx.find("group_sales", str(v)), v == y, sales_name) for v in years),
             ),
             Series(
-                "Exports",
+                exports_name,
                 "vehicles",
                 "line",
-                tuple(ctx.point(str(v), ctx.find("exports", str(v)), v == y, "Exports") for v in years),
+                tuple(ctx.point(str(v), ctx.find("exports", str(v)), v == y, exports_name) for v in years),
             ),
         ),
-        y_label="vehicles",
-        caption=ctx.caption(*(ctx.find(m, str(v)) for m in ("group_sales", "exports") for v in years))
-        + ". Gaps: not published.",
+        y_label=unit_word("vehicles"),
+        caption=ctx.caption_with(
+            tuple(ctx.find(m, str(v)) for m in ("group_sales", "exports") for v in years),
+            translate("Content", "Gaps: not published."),
+        ),
     )
     n_findings = len(analysis.findings)
+    audit = (
+        translate(
+            "Content",
+            "The audit compares every published rate and sub-total with the totals behind them and finds "
+            "1 disagreement between the sources; the data audit lists it.",
+        )
+        if n_findings == 1
+        else translate(
+            "Content",
+            "The audit compares every published rate and sub-total with the totals behind them and finds "
+            "{count} disagreements between the sources; the data audit lists them.",
+        ).format(count=n_findings)
+    )
     notes = [
-        f"{y} is the year of record: every headline figure here refers to it unless a period says otherwise.",
-        f"The audit compares every published rate and sub-total with the totals behind them and finds "
-        f"{n_findings} disagreement{'s' if n_findings != 1 else ''} between the sources; the data audit lists them.",
-        "Figures marked ~ were published rounded; figures marked > were published only as a lower bound.",
+        translate(
+            "Content",
+            "{year} is the year of record: every headline figure here refers to it unless a period says otherwise.",
+        ).format(year=y),
+        audit,
+        translate(
+            "Content", "Figures marked ~ were published rounded; figures marked > were published only as a lower bound."
+        ),
     ]
     return SectionContent(
         "overview",
-        SECTION_TITLES["overview"],
+        section_titles()["overview"],
         sheet.description,
         _compact(
             [
-                ctx.kpi(sales, "Group sales"),
-                ctx.kpi(exports, "Exports"),
-                ctx.kpi(ctx.find("export_share", str(y)), "Export share of sales"),
-                ctx.kpi(ctx.find("users", str(y)), "Users worldwide"),
-                ctx.kpi(ctx.find("users_overseas", str(y)), "Users outside China"),
+                ctx.kpi(sales, sales_name),
+                ctx.kpi(exports, exports_name),
+                ctx.kpi(ctx.find("export_share", str(y)), translate("Content", "Export share of sales")),
+                ctx.kpi(ctx.find("users", str(y)), translate("Content", "Users worldwide")),
+                ctx.kpi(ctx.find("users_overseas", str(y)), translate("Content", "Users outside China")),
             ]
         ),
         (trend,),
         (ctx.figures_table("overview"),),
         (
-            CardGroup(f"Firsts in {y}", ctx.fact_cards("overview", "first", y)),
-            CardGroup(f"Goals for {y + 1}", ctx.fact_cards("overview", "goal", y + 1)),
+            CardGroup(translate("Content", "Firsts in {year}").format(year=y), ctx.fact_cards("overview", "first", y)),
+            CardGroup(
+                translate("Content", "Goals for {year}").format(year=y + 1), ctx.fact_cards("overview", "goal", y + 1)
+            ),
         ),
         tuple(notes),
     )
@@ -543,16 +634,25 @@ def build_overview(sheet: FactSheet, analysis: Analysis) -> SectionContent:
 def build_sales(sheet: FactSheet, analysis: Analysis) -> SectionContent:
     ctx = _Context(sheet, analysis)
     y = ctx.year
+    sales_name = translate("Content", "Group sales")
     charts = [
         _annual_chart(
-            ctx, "sales_annual", "group_sales", "Group sales", "group_sales_yoy", "Growth on the year before"
+            ctx,
+            "sales_annual",
+            "group_sales",
+            sales_name,
+            "group_sales_yoy",
+            translate("Content", "Growth on the year before"),
         ),
-        _months_chart(ctx, "sales_months", "group_sales", "Group sales"),
+        _months_chart(ctx, "sales_months", "group_sales", sales_name),
         _donut(
             ctx,
             "users_donut",
-            f"Users at the end of {y}: in China and abroad",
-            [("In China", ctx.find("users_domestic", str(y))), ("Outside China", ctx.find("users_overseas", str(y)))],
+            translate("Content", "Users at the end of {year}: in China and abroad").format(year=y),
+            [
+                (translate("Content", "In China"), ctx.find("users_domestic", str(y))),
+                (translate("Content", "Outside China"), ctx.find("users_overseas", str(y))),
+            ],
         ),
     ]
     back = ctx.get(f"group_sales_{y - 1}_backcalc")
@@ -561,28 +661,37 @@ def build_sales(sheet: FactSheet, analysis: Analysis) -> SectionContent:
     months = charts[1]
     if months and any(p.span > 1 for p in months.series[0].points):
         notes.append(
-            f"Some months of {y} were published only inside multi-month totals; those are drawn as pale bars "
-            "at their monthly average."
+            translate(
+                "Content",
+                "Some months of {year} were published only inside multi-month totals; those are drawn as pale bars "
+                "at their monthly average.",
+            ).format(year=y)
         )
     partial = [f for f in (brand, nev) if f is not None and not f.period.is_year]
     if partial:
         notes.append(
-            " and ".join(f.label for f in partial) + " cover part of the year: no full-year figure was published."
+            translate("Content", "{figures} cover part of the year: no full-year figure was published.").format(
+                figures=translate("Content", " and ").join(f.label for f in partial)
+            )
         )
     if back:
-        notes.append(f"{back.label}: {format_value(back.value, 'vehicles')}. {back.note}")
+        notes.append(
+            translate("Content", "{label}: {value}. {note}").format(
+                label=back.label, value=format_value(back.value, "vehicles"), note=back.note
+            )
+        )
     notes += ctx.audit_notes("sales")
     return SectionContent(
         "sales",
-        SECTION_TITLES["sales"],
-        f"Group sales in {y}, the years around it and the months of {y}.",
+        section_titles()["sales"],
+        translate("Content", "Group sales in {year}, the years around it and the months of {year}.").format(year=y),
         _compact(
             [
-                ctx.kpi(ctx.find("group_sales", str(y)), "Group sales"),
-                ctx.kpi(ctx.find("group_sales", f"{y}-12"), "December"),
-                ctx.kpi(ctx.find("monthly_average", str(y)), "Average month"),
-                ctx.kpi(brand, "Chery brand"),
-                ctx.kpi(nev, "New-energy vehicles"),
+                ctx.kpi(ctx.find("group_sales", str(y)), sales_name),
+                ctx.kpi(ctx.find("group_sales", f"{y}-12"), translate("Content", "December")),
+                ctx.kpi(ctx.find("monthly_average", str(y)), translate("Content", "Average month")),
+                ctx.kpi(brand, translate("Content", "Chery brand")),
+                ctx.kpi(nev, translate("Content", "New-energy vehicles")),
             ]
         ),
         tuple(c for c in charts if c),
@@ -603,8 +712,8 @@ def build_exports(sheet: FactSheet, analysis: Analysis) -> SectionContent:
             "china_other_exports",
             "exports",
             "china_other_exports",
-            "China",
-            f"Other Chinese car exports {y}",
+            china.subject,
+            translate("Content", "Other Chinese car exports {year}").format(year=y),
             china.value - chery.value,
             "vehicles",
             china.period,
@@ -615,32 +724,51 @@ def build_exports(sheet: FactSheet, analysis: Analysis) -> SectionContent:
             f"{china.id} - {chery.id}",
             "",
         )
+    exports_name = translate("Content", "Exports")
     charts = [
-        _annual_chart(ctx, "exports_annual", "exports", "Exports", "export_share_derived", "Share of group sales"),
-        _months_chart(ctx, "exports_months", "exports", "Exports"),
+        _annual_chart(
+            ctx,
+            "exports_annual",
+            "exports",
+            exports_name,
+            "export_share_derived",
+            translate("Content", "Share of group sales"),
+        ),
+        _months_chart(ctx, "exports_months", "exports", exports_name),
         _donut(
             ctx,
             "china_share_donut",
-            f"Chery in China's car exports, {y}",
-            [("Chery", chery), ("Other Chinese makers", others)],
+            translate("Content", "Chery in China's car exports, {year}").format(year=y),
+            [(translate("Content", "Chery"), chery), (translate("Content", "Other Chinese makers"), others)],
         ),
     ]
     markets = _market_fragments(ctx)
     market_table = Table(
         "markets",
-        "Sales in individual markets (fragments)",
-        ("Market", "Measure", "Value", "Period", "Source"),
+        translate("Content", "Sales in individual markets (fragments)"),
+        (
+            translate("Content", "Market"),
+            translate("Content", "Measure"),
+            translate("Content", "Value"),
+            translate("Content", "Period"),
+            translate("Content", "Source"),
+        ),
         tuple(
             (
                 f.subject,
-                "share of the market" if f.unit == "percent" else "vehicles sold in the market",
+                translate("Content", "share of the market")
+                if f.unit == "percent"
+                else translate("Content", "vehicles sold in the market"),
                 format_value(f.value, f.unit, f.approximate, f.lower_bound),
                 f.period.label(),
                 f"[{f.source_id}]",
             )
             for f in markets
         ),
-        "No ranked list of export markets for the year was found; these are the fragments the sources give.",
+        translate(
+            "Content",
+            "No ranked list of export markets for the year was found; these are the fragments the sources give.",
+        ),
         (2,),
     )
     share = ctx.find("export_share", str(y)) or ctx.find("export_share_derived", str(y))
@@ -648,32 +776,52 @@ def build_exports(sheet: FactSheet, analysis: Analysis) -> SectionContent:
     cumulative, year_share = ctx.find("cumulative_export_share", str(y)), ctx.find("china_export_share", str(y))
     notes = []
     if share:
-        notes.append(f"Exports made up {format_value(share.value, 'percent')} of group sales in {y}.")
+        notes.append(
+            translate("Content", "Exports made up {share} of group sales in {year}.").format(
+                share=format_value(share.value, "percent"), year=y
+            )
+        )
     if months_over and months_over.note:
         notes.append(months_over.note)
     if cumulative and year_share:
         notes.append(
-            f"The cumulative share of China's car exports ({format_value(cumulative.value, 'percent')}) "
-            f"counts all years; {y} alone gives {format_value(year_share.value, 'percent')}."
+            translate(
+                "Content",
+                "The cumulative share of China's car exports ({cumulative}) counts all years; "
+                "{year} alone gives {share}.",
+            ).format(
+                cumulative=format_value(cumulative.value, "percent"),
+                year=y,
+                share=format_value(year_share.value, "percent"),
+            )
         )
     notes += ctx.audit_notes("exports")
-    mark_label = f"Months above {format_value(mark.value, mark.unit)}" if mark else "Months above the mark"
+    mark_label = (
+        translate("Content", "Months above {mark}").format(mark=format_value(mark.value, mark.unit))
+        if mark
+        else translate("Content", "Months above the mark")
+    )
     return SectionContent(
         "exports",
-        SECTION_TITLES["exports"],
-        f"Vehicles shipped abroad in {y} and the years around it.",
+        section_titles()["exports"],
+        translate("Content", "Vehicles shipped abroad in {year} and the years around it.").format(year=y),
         _compact(
             [
-                ctx.kpi(chery, "Exports"),
-                ctx.kpi(share, "Share of group sales"),
-                ctx.kpi(ctx.find("china_export_share", str(y)), "Share of China's car exports"),
-                ctx.kpi(ctx.find("export_leadership", str(y)), "Years as top exporter"),
+                ctx.kpi(chery, exports_name),
+                ctx.kpi(share, translate("Content", "Share of group sales")),
+                ctx.kpi(ctx.find("china_export_share", str(y)), translate("Content", "Share of China's car exports")),
+                ctx.kpi(ctx.find("export_leadership", str(y)), translate("Content", "Years as top exporter")),
                 ctx.kpi(months_over, mark_label),
             ]
         ),
         tuple(c for c in charts if c),
         (market_table, ctx.figures_table("exports")),
-        (CardGroup("Models and markets", ctx.fact_cards("exports", "model") + ctx.fact_cards("exports", "market")),),
+        (
+            CardGroup(
+                translate("Content", "Models and markets"),
+                ctx.fact_cards("exports", "model") + ctx.fact_cards("exports", "market"),
+            ),
+        ),
         tuple(notes),
     )
 
@@ -683,59 +831,67 @@ def build_innovation(sheet: FactSheet, analysis: Analysis) -> SectionContent:
     y = ctx.year
     first = ctx.latest
     plan = first("plan_investment")
+    filed, granted = translate("Content", "Filed"), translate("Content", "Granted")
     charts = [
         _simple_bars(
             ctx,
             "patents",
-            f"Patents at the end of {y}",
-            "patents",
+            translate("Content", "Patents at the end of {year}").format(year=y),
+            unit_word("patents"),
             [
-                ("Filed", first("patents_declared")),
-                ("Granted", first("patents_granted")),
-                ("Inventions", ctx.get("invention_patents")),
+                (filed, first("patents_declared")),
+                (granted, first("patents_granted")),
+                (translate("Content", "Inventions"), ctx.get("invention_patents")),
             ],
-            ". Inventions: derived from the granted count and the invention share.",
+            translate("Content", "Inventions: derived from the granted count and the invention share."),
         ),
         _simple_bars(
             ctx,
             "nev_patents",
-            "New-energy vehicle patents",
-            "patents",
-            [("Filed", first("nev_patents_applied")), ("Granted", first("nev_patents_granted"))],
-            ". Both were published as lower bounds.",
+            translate("Content", "New-energy vehicle patents"),
+            unit_word("patents"),
+            [(filed, first("nev_patents_applied")), (granted, first("nev_patents_granted"))],
+            translate("Content", "Both were published as lower bounds."),
         ),
         _simple_bars(
             ctx,
             "factory_capacity",
-            "Super factory capacity",
-            "vehicles a year",
-            [(f.subject.replace(" Super Factory", ""), f) for f in sheet.of_metric("factory_capacity")],
+            translate("Content", "Super factory capacity"),
+            unit_word("vehicles per year"),
+            [(_factory_place(f.subject), f) for f in sheet.of_metric("factory_capacity")],
         ),
     ]
     return SectionContent(
         "innovation",
-        SECTION_TITLES["innovation"],
-        "Patents, research programmes, factories and the platform behind them.",
+        section_titles()["innovation"],
+        translate("Content", "Patents, research programmes, factories and the platform behind them."),
         _compact(
             [
-                ctx.kpi(first("patents_declared"), "Patents filed"),
-                ctx.kpi(first("patents_granted"), "Patents granted"),
-                ctx.kpi(ctx.get("patents_grant_ratio"), "Granted per filed"),
-                ctx.kpi(ctx.get("invention_patents"), "Invention patents"),
-                ctx.kpi(plan, f"{plan.subject} budget" if plan else ""),
+                ctx.kpi(first("patents_declared"), translate("Content", "Patents filed")),
+                ctx.kpi(first("patents_granted"), translate("Content", "Patents granted")),
+                ctx.kpi(ctx.get("patents_grant_ratio"), translate("Content", "Granted per filed")),
+                ctx.kpi(ctx.get("invention_patents"), translate("Content", "Invention patents")),
+                ctx.kpi(plan, translate("Content", "{plan} budget").format(plan=plan.subject) if plan else ""),
             ]
         ),
         tuple(c for c in charts if c),
         (ctx.figures_table("innovation"),),
         (
             CardGroup(
-                "Factories and platform",
+                translate("Content", "Factories and platform"),
                 ctx.fact_cards("innovation", "factory") + ctx.fact_cards("innovation", "platform"),
             ),
-            CardGroup("Research programmes", ctx.fact_cards("innovation", "programme")),
+            CardGroup(translate("Content", "Research programmes"), ctx.fact_cards("innovation", "programme")),
         ),
         tuple(_innovation_notes(ctx)),
     )
+
+
+def _factory_place(subject: str) -> str:
+    """'Qingdao Super Factory' -> 'Qingdao', '青岛超级工厂' -> '青岛': the chart's category."""
+    for suffix in (" Super Factory", "超级工厂"):
+        subject = subject.removesuffix(suffix)
+    return subject
 
 
 def _innovation_notes(ctx: _Context) -> list[str]:
@@ -744,63 +900,104 @@ def _innovation_notes(ctx: _Context) -> list[str]:
     if inventions and share and share.approximate:
         spread = evaluate(inventions.formula, ctx.get)
         notes.append(
-            f"The invention-patent count is derived from the rounded {format_value(share.value, 'percent')} "
-            f"share, so it is good to about ±{(spread.hi - spread.lo) / 2:,.0f}."
+            translate(
+                "Content",
+                "The invention-patent count is derived from the rounded {share} share, "
+                "so it is good to about ±{spread}.",
+            ).format(share=format_value(share.value, "percent"), spread=f"{(spread.hi - spread.lo) / 2:,.0f}")
         )
     staff, engineers = ctx.latest("research_staff"), ctx.latest("plan_engineers")
     if staff and engineers:
         counts = [format_value(f.value, f.unit, lower_bound=f.lower_bound) for f in (staff, engineers)]
-        notes.append(f"Two sources count research staff differently ({counts[0]} and {counts[1]}); both are shown.")
+        notes.append(
+            translate(
+                "Content", "Two sources count research staff differently ({first} and {second}); both are shown."
+            ).format(first=counts[0], second=counts[1])
+        )
     for fact in ctx.sheet.facts_of("innovation"):
         if fact.inferred:
-            notes.append(f"{fact.title}: part of this card is our inference, marked as such.")
+            notes.append(
+                translate("Content", "{title}: part of this card is our inference, marked as such.").format(
+                    title=fact.title
+                )
+            )
     return notes + ctx.audit_notes("innovation")
 
 
 def build_partners(sheet: FactSheet, analysis: Analysis) -> SectionContent:
     ctx = _Context(sheet, analysis)
     domains = list(dict.fromkeys(p.domain for p in sheet.partners))
+    chery = translate("Content", "Chery")
     nodes = [
-        Node("chery", "Chery", 0, f"Chery Group: {len(sheet.partners)} partners in {len(domains)} alliance domains")
+        Node(
+            "chery",
+            chery,
+            0,
+            translate("Content", "Chery Group: {partners} partners in {domains} alliance domains").format(
+                partners=len(sheet.partners), domains=len(domains)
+            ),
+        )
     ]
     edges: list[Edge] = []
+    listed = translate("Content", ", ")
     for d in domains:
         members = [p.name for p in sheet.partners if p.domain == d]
-        nodes.append(Node(f"domain:{d}", d.capitalize(), 1, f"Alliance domain: {d}\nPartners: {', '.join(members)}"))
+        name = domain_name(d)
+        nodes.append(
+            Node(
+                f"domain:{d}",
+                name[:1].upper() + name[1:],
+                1,
+                translate("Content", "Alliance domain: {domain}\nPartners: {partners}").format(
+                    domain=name, partners=listed.join(members)
+                ),
+            )
+        )
         edges.append(Edge("chery", f"domain:{d}"))
     for p in sheet.partners:
         src = sheet.sources[p.source_id]
-        year = str(p.deal_year) if p.deal_year else "year not given"
-        nodes.append(
-            Node(
-                f"partner:{p.id}",
-                p.name,
-                2,
-                f"{p.name} ({p.industry})\nDeal ({year}): {p.deal}\nDomain: {p.domain} ({p.pairing})\n"
-                f"Source: [{p.source_id}] {src.publisher}" + (f"\n{p.note}" if p.note else ""),
-            )
+        year = str(p.deal_year) if p.deal_year else translate("Content", "year not given")
+        tip = translate(
+            "Content", "{name} ({industry})\nDeal ({year}): {deal}\nDomain: {domain} ({pairing})\nSource: {source}"
+        ).format(
+            name=p.name,
+            industry=p.industry,
+            year=year,
+            deal=p.deal,
+            domain=domain_name(p.domain),
+            pairing=pairing_name(p.pairing),
+            source=f"[{p.source_id}] {src.publisher}",
         )
+        nodes.append(Node(f"partner:{p.id}", p.name, 2, tip + (f"\n{p.note}" if p.note else "")))
         edges.append(Edge(f"domain:{p.domain}", f"partner:{p.id}", p.pairing == "inferred"))
     network = ChartSpec(
         "partner_network",
-        "Alliance network: Chery, domains, partners",
+        translate("Content", "Alliance network: Chery, domains, partners"),
         "network",
         nodes=tuple(nodes),
         edges=tuple(edges),
-        caption="Dashed links: domain pairing inferred from the deal, not stated by a source.",
+        caption=translate("Content", "Dashed links: domain pairing inferred from the deal, not stated by a source."),
     )
     table = Table(
         "partners",
-        "Partners and their deals",
-        ("Partner", "Industry", "Deal", "Year", "Domain", "Pairing", "Source"),
+        translate("Content", "Partners and their deals"),
+        (
+            translate("Content", "Partner"),
+            translate("Content", "Industry"),
+            translate("Content", "Deal"),
+            translate("Content", "Year"),
+            translate("Content", "Domain"),
+            translate("Content", "Pairing"),
+            translate("Content", "Source"),
+        ),
         tuple(
             (
                 p.name,
                 p.industry,
                 p.deal,
-                str(p.deal_year) if p.deal_year else "n/a",
-                p.domain,
-                p.pairing,
+                str(p.deal_year) if p.deal_year else not_available(),
+                domain_name(p.domain),
+                pairing_name(p.pairing),
                 f"[{p.source_id}]",
             )
             for p in sheet.partners
@@ -809,30 +1006,59 @@ def build_partners(sheet: FactSheet, analysis: Analysis) -> SectionContent:
     )
     inferred = sum(p.pairing == "inferred" for p in sheet.partners)
     recent = sum(p.deal_year == ctx.year for p in sheet.partners)
-    count_tip = "Counted from the partners table of the dataset."
+    count_tip = translate("Content", "Counted from the partners table of the dataset.")
+    all_years = translate("Content", "all years")
     return SectionContent(
         "partners",
-        SECTION_TITLES["partners"],
-        "Cross-industry alliances and the companies in them.",
+        section_titles()["partners"],
+        translate("Content", "Cross-industry alliances and the companies in them."),
         (
-            Kpi("Partners", str(len(sheet.partners)), "companies", "all years", tooltip=count_tip),
-            Kpi("Alliance domains", str(len(domains)), "domains", "all years", tooltip=count_tip),
-            Kpi(f"Deals dated {ctx.year}", str(recent), "deals", str(ctx.year), tooltip=count_tip),
             Kpi(
-                "Pairings inferred",
-                f"{inferred} of {len(sheet.partners)}",
+                translate("Content", "Partners"),
+                str(len(sheet.partners)),
+                translate("Units", "companies"),
+                all_years,
+                tooltip=count_tip,
+            ),
+            Kpi(
+                translate("Content", "Alliance domains"),
+                str(len(domains)),
+                translate("Units", "domains"),
+                all_years,
+                tooltip=count_tip,
+            ),
+            Kpi(
+                translate("Content", "Deals dated {year}").format(year=ctx.year),
+                str(recent),
+                translate("Units", "deals"),
+                str(ctx.year),
+                tooltip=count_tip,
+            ),
+            Kpi(
+                translate("Content", "Pairings inferred"),
+                translate("Content", "{count} of {total}").format(count=inferred, total=len(sheet.partners)),
                 "",
-                "all years",
-                tooltip="No source assigns each partner to one domain; we pair them by the subject of their deal.",
+                all_years,
+                tooltip=translate(
+                    "Content",
+                    "No source assigns each partner to one domain; we pair them by the subject of their deal.",
+                ),
             ),
         ),
         (network,),
         (table, ctx.figures_table("partners")) if any(f.section == "partners" for f in sheet) else (table,),
         (),
         (
-            "The sources name the partners and the four domains but never say which partner belongs to which domain.",
-            "Deal years are the years of the deals described; n/a means the source does not date the deal.",
-            *(f"{p.name}: {p.note}" for p in sheet.partners if p.note),
+            translate(
+                "Content",
+                "The sources name the partners and the four domains but never say "
+                "which partner belongs to which domain.",
+            ),
+            translate(
+                "Content",
+                "Deal years are the years of the deals described; {na} means the source does not date the deal.",
+            ).format(na=not_available()),
+            *(_labelled(p.name, p.note) for p in sheet.partners if p.note),
         ),
     )
 
@@ -841,17 +1067,32 @@ def audit_tables(sheet: FactSheet, analysis: Analysis) -> tuple[Table, Table]:
     """The audit's findings and every derived figure with its formula (Help → Data audit, last PDF pages)."""
     findings = Table(
         "findings",
-        "Data audit findings",
-        ("Check", "Figure", "Stated", "Recomputed", "Difference", "Explanation"),
+        translate("Content", "Data audit findings"),
+        (
+            translate("Content", "Check"),
+            translate("Content", "Figure"),
+            translate("Content", "Stated"),
+            translate("Content", "Recomputed"),
+            translate("Content", "Difference"),
+            translate("Content", "Explanation"),
+        ),
         tuple((f.check, f.subject, f.stated, f.recomputed, f.difference, f.explanation) for f in analysis.findings),
-        "Each check allows for the rounding of the published figures; a finding means the figures disagree "
-        "by more than rounding can explain.",
+        translate(
+            "Content",
+            "Each check allows for the rounding of the published figures; a finding means the figures disagree "
+            "by more than rounding can explain.",
+        ),
     )
     derived = [f for f in sheet if f.derived] + list(analysis.derived.values())
     formulas = Table(
         "derived",
-        "Derived figures and their formulas",
-        ("Figure", "Value", "Period", "Formula"),
+        translate("Content", "Derived figures and their formulas"),
+        (
+            translate("Content", "Figure"),
+            translate("Content", "Value"),
+            translate("Content", "Period"),
+            translate("Content", "Formula"),
+        ),
         tuple(
             (
                 f.label,
@@ -861,7 +1102,10 @@ def audit_tables(sheet: FactSheet, analysis: Analysis) -> tuple[Table, Table]:
             )
             for f in derived
         ),
-        "Computed from the published figures named in the formula; ~ marks a result that inherits rounding.",
+        translate(
+            "Content",
+            "Computed from the published figures named in the formula; ~ marks a result that inherits rounding.",
+        ),
         (1,),
     )
     return findings, formulas

@@ -34,7 +34,7 @@ RESOURCE_NAMES = ("sources", "figures", "facts", "partners")
 #: Digest of the bundled package (descriptor + resources). ``tests/core/test_bundled.py``
 #: validates the package with frictionless and checks this value; update both together
 #: with ``python -m chery_viewer.core.dataset --digest``.
-BUNDLED_SHA256 = "c0413299e324ee9c4745eb15bb42a2fe78b6a8014e495c87566a43aab2356881"
+BUNDLED_SHA256 = "1ead09ef5f11f8c53752ff5b86523996d29eeb50ebba687050bd6b11fe2e4b56"
 
 
 @dataclass(frozen=True)
@@ -73,17 +73,31 @@ def load_package(path: str | Path | None = None) -> RawPackage:
     digest = package_digest(descriptor_bytes, contents)
     canonical = canonical_descriptor()
     schemas = {r["name"]: r["schema"] for r in canonical["resources"]}
+    languages = declared_languages(descriptor)
     cache_key = hashlib.sha256(json.dumps(schemas, sort_keys=True).encode() + digest.encode()).hexdigest()
     if digest == BUNDLED_SHA256:
         validated_by = "bundled digest"
     elif cache_key in _validated_before():
         validated_by = "frictionless, earlier run"
     else:
-        _validate_with_frictionless(directory, files, schemas)
+        # Translations are checked by the reader below: whether a column is required depends
+        # on the languages the package declares, which a Table Schema cannot say.
+        _validate_with_frictionless(directory, files, {n: _schema_in(s, ()) for n, s in schemas.items()})
         _remember_valid(cache_key)
         validated_by = "frictionless"
-    tables = {name: _read_table(texts[name], str(files[name]), schemas[name]) for name in files}
+    tables = {name: _read_table(texts[name], str(files[name]), _schema_in(schemas[name], languages)) for name in files}
     return RawPackage(directory, descriptor, tables, validated_by)
+
+
+def declared_languages(descriptor: Mapping[str, Any]) -> tuple[str, ...]:
+    """The languages a package declares besides the first (English), as in ``"languages": ["en", "zh-CN"]``."""
+    return tuple(descriptor.get("languages", ())[1:])
+
+
+def _schema_in(schema: Mapping[str, Any], languages: tuple[str, ...]) -> dict[str, Any]:
+    """``schema`` with the translation fields (``label@zh-CN``) of ``languages`` only."""
+    fields = [f for f in schema["fields"] if "@" not in f["name"] or f["name"].partition("@")[2] in languages]
+    return {**schema, "fields": fields}
 
 
 def _cache_file() -> Path | None:
@@ -208,6 +222,29 @@ def _parse_descriptor(data: bytes, label: str) -> dict[str, Any]:
         raise DatasetError(label, "'reportYear' must be a whole year between 1990 and 2100", column="reportYear")
     if not isinstance(descriptor.get("resources"), list):
         raise DatasetError(label, "the package needs a 'resources' list", column="resources")
+    languages = descriptor.get("languages", ["en"])
+    if (
+        not isinstance(languages, list)
+        or not languages
+        or not all(isinstance(tag, str) and tag.strip() for tag in languages)
+    ):
+        raise DatasetError(
+            label, '\'languages\' must be a list of language tags such as ["en", "zh-CN"]', column="languages"
+        )
+    if languages[0] != "en":
+        raise DatasetError(
+            label,
+            f'\'languages\' must start with "en", the language of the plain columns, not "{clip(languages[0])}"',
+            column="languages",
+        )
+    for tag in languages[1:]:
+        title = descriptor.get(f"title@{tag}")
+        if not isinstance(title, str) or not title.strip():
+            raise DatasetError(
+                label,
+                f"the package declares the language {clip(tag)}, so it needs a non-empty 'title@{clip(tag)}'",
+                column=f"title@{clip(tag)}",
+            )
     return descriptor
 
 
@@ -337,10 +374,20 @@ def _read_table(text: str, label: str, schema: Mapping[str, Any]) -> pd.DataFram
     columns: dict[str, Any] = {}
     for field in schema["fields"]:
         name = field["name"]
+        original, _, language = name.partition("@")
         if name not in header:
-            raise DatasetError(label, "column is missing from the header", row=1, column=name)
+            reason = "column is missing from the header"
+            if language:
+                reason += f"; the package declares the language {language}, so '{original}' needs this translation"
+            raise DatasetError(label, reason, row=1, column=name)
         at = header.index(name)
         columns[name] = _typed([row[at] for row in body], field, label)
+        if language and original in columns:
+            for i, (text, translated) in enumerate(zip(columns[original], columns[name], strict=True)):
+                if text.strip() and not translated.strip():
+                    raise DatasetError(
+                        label, f"'{original}' has text but its {language} translation is empty", row=i + 2, column=name
+                    )
     return pd.DataFrame(columns)
 
 

@@ -8,6 +8,7 @@ inputs exist) and offers the look-ups the section builders need.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import math
 from collections import namedtuple
 from collections.abc import Iterator
@@ -17,7 +18,7 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
-from chery_viewer.core.dataset import RawPackage, load_package
+from chery_viewer.core.dataset import RawPackage, declared_languages, load_package
 from chery_viewer.core.errors import DatasetError, clip
 from chery_viewer.core.periods import Period
 
@@ -25,6 +26,12 @@ SECTIONS = ("overview", "sales", "exports", "innovation", "partners")
 FIGURE_COLUMNS = ("id", "section", "metric", "subject", "label", "value", "unit", "period", "kind", "approximate",
                   "lower_bound", "source_id", "formula", "note")  # fmt: skip
 MAX_FORMULA_OPERATIONS = 100
+#: The text columns of each resource that a package may translate (``label@zh-CN``).
+TRANSLATED_COLUMNS = {
+    "figures": ("subject", "label", "note"),
+    "facts": ("title", "text"),
+    "partners": ("name", "industry", "deal", "note"),
+}
 
 
 @dataclass(frozen=True)
@@ -106,6 +113,8 @@ class FactSheet:
     facts: tuple[Fact, ...]
     partners: tuple[Partner, ...]
     sources: dict[str, Source]
+    #: Translated texts by language tag: {"zh-CN": {"title": ..., "figures": {id: {"label": ...}}, ...}}.
+    translations: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False, compare=False)
     # Look-up indexes, built once: every query below is a dict access, so the audit and
     # the builders stay linear in the size of the dataset.
     _by_metric: dict[str, list[Figure]] = field(init=False, repr=False, compare=False)
@@ -160,6 +169,37 @@ class FactSheet:
 
     def __iter__(self) -> Iterator[Figure]:
         return iter(self.figures.values())
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The language tags the package carries texts for, English first."""
+        return ("en", *self.translations)
+
+    def localized(self, language: str) -> FactSheet:
+        """The same figures with their texts in ``language`` (a tag such as 'zh-CN').
+
+        A language the package does not carry gives the sheet itself: its English texts.
+        Ids, metrics, values and periods never change, so every look-up works alike.
+        """
+        texts = self.translations.get(language)
+        if texts is None:
+            return self
+
+        def swap(item: Any, resource: str) -> dict[str, str]:
+            return {k: v for k, v in texts[resource].get(item.id, {}).items() if v}
+
+        return FactSheet(
+            title=texts["title"] or self.title,
+            description=texts["description"] or self.description,
+            version=self.version,
+            as_of=self.as_of,
+            report_year=self.report_year,
+            directory=self.directory,
+            figures={fid: f._replace(**swap(f, "figures")) for fid, f in self.figures.items()},
+            facts=tuple(dataclasses.replace(f, **swap(f, "facts")) for f in self.facts),
+            partners=tuple(dataclasses.replace(p, **swap(p, "partners")) for p in self.partners),
+            sources=self.sources,
+        )
 
 
 def formula_names(formula: str) -> list[str]:
@@ -220,6 +260,19 @@ def build_factsheet(raw: RawPackage) -> FactSheet:
                 raise DatasetError(file, f"unknown source '{item.source_id}'", row=i + 2, column="source_id")
         _unique([item.id for item in items], file)
     descriptor = raw.descriptor
+    translations = {
+        tag: {
+            "title": str(descriptor.get(f"title@{tag}", "")).strip(),
+            "description": str(descriptor.get(f"description@{tag}", "")),
+            **{
+                resource: _translated(raw.tables[resource], columns, tag)
+                for resource, columns in TRANSLATED_COLUMNS.items()
+            },
+        }
+        for tag in declared_languages(descriptor)
+    }
+    for tag, texts in translations.items():
+        _check_subjects(figures, texts["figures"], files["figures"], tag)
     return FactSheet(
         title=descriptor["title"].strip(),
         description=str(descriptor.get("description", "")),
@@ -231,7 +284,35 @@ def build_factsheet(raw: RawPackage) -> FactSheet:
         facts=facts,
         partners=partners,
         sources=sources,
+        translations=translations,
     )
+
+
+def _translated(frame: pd.DataFrame, columns: tuple[str, ...], tag: str) -> dict[str, dict[str, str]]:
+    """{row id: {column: translated text}} for the ``column@tag`` columns the frame has."""
+    present = [c for c in columns if f"{c}@{tag}" in frame.columns]
+    values = [frame[f"{c}@{tag}"].tolist() for c in present]
+    return {
+        rid: dict(zip(present, texts, strict=True)) for rid, *texts in zip(frame["id"].tolist(), *values, strict=True)
+    }
+
+
+def _check_subjects(figures: dict[str, Figure], texts: dict[str, dict[str, str]], file: str, tag: str) -> None:
+    """A subject is a key (growth rates find their totals by it), so it keeps one translation."""
+    seen: dict[str, tuple[str, int]] = {}
+    for row, figure in enumerate(figures.values(), start=2):
+        translated = texts.get(figure.id, {}).get("subject", "")
+        if not translated:
+            continue
+        first = seen.setdefault(figure.subject, (translated, row))
+        if first[0] != translated:
+            raise DatasetError(
+                file,
+                f"subject '{clip(figure.subject)}' is '{clip(first[0])}' in row {first[1]} but '{clip(translated)}' "
+                "here; a subject keeps one translation",
+                row=row,
+                column=f"subject@{tag}",
+            )
 
 
 def _figures(frame: pd.DataFrame, file: str, sources: dict[str, Source]) -> dict[str, Figure]:
@@ -260,7 +341,7 @@ def _figures(frame: pd.DataFrame, file: str, sources: dict[str, Source]) -> dict
 
 def _rows(frame: pd.DataFrame) -> Iterator[Any]:
     """Rows as named tuples of plain Python values (pandas' own itertuples boxes every cell)."""
-    Row = namedtuple("Row", list(frame.columns))
+    Row = namedtuple("Row", [c.replace("@", "_").replace("-", "_") for c in frame.columns])
     columns = [frame[c].tolist() for c in frame.columns]
     return (Row._make(values) for values in zip(*columns, strict=True))
 

@@ -4,17 +4,27 @@ from __future__ import annotations
 
 import math
 
-UNIT_WORDS = {
-    "vehicles": "vehicles",
-    "users": "users",
-    "patents": "patents",
-    "people": "people",
-    "years": "years",
-    "months": "months",
-    "technologies": "technologies",
-    "vehicles per year": "vehicles a year",
-    "square metres": "m²",
-}
+from chery_viewer.core.i18n import is_chinese, translate
+
+
+def unit_words() -> dict[str, str]:
+    """Each dataset unit as it follows a number, in the current language."""
+    return {
+        "vehicles": translate("Units", "vehicles"),
+        "users": translate("Units", "users"),
+        "patents": translate("Units", "patents"),
+        "people": translate("Units", "people"),
+        "years": translate("Units", "years"),
+        "months": translate("Units", "months"),
+        "technologies": translate("Units", "technologies"),
+        "vehicles per year": translate("Units", "vehicles a year"),
+        "square metres": "m²",
+    }
+
+
+def not_available() -> str:
+    """What stands where the sources give no figure."""
+    return translate("Units", "n/a")
 
 
 def format_number(value: float, decimals: int = 0) -> str:
@@ -57,13 +67,21 @@ def format_value(value: float | None, unit: str, approximate: bool = False, lowe
 
     Rounded figures get '~', lower bounds '>', and rounded figures of a million or more are
     written in millions ('11.20 million'), so no digit claims more precision than the source.
+    In Chinese a rounded figure is written in 万 (约73万) for the same reason, and CNY
+    billions become 亿元 (CNY 10.1 bn = 101亿元); exact figures keep every digit, grouped by
+    thousands as in Chinese financial tables.
     """
     if value is None or not math.isfinite(value):
-        return "n/a"
+        return not_available()
     if unit == "percent":
         body = format_percent(value)
     elif unit == "CNY billion":
-        body = f"CNY {format_number(value, 0 if value == int(value) else 1)} bn"
+        if is_chinese():
+            body = f"{_trimmed(value * 10, 1)}亿元"
+        else:
+            body = f"CNY {format_number(value, 0 if value == int(value) else 1)} bn"
+    elif approximate and not lower_bound and is_chinese() and abs(value) >= 10_000:
+        return f"约{_trimmed(value / 10_000, 2)}万"
     elif approximate and abs(value) >= 1_000_000:
         body = f"{value / 1_000_000:.2f} million"
     else:
@@ -75,15 +93,39 @@ def format_value(value: float | None, unit: str, approximate: bool = False, lowe
     return body
 
 
+def format_compact(value: float | None, unit: str, approximate: bool = False, lower_bound: bool = False) -> str:
+    """A headline number: in Chinese, counts of 10,000 or more in 万 with one decimal
+    (1,232,727 → 123.3万), the way Chinese business readers take in a total at a glance;
+    wherever it is shown the exact figure stands beside it. In English the same as
+    :func:`format_value`."""
+    if not is_chinese() or unit in ("percent", "CNY billion") or value is None or not math.isfinite(value):
+        return format_value(value, unit, approximate, lower_bound)
+    if abs(value) < 10_000 or (approximate and not lower_bound):
+        return format_value(value, unit, approximate, lower_bound)
+    text = f"{_trimmed(value / 10_000, 1)}万"
+    return f">{text}" if lower_bound else text
+
+
+def _trimmed(value: float, decimals: int) -> str:
+    """At most ``decimals`` decimals, trailing zeros dropped, no grouping: 123.30 -> '123.3'."""
+    text = f"{value:.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def unit_word(unit: str) -> str:
     """The unit as it follows a number ('' for percent and currency, already in the number)."""
-    return UNIT_WORDS.get(unit, "")
+    return unit_words().get(unit, "")
+
+
+def join_unit(text: str, word: str) -> str:
+    """A number and its unit word: '1,232,727 vehicles'; in Chinese with no space: '1,232,727辆'."""
+    if not word or text == not_available():
+        return text
+    return f"{text}{word}" if is_chinese() and word != "m²" else f"{text} {word}"
 
 
 def format_with_unit(value: float | None, unit: str, approximate: bool = False, lower_bound: bool = False) -> str:
-    word = unit_word(unit)
-    text = format_value(value, unit, approximate, lower_bound)
-    return f"{text} {word}" if word and text != "n/a" else text
+    return join_unit(format_value(value, unit, approximate, lower_bound), unit_word(unit))
 
 
 SAFE_URL_SCHEMES = ("http", "https")

@@ -8,8 +8,27 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from chery_viewer.core.i18n import translate
+
 _PART = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
-MONTHS = tuple(calendar.month_abbr[1:])
+
+
+def month_names() -> tuple[str, ...]:
+    """Short month names in the current language: Jan ... Dec, or 1月 ... 12月."""
+    return (
+        translate("Periods", "Jan"),
+        translate("Periods", "Feb"),
+        translate("Periods", "Mar"),
+        translate("Periods", "Apr"),
+        translate("Periods", "May"),
+        translate("Periods", "Jun"),
+        translate("Periods", "Jul"),
+        translate("Periods", "Aug"),
+        translate("Periods", "Sep"),
+        translate("Periods", "Oct"),
+        translate("Periods", "Nov"),
+        translate("Periods", "Dec"),
+    )
 
 
 @dataclass(frozen=True)
@@ -55,19 +74,24 @@ class Period:
         return None
 
     def label(self) -> str:
-        """Short English label: '2022', 'Jul 2022', '16 Sep 2022', 'Jan–Aug 2022', 'H1 2022'."""
+        """Short label: '2022', 'Jul 2022', '16 Sep 2022', 'Jan–Aug 2022', 'H1 2022' (or 2022年7月 ...)."""
         s, e = self.start, self.end
+        names = month_names()
         if self.precision == "year":
-            return str(s.year)
+            return translate("Periods", "{year}").format(year=s.year)
         if self.precision == "month":
-            return f"{MONTHS[s.month - 1]} {s.year}"
+            return translate("Periods", "{month} {year}").format(month=names[s.month - 1], year=s.year)
         if self.precision == "day":
-            return f"{s.day} {MONTHS[s.month - 1]} {s.year}"
+            return translate("Periods", "{day} {month} {year}").format(day=s.day, month=names[s.month - 1], year=s.year)
         if s.year != e.year:
-            return f"{MONTHS[s.month - 1]} {s.year}–{MONTHS[e.month - 1]} {e.year}"
+            return translate("Periods", "{first} {year}–{last} {end_year}").format(
+                first=names[s.month - 1], year=s.year, last=names[e.month - 1], end_year=e.year
+            )
         if (s.month, e.month) == (1, 6):
-            return f"H1 {s.year}"
-        return f"{MONTHS[s.month - 1]}–{MONTHS[e.month - 1]} {s.year}"
+            return translate("Periods", "H1 {year}").format(year=s.year)
+        return translate("Periods", "{first}–{last} {year}").format(
+            first=names[s.month - 1], last=names[e.month - 1], year=s.year
+        )
 
 
 @functools.lru_cache(maxsize=4096)
