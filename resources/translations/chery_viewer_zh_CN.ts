@@ -1,0 +1,1218 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Audit</name>
+    <message>
+        <source>Group sales {year}, back-computed</source>
+        <translation>{year}年集团销量（倒推）</translation>
+    </message>
+    <message>
+        <source>Exports {year}, back-computed</source>
+        <translation>{year}年出口量（倒推）</translation>
+    </message>
+    <message>
+        <source>Exports as a share of sales {year}</source>
+        <translation>{year}年出口占销量比例</translation>
+    </message>
+    <message>
+        <source>Group sales growth {year}, computed</source>
+        <translation>{year}年集团销量增速（计算值）</translation>
+    </message>
+    <message>
+        <source>Export growth {year}, computed</source>
+        <translation>{year}年出口增速（计算值）</translation>
+    </message>
+    <message>
+        <source>Share of users outside China</source>
+        <translation>海外用户占比</translation>
+    </message>
+    <message>
+        <source>Users in China</source>
+        <translation>国内用户数</translation>
+    </message>
+    <message>
+        <source>Granted patents per application filed</source>
+        <translation>专利授权量占申请量比例</translation>
+    </message>
+    <message>
+        <source>Invention patents granted</source>
+        <translation>发明专利授权量</translation>
+    </message>
+    <message>
+        <source>December&apos;s share of {year} sales</source>
+        <translation>12月占{year}年全年销量比例</translation>
+    </message>
+    <message>
+        <source>Average month {year}</source>
+        <translation>{year}年月均销量</translation>
+    </message>
+    <message>
+        <source>No published figure to compare with.</source>
+        <translation>无公布数据可供比较。</translation>
+    </message>
+    <message>
+        <source>Published: {published}; the back-computed value differs by {difference} ({percent}), within the rounding of the growth rate.</source>
+        <translation>公布值：{published}；倒推值与之相差{difference}（{percent}），在增速取整误差范围之内。</translation>
+    </message>
+    <message>
+        <source>Published: {published}; the back-computed value differs by {difference} ({percent}), more than the rounding of the growth rate explains.</source>
+        <translation>公布值：{published}；倒推值与之相差{difference}（{percent}），超出增速取整所能解释的范围。</translation>
+    </message>
+    <message>
+        <source>growth rate</source>
+        <translation>增速</translation>
+    </message>
+    <message>
+        <source>{points} points</source>
+        <translation>{points}个百分点</translation>
+    </message>
+    <message>
+        <source>{current} ({current_value}) against {previous} ({previous_value}) gives {change}. The published rate implies a base of about {base}, so the source probably compared with a restated figure.</source>
+        <translation>{current}（{current_value}）较{previous}（{previous_value}）的变化为{change}。按公布的增速推算，基数约为{base}，可见来源很可能是与调整后的数字相比。</translation>
+    </message>
+    <message>
+        <source>sum of periods</source>
+        <translation>分期合计</translation>
+    </message>
+    <message>
+        <source>{difference} vehicles</source>
+        <translation>{difference}辆</translation>
+    </message>
+    <message>
+        <source>{parts} add up to {sum}, not the published {total}.</source>
+        <translation>{parts}合计为{sum}，而非公布的{total}。</translation>
+    </message>
+    <message>
+        <source>derived figure</source>
+        <translation>推算数据</translation>
+    </message>
+    <message>
+        <source>The formula {formula} divides by zero with this dataset.</source>
+        <translation>在本数据集中，公式{formula}出现除数为零。</translation>
+    </message>
+    <message>
+        <source>The dataset&apos;s value does not follow from its formula {formula}.</source>
+        <translation>数据集中的数值与其公式{formula}的计算结果不符。</translation>
+    </message>
+    <message>
+        <source>share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>{numerator} ÷ {denominator} does not give the published share.</source>
+        <translation>{numerator} ÷ {denominator}的结果与公布的占比不符。</translation>
+    </message>
+</context>
+<context>
+    <name>Content</name>
+    <message>
+        <source>stated</source>
+        <translation>公布</translation>
+    </message>
+    <message>
+        <source>inferred</source>
+        <translation>推断</translation>
+    </message>
+    <message>
+        <source>{label}: {text}</source>
+        <translation>{label}：{text}</translation>
+    </message>
+    <message>
+        <source>derived</source>
+        <translation>推算</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Period: {period}</source>
+        <translation>期间：{period}</translation>
+    </message>
+    <message>
+        <source>Derived: {formula}</source>
+        <translation>推算：{formula}</translation>
+    </message>
+    <message>
+        <source>Source: {source}</source>
+        <translation>来源：{source}</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>公布</translation>
+    </message>
+    <message>
+        <source>Change: {change} ({how}, {source})</source>
+        <translation>变化：{change}（{how}，{source}）</translation>
+    </message>
+    <message>
+        <source> · derived</source>
+        <translation> · 推算</translation>
+    </message>
+    <message>
+        <source>year on year</source>
+        <translation>同比</translation>
+    </message>
+    <message>
+        <source>{what} {category}: no published figure ({na})</source>
+        <translation>{what} {category}：未公布数据（记为{na}）</translation>
+    </message>
+    <message>
+        <source>Audit: {finding}</source>
+        <translation>审计：{finding}</translation>
+    </message>
+    <message>
+        <source>Every figure in this section</source>
+        <translation>本部分全部数据</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>数据项</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Source or formula</source>
+        <translation>来源或公式</translation>
+    </message>
+    <message>
+        <source>Derived rows are computed from the rows they name; the audit checks them.</source>
+        <translation>推算行由其引用的各行计算得出，并经审计核验。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Sources: {sources}</source>
+        <translation>来源：{sources}</translation>
+    </message>
+    <message>
+        <source>{sources}. {remark}</source>
+        <translation>{sources}。{remark}</translation>
+    </message>
+    <message>
+        <source>{name}, {first}–{last}</source>
+        <translation>{first}–{last}年{name}</translation>
+    </message>
+    <message>
+        <source>{na}: no published figure.</source>
+        <translation>{na}：来源未公布该数据。</translation>
+    </message>
+    <message>
+        <source>Drawn at the average of {average} a month over {months} months.</source>
+        <translation>按{months}个月的月均值{average}辆绘制。</translation>
+    </message>
+    <message>
+        <source>{name} by month and year to date, {year}</source>
+        <translation>{year}年{name}：单月及年初至今累计</translation>
+    </message>
+    <message>
+        <source>In the month (pale bars: monthly average of a longer period)</source>
+        <translation>单月（浅色柱：较长时段的月均值）</translation>
+    </message>
+    <message>
+        <source>Year to date</source>
+        <translation>年初至今累计</translation>
+    </message>
+    <message>
+        <source>vehicles a month</source>
+        <translation>辆/月</translation>
+    </message>
+    <message>
+        <source>to date</source>
+        <translation>累计</translation>
+    </message>
+    <message>
+        <source>Months without a bar were not published on their own.</source>
+        <translation>无柱的月份未单独公布数据。</translation>
+    </message>
+    <message>
+        <source>Share of the whole: {share}</source>
+        <translation>占整体比例：{share}</translation>
+    </message>
+    <message>
+        <source>Group sales</source>
+        <translation>集团销量</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>出口量</translation>
+    </message>
+    <message>
+        <source>Sales and exports, {first}–{last}</source>
+        <translation>{first}–{last}年销量与出口量</translation>
+    </message>
+    <message>
+        <source>Gaps: not published.</source>
+        <translation>空缺：未公布。</translation>
+    </message>
+    <message>
+        <source>The audit compares every published rate and sub-total with the totals behind them and finds 1 disagreement between the sources; the data audit lists it.</source>
+        <translation>审计将每项公布的比率和分项合计与其对应的总量逐一比对，发现各来源之间有1处不一致，详见数据审计。</translation>
+    </message>
+    <message>
+        <source>The audit compares every published rate and sub-total with the totals behind them and finds {count} disagreements between the sources; the data audit lists them.</source>
+        <translation>审计将每项公布的比率和分项合计与其对应的总量逐一比对，发现各来源之间有{count}处不一致，详见数据审计。</translation>
+    </message>
+    <message>
+        <source>{year} is the year of record: every headline figure here refers to it unless a period says otherwise.</source>
+        <translation>{year}年为报告年度：除注明其他期间外，此处各项核心数据均指该年。</translation>
+    </message>
+    <message>
+        <source>Figures marked ~ were published rounded; figures marked &gt; were published only as a lower bound.</source>
+        <translation>标有~或“约”的数据以取整后的数字公布；标有&gt;的数据仅以下限形式公布。</translation>
+    </message>
+    <message>
+        <source>Export share of sales</source>
+        <translation>出口占销量比例</translation>
+    </message>
+    <message>
+        <source>Users worldwide</source>
+        <translation>全球用户数</translation>
+    </message>
+    <message>
+        <source>Users outside China</source>
+        <translation>海外用户数</translation>
+    </message>
+    <message>
+        <source>Firsts in {year}</source>
+        <translation>{year}年里程碑</translation>
+    </message>
+    <message>
+        <source>Goals for {year}</source>
+        <translation>{year}年目标</translation>
+    </message>
+    <message>
+        <source>Growth on the year before</source>
+        <translation>同比增长</translation>
+    </message>
+    <message>
+        <source>Users at the end of {year}: in China and abroad</source>
+        <translation>{year}年末用户：国内与海外</translation>
+    </message>
+    <message>
+        <source>In China</source>
+        <translation>国内</translation>
+    </message>
+    <message>
+        <source>Outside China</source>
+        <translation>海外</translation>
+    </message>
+    <message>
+        <source>Some months of {year} were published only inside multi-month totals; those are drawn as pale bars at their monthly average.</source>
+        <translation>{year}年部分月份的数据仅包含在多月合计中公布，图中以浅色柱按其月均值绘制。</translation>
+    </message>
+    <message>
+        <source>{figures} cover part of the year: no full-year figure was published.</source>
+        <translation>{figures}仅覆盖年内部分时段，未公布全年数据。</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <source>{label}: {value}. {note}</source>
+        <translation>{label}：{value}。{note}</translation>
+    </message>
+    <message>
+        <source>Group sales in {year}, the years around it and the months of {year}.</source>
+        <translation>{year}年集团销量，以及前后年份和{year}年各月的数据。</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>12月</translation>
+    </message>
+    <message>
+        <source>Average month</source>
+        <translation>月均销量</translation>
+    </message>
+    <message>
+        <source>Chery brand</source>
+        <translation>奇瑞品牌</translation>
+    </message>
+    <message>
+        <source>New-energy vehicles</source>
+        <translation>新能源汽车</translation>
+    </message>
+    <message>
+        <source>Other Chinese car exports {year}</source>
+        <translation>{year}年中国其他车企出口量</translation>
+    </message>
+    <message>
+        <source>Share of group sales</source>
+        <translation>占集团销量比例</translation>
+    </message>
+    <message>
+        <source>Chery in China&apos;s car exports, {year}</source>
+        <translation>{year}年奇瑞在中国汽车出口中的占比</translation>
+    </message>
+    <message>
+        <source>Chery</source>
+        <translation>奇瑞</translation>
+    </message>
+    <message>
+        <source>Other Chinese makers</source>
+        <translation>中国其他车企</translation>
+    </message>
+    <message>
+        <source>Sales in individual markets (fragments)</source>
+        <translation>各市场销量（零散数据）</translation>
+    </message>
+    <message>
+        <source>Market</source>
+        <translation>市场</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>share of the market</source>
+        <translation>市场份额</translation>
+    </message>
+    <message>
+        <source>vehicles sold in the market</source>
+        <translation>当地市场销量</translation>
+    </message>
+    <message>
+        <source>No ranked list of export markets for the year was found; these are the fragments the sources give.</source>
+        <translation>未找到该年度出口市场的排名；此处列出的是各来源给出的零散数据。</translation>
+    </message>
+    <message>
+        <source>Exports made up {share} of group sales in {year}.</source>
+        <translation>{year}年出口占集团销量的{share}。</translation>
+    </message>
+    <message>
+        <source>The cumulative share of China&apos;s car exports ({cumulative}) counts all years; {year} alone gives {share}.</source>
+        <translation>占中国汽车出口的累计比例（{cumulative}）涵盖历年；仅看{year}年则为{share}。</translation>
+    </message>
+    <message>
+        <source>Months above {mark}</source>
+        <translation>月出口超{mark}的月份</translation>
+    </message>
+    <message>
+        <source>Months above the mark</source>
+        <translation>月出口超过关口的月份</translation>
+    </message>
+    <message>
+        <source>Vehicles shipped abroad in {year} and the years around it.</source>
+        <translation>{year}年及前后年份的出口量。</translation>
+    </message>
+    <message>
+        <source>Share of China&apos;s car exports</source>
+        <translation>占中国汽车出口比例</translation>
+    </message>
+    <message>
+        <source>Years as top exporter</source>
+        <translation>位居出口第一的年数</translation>
+    </message>
+    <message>
+        <source>Models and markets</source>
+        <translation>车型与市场</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>授权</translation>
+    </message>
+    <message>
+        <source>Patents at the end of {year}</source>
+        <translation>截至{year}年底的专利</translation>
+    </message>
+    <message>
+        <source>Inventions</source>
+        <translation>发明专利</translation>
+    </message>
+    <message>
+        <source>Inventions: derived from the granted count and the invention share.</source>
+        <translation>发明专利：由授权量与发明专利占比推算。</translation>
+    </message>
+    <message>
+        <source>New-energy vehicle patents</source>
+        <translation>新能源汽车专利</translation>
+    </message>
+    <message>
+        <source>Both were published as lower bounds.</source>
+        <translation>两项均以下限形式公布。</translation>
+    </message>
+    <message>
+        <source>Super factory capacity</source>
+        <translation>超级工厂产能</translation>
+    </message>
+    <message>
+        <source>Patents, research programmes, factories and the platform behind them.</source>
+        <translation>专利、研发计划、工厂及其背后的平台。</translation>
+    </message>
+    <message>
+        <source>Patents filed</source>
+        <translation>专利申请量</translation>
+    </message>
+    <message>
+        <source>Patents granted</source>
+        <translation>专利授权量</translation>
+    </message>
+    <message>
+        <source>Granted per filed</source>
+        <translation>授权量/申请量</translation>
+    </message>
+    <message>
+        <source>Invention patents</source>
+        <translation>发明专利</translation>
+    </message>
+    <message>
+        <source>{plan} budget</source>
+        <translation>{plan}预算</translation>
+    </message>
+    <message>
+        <source>Factories and platform</source>
+        <translation>工厂与平台</translation>
+    </message>
+    <message>
+        <source>Research programmes</source>
+        <translation>研发计划</translation>
+    </message>
+    <message>
+        <source>The invention-patent count is derived from the rounded {share} share, so it is good to about ±{spread}.</source>
+        <translation>发明专利数由取整后的占比{share}推算，误差约为±{spread}。</translation>
+    </message>
+    <message>
+        <source>Two sources count research staff differently ({first} and {second}); both are shown.</source>
+        <translation>两个来源对研发人员的统计口径不同（{first}和{second}），此处一并列出。</translation>
+    </message>
+    <message>
+        <source>{title}: part of this card is our inference, marked as such.</source>
+        <translation>{title}：此卡片部分内容为本表推断，已作标注。</translation>
+    </message>
+    <message>
+        <source>Chery Group: {partners} partners in {domains} alliance domains</source>
+        <translation>奇瑞集团：{domains}个联盟领域，{partners}家合作伙伴</translation>
+    </message>
+    <message>
+        <source>Alliance domain: {domain}
+Partners: {partners}</source>
+        <translation>联盟领域：{domain}
+合作伙伴：{partners}</translation>
+    </message>
+    <message>
+        <source>year not given</source>
+        <translation>未注明年份</translation>
+    </message>
+    <message>
+        <source>{name} ({industry})
+Deal ({year}): {deal}
+Domain: {domain} ({pairing})
+Source: {source}</source>
+        <translation>{name}（{industry}）
+合作协议（{year}）：{deal}
+领域：{domain}（{pairing}）
+来源：{source}</translation>
+    </message>
+    <message>
+        <source>Alliance network: Chery, domains, partners</source>
+        <translation>联盟网络：奇瑞、领域、合作伙伴</translation>
+    </message>
+    <message>
+        <source>Dashed links: domain pairing inferred from the deal, not stated by a source.</source>
+        <translation>虚线：领域归属系根据合作协议推断，并非来源明示。</translation>
+    </message>
+    <message>
+        <source>Partners and their deals</source>
+        <translation>合作伙伴及合作协议</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>合作伙伴</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>合作协议</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>Pairing</source>
+        <translation>领域归属</translation>
+    </message>
+    <message>
+        <source>Counted from the partners table of the dataset.</source>
+        <translation>根据数据集中的合作伙伴表统计。</translation>
+    </message>
+    <message>
+        <source>all years</source>
+        <translation>全部年份</translation>
+    </message>
+    <message>
+        <source>Cross-industry alliances and the companies in them.</source>
+        <translation>跨行业联盟及其成员企业。</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>合作伙伴</translation>
+    </message>
+    <message>
+        <source>Alliance domains</source>
+        <translation>联盟领域</translation>
+    </message>
+    <message>
+        <source>Deals dated {year}</source>
+        <translation>{year}年合作协议</translation>
+    </message>
+    <message>
+        <source>Pairings inferred</source>
+        <translation>推断的领域归属</translation>
+    </message>
+    <message>
+        <source>{count} of {total}</source>
+        <translation>{total}项中{count}项</translation>
+    </message>
+    <message>
+        <source>No source assigns each partner to one domain; we pair them by the subject of their deal.</source>
+        <translation>没有来源将各合作伙伴逐一归入某个领域；本表按其合作协议的内容确定领域归属。</translation>
+    </message>
+    <message>
+        <source>The sources name the partners and the four domains but never say which partner belongs to which domain.</source>
+        <translation>各来源列出了合作伙伴和四大领域，但均未说明各合作伙伴分属哪个领域。</translation>
+    </message>
+    <message>
+        <source>Deal years are the years of the deals described; {na} means the source does not date the deal.</source>
+        <translation>合作年份指所述合作协议的年份；“{na}”表示来源未注明该合作的时间。</translation>
+    </message>
+    <message>
+        <source>Data audit findings</source>
+        <translation>数据审计发现</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查类型</translation>
+    </message>
+    <message>
+        <source>Stated</source>
+        <translation>公布值</translation>
+    </message>
+    <message>
+        <source>Recomputed</source>
+        <translation>重算值</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Each check allows for the rounding of the published figures; a finding means the figures disagree by more than rounding can explain.</source>
+        <translation>每项检查均已考虑公布数据的取整误差；列为审计发现，表示数据之间的差异超出了取整所能解释的范围。</translation>
+    </message>
+    <message>
+        <source>Derived figures and their formulas</source>
+        <translation>推算数据及其公式</translation>
+    </message>
+    <message>
+        <source>Formula</source>
+        <translation>公式</translation>
+    </message>
+    <message>
+        <source>Computed from the published figures named in the formula; ~ marks a result that inherits rounding.</source>
+        <translation>由公式中列出的公布数据计算得出；~或“约”表示结果沿袭了输入数据的取整误差。</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>{count} sources. Links open in your browser when you click them.</source>
+        <translation>共{count}个来源。点击链接即可在浏览器中打开。</translation>
+    </message>
+    <message>
+        <source>Data audit</source>
+        <translation>数据审计</translation>
+    </message>
+    <message>
+        <source>Every published growth rate, sub-total, share and derived row was recomputed from the figures it relates, allowing for the rounding of each.</source>
+        <translation>每项公布的增速、分项合计、占比和推算行均已根据其所涉及的数据重新计算，并考虑了各数据的取整误差。</translation>
+    </message>
+    <message>
+        <source>1 disagreement found.</source>
+        <translation>发现1处不一致。</translation>
+    </message>
+    <message>
+        <source>{count} disagreements found.</source>
+        <translation>发现{count}处不一致。</translation>
+    </message>
+    <message>
+        <source>Chery Fact Sheet {version}</source>
+        <translation>奇瑞事实表 {version}</translation>
+    </message>
+    <message>
+        <source>Dataset: {title}, version {version}, as of {date}.</source>
+        <translation>数据集：{title}，版本{version}，数据截至{date}。</translation>
+    </message>
+    <message>
+        <source>{figures} figures from {sources} sources.</source>
+        <translation>共{figures}项数据，来自{sources}个来源。</translation>
+    </message>
+    <message>
+        <source>Built with PySide6 (Qt), pandas and pyqtgraph.</source>
+        <translation>基于 PySide6（Qt）、pandas 和 pyqtgraph 构建。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Export chart image…</source>
+        <translation>导出图表图片…</translation>
+    </message>
+    <message>
+        <source>Export chart data…</source>
+        <translation>导出图表数据…</translation>
+    </message>
+    <message>
+        <source>version {version}</source>
+        <translation>版本{version}</translation>
+    </message>
+    <message>
+        <source>as of {date}</source>
+        <translation>数据截至{date}</translation>
+    </message>
+    <message>
+        <source>Load another data package</source>
+        <translation>加载其他数据包</translation>
+    </message>
+    <message>
+        <source>Write the whole fact sheet to PDF</source>
+        <translation>将整份事实表导出为 PDF</translation>
+    </message>
+    <message>
+        <source>PNG or SVG of the chart you last pointed at, or the tab&apos;s main chart</source>
+        <translation>将最近指向的图表（或当前标签页的主图表）导出为 PNG 或 SVG</translation>
+    </message>
+    <message>
+        <source>CSV of the chart you last pointed at, or the tab&apos;s main chart</source>
+        <translation>将最近指向的图表（或当前标签页的主图表）的数据导出为 CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Open dataset…</source>
+        <translation>打开数据集(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export PDF…</source>
+        <translation>导出 PDF(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view…</source>
+        <translation>打印预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Export chart &amp;image…</source>
+        <translation>导出图表图片(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Export chart &amp;data…</source>
+        <translation>导出图表数据(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Light theme</source>
+        <translation>浅色主题</translation>
+    </message>
+    <message>
+        <source>Dark theme</source>
+        <translation>深色主题</translation>
+    </message>
+    <message>
+        <source>&amp;Sources</source>
+        <translation>来源(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Data &amp;audit</source>
+        <translation>数据审计(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Open dataset</source>
+        <translation>打开数据集</translation>
+    </message>
+    <message>
+        <source>Data package (datapackage.json);;JSON files (*.json);;All files (*)</source>
+        <translation>数据包 (datapackage.json);;JSON 文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open dataset</source>
+        <translation>无法打开数据集</translation>
+    </message>
+    <message>
+        <source>The dataset was not loaded; the current one stays open.</source>
+        <translation>数据集未能加载，当前数据集保持打开。</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be shown ({error})</source>
+        <translation>{path}：无法显示（{error}）</translation>
+    </message>
+    <message>
+        <source>Loaded {path}</source>
+        <translation>已加载：{path}</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <source>chery-fact-sheet.pdf</source>
+        <translation>奇瑞事实表.pdf</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF not written</source>
+        <translation>未能写入 PDF</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>已写入：{path}</translation>
+    </message>
+    <message>
+        <source>Export chart image</source>
+        <translation>导出图表图片</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>PNG 图片 (*.png);;SVG 图片 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Image not written</source>
+        <translation>未能写入图片</translation>
+    </message>
+    <message>
+        <source>Export chart data</source>
+        <translation>导出图表数据</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Data not written</source>
+        <translation>未能写入数据</translation>
+    </message>
+    <message>
+        <source>About Chery Fact Sheet</source>
+        <translation>关于奇瑞事实表</translation>
+    </message>
+</context>
+<context>
+    <name>Panels</name>
+    <message>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>Partners</name>
+    <message>
+        <source>industrial internet</source>
+        <translation>工业互联网</translation>
+    </message>
+    <message>
+        <source>intelligent solutions</source>
+        <translation>智能化解决方案</translation>
+    </message>
+    <message>
+        <source>power battery</source>
+        <translation>动力电池</translation>
+    </message>
+    <message>
+        <source>ecosphere</source>
+        <translation>生态圈</translation>
+    </message>
+</context>
+<context>
+    <name>Periods</name>
+    <message>
+        <source>Jan</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>12月</translation>
+    </message>
+    <message>
+        <source>{year}</source>
+        <translation>{year}年</translation>
+    </message>
+    <message>
+        <source>{month} {year}</source>
+        <translation>{year}年{month}</translation>
+    </message>
+    <message>
+        <source>{day} {month} {year}</source>
+        <translation>{year}年{month}{day}日</translation>
+    </message>
+    <message>
+        <source>{first} {year}–{last} {end_year}</source>
+        <translation>{year}年{first}–{end_year}年{last}</translation>
+    </message>
+    <message>
+        <source>H1 {year}</source>
+        <translation>{year}年上半年</translation>
+    </message>
+    <message>
+        <source>{first}–{last} {year}</source>
+        <translation>{year}年{first}–{last}</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>Sources and audit</source>
+        <translation>来源与审计</translation>
+    </message>
+    <message>
+        <source>{title} (continued)</source>
+        <translation>{title}（续）</translation>
+    </message>
+    <message>
+        <source>Data as of {date}   ·   report year {year}   ·   dataset version {version}   ·   1 source</source>
+        <translation>数据截至{date}   ·   报告年度{year}年   ·   数据集版本{version}   ·   1个来源</translation>
+    </message>
+    <message>
+        <source>Data as of {date}   ·   report year {year}   ·   dataset version {version}   ·   {count} sources</source>
+        <translation>数据截至{date}   ·   报告年度{year}年   ·   数据集版本{version}   ·   {count}个来源</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>undated</source>
+        <translation>未注明日期</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>发布方</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>Every figure, card and partner in this document names one of these sources by its ID.</source>
+        <translation>本文件中的每项数据、卡片和合作伙伴均以编号注明其来源。</translation>
+    </message>
+    <message>
+        <source>The {sources} sources behind every figure, the 1 disagreement the audit found between them, and how each derived figure is computed.</source>
+        <translation>全部数据所依据的{sources}个来源、审计在其间发现的1处不一致，以及每项推算数据的计算方法。</translation>
+    </message>
+    <message>
+        <source>The {sources} sources behind every figure, the {count} disagreements the audit found between them, and how each derived figure is computed.</source>
+        <translation>全部数据所依据的{sources}个来源、审计在其间发现的{count}处不一致，以及每项推算数据的计算方法。</translation>
+    </message>
+    <message>
+        <source>The audit found no disagreement between the sources.</source>
+        <translation>审计未发现各来源之间存在不一致。</translation>
+    </message>
+    <message>
+        <source>{title}  ·  data as of {date}</source>
+        <translation>{title}  ·  数据截至{date}</translation>
+    </message>
+    <message>
+        <source>Page {number} of {total}</source>
+        <translation>第{number}页，共{total}页</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>12月</translation>
+    </message>
+    <message>
+        <source>an unknown date</source>
+        <translation>日期不详</translation>
+    </message>
+    <message>
+        <source>{day} {month} {year}</source>
+        <translation>{year}年{month}{day}日</translation>
+    </message>
+    <message>
+        <source>Chery</source>
+        <translation>奇瑞</translation>
+    </message>
+    <message>
+        <source>Chery fact sheet: {title}</source>
+        <translation>奇瑞事实表：{title}</translation>
+    </message>
+    <message>
+        <source>fact sheet</source>
+        <translation>事实表</translation>
+    </message>
+    <message>
+        <source>sales</source>
+        <translation>销量</translation>
+    </message>
+    <message>
+        <source>exports</source>
+        <translation>出口</translation>
+    </message>
+    <message>
+        <source>innovation</source>
+        <translation>创新</translation>
+    </message>
+    <message>
+        <source>partners</source>
+        <translation>合作伙伴</translation>
+    </message>
+    <message>
+        <source>sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>audit</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <source>Print fact sheet</source>
+        <translation>打印事实表</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>未打印</translation>
+    </message>
+    <message>
+        <source>Print preview: {title}</source>
+        <translation>打印预览：{title}</translation>
+    </message>
+</context>
+<context>
+    <name>Sections</name>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销量</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>出口</translation>
+    </message>
+    <message>
+        <source>Innovation</source>
+        <translation>创新</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>合作伙伴</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <source>companies</source>
+        <translation>家</translation>
+    </message>
+    <message>
+        <source>domains</source>
+        <translation>个领域</translation>
+    </message>
+    <message>
+        <source>deals</source>
+        <translation>项</translation>
+    </message>
+    <message>
+        <source>vehicles</source>
+        <translation>辆</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>patents</source>
+        <translation>件</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>人</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>个月</translation>
+    </message>
+    <message>
+        <source>technologies</source>
+        <translation>项技术</translation>
+    </message>
+    <message>
+        <source>vehicles a year</source>
+        <translation>辆/年</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>无数据</translation>
+    </message>
+</context>
+</TS>
