@@ -46,7 +46,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--export-pdf", metavar="OUT.pdf", help="write the whole fact sheet to this PDF and exit; needs no display"
     )
     parser.add_argument("--page-size", choices=("A4", "Letter"), default="A4", help="PDF page size (default: A4)")
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        type=_language,
+        help="en or zh_CN (简体中文), for the window and the PDF (default: the system's language; "
+        "the window remembers the one chosen in View → Language)",
+    )
     return parser
+
+
+def _language(value: str) -> str:
+    from chery_viewer.core.i18n import LANGUAGES, match_language
+
+    language = match_language(value)
+    if language is None:
+        raise argparse.ArgumentTypeError(f"unknown language '{value}' (use {' or '.join(LANGUAGES)})")
+    return language
 
 
 def has_display() -> bool:
@@ -127,9 +143,10 @@ def _export(args: argparse.Namespace) -> int:
     # platform that needs a missing server (xcb without X) would abort the process.
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from chery_viewer.report.pdf import ExportError, export_pdf
+    from chery_viewer.ui.language import preferred
 
     try:
-        export_pdf(sheet, out, page_size=args.page_size)
+        export_pdf(sheet, out, page_size=args.page_size, language=args.lang or preferred())
     except ExportError as exc:
         if os.environ.get("CHERY_VIEWER_DEBUG") and exc.__cause__ is not None:
             raise exc.__cause__ from None
@@ -146,7 +163,7 @@ def _open_window(args: argparse.Namespace) -> int:
     sheet = _load(args.dataset)
     from chery_viewer.ui.app import run
 
-    return run(sheet)
+    return run(sheet, args.lang)
 
 
 if __name__ == "__main__":

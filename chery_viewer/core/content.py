@@ -289,7 +289,7 @@ class _Context:
         return Point(
             category,
             figure.value,
-            format_compact(figure.value, figure.unit, figure.approximate, figure.lower_bound),
+            format_value(figure.value, figure.unit, figure.approximate, figure.lower_bound),
             self.tooltip(figure),
             highlight,
         )
@@ -378,7 +378,7 @@ class _Context:
         return tuple(cards)
 
 
-#: Metrics shown in a table of their own rather than in "every figure in this section".
+# Metrics shown in a table of their own rather than in "every figure in this section".
 OWN_TABLE = ("market_sales", "market_share")
 
 
@@ -467,7 +467,7 @@ def _months_chart(ctx: _Context, chart_id: str, metric: str, name: str) -> Chart
                     Point(
                         names[month - 1],
                         avg,
-                        format_compact(f.value, f.unit, f.approximate, f.lower_bound),
+                        format_value(f.value, f.unit, f.approximate, f.lower_bound),
                         tip,
                         False,
                         months,
@@ -510,7 +510,7 @@ def _donut(ctx: _Context, chart_id: str, title: str, parts: list[tuple[str, Figu
             Point(
                 name,
                 f.value,
-                format_compact(f.value, f.unit, f.approximate, f.lower_bound),
+                format_value(f.value, f.unit, f.approximate, f.lower_bound),
                 f"{ctx.tooltip(f)}\n{share}",
             )
         )

@@ -55,6 +55,14 @@ def bundled_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "data"
 
 
+def resources_dir() -> Path:
+    """The bundled resources (icons, translations, fonts), found like :func:`bundled_dir`."""
+    packaged = Path(str(resources.files("chery_viewer"))) / "resources"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
 def canonical_descriptor() -> dict[str, Any]:
     """The bundled descriptor, whose schemas every package must satisfy."""
     return json.loads((bundled_dir() / DESCRIPTOR).read_text(encoding="utf-8"))

@@ -13,6 +13,12 @@ Charts are fresh ``ChartView`` widgets made for the export (never the window's, 
 never have been shown) and rendered straight into the painter, so they stay vector with
 selectable text. Below each chart, its exact values are printed from ``Point.display``.
 
+Every text the reader sees goes through ``translate("Report", ...)`` (the section content
+arrives translated from ``chery_viewer.core.content``). In Chinese the bundled CJK subset
+font (``chery_viewer.ui.language.cjk_family``) comes first in every font, the charts' too, so
+Chinese is drawn from, and embedded as, that font on any machine; lines break between CJK
+characters (Qt's line breaker), and bookmarks and metadata are written as UTF-16 strings.
+
 Qt writes the file into memory, with a document ID derived from the content and our own
 XMP metadata. One incremental update then adds what Qt cannot write (bookmarks, subject
 and keywords, links on source URLs) and Qt's clock-time dates are replaced by the
@@ -27,7 +33,9 @@ existing one.
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import functools
 import gc
 import hashlib
 import io
@@ -36,7 +44,7 @@ import os
 import re
 import sys
 import uuid
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -59,18 +67,19 @@ from chery_viewer.core.content import (
     build_sections,
 )
 from chery_viewer.core.files import WriteError, atomic_write, describe_problem
-from chery_viewer.core.formatting import is_safe_url
+from chery_viewer.core.formatting import is_safe_url, not_available, unit_words
+from chery_viewer.core.i18n import current_language, data_language, is_chinese, translate
 from chery_viewer.ui.theme import BLUE, LIGHT, Theme
 
 if TYPE_CHECKING:
     from chery_viewer.core.factsheet import FactSheet
 
 __all__ = [
-    "CLOSING_TITLE",
     "PAGE_SIZES",
     "DocumentLayout",
     "ExportError",
     "PageInfo",
+    "closing_title",
     "document_title",
     "export_pdf",
     "paint_document",
@@ -84,7 +93,6 @@ PAGE_SIZES: dict[str, QtGui.QPageSize.PageSizeId] = {
     "A4": QtGui.QPageSize.PageSizeId.A4,
     "Letter": QtGui.QPageSize.PageSizeId.Letter,
 }
-CLOSING_TITLE = "Sources and audit"
 AUTHOR = "Chery Fact Sheet team"
 FONT_FAMILIES = ("DejaVu Sans", "Noto Sans", "Segoe UI", "Helvetica Neue", "Arial")
 
@@ -93,6 +101,16 @@ _app: QtWidgets.QApplication | None = None  # a QApplication this module created
 
 class ExportError(Exception):
     """The PDF could not be written; the message is one readable line naming the file."""
+
+
+def closing_title() -> str:
+    """The title of the closing section (sources, audit findings, formulas), in the current language."""
+    return translate("Report", "Sources and audit")
+
+
+def _continued(title: str) -> str:
+    """The heading of a table, card group or note list carried over to the next page."""
+    return translate("Report", "{title} (continued)").format(title=title)
 
 
 # -- page geometry ---------------------------------------------------------------------------
@@ -157,9 +175,45 @@ class DocumentLayout:
 # -- canvas: fonts, measuring and drawing text ------------------------------------------------
 
 
-def _family() -> str:
+def _families() -> list[str]:
+    """The document's font families, most preferred first: the first available of
+    ``FONT_FAMILIES`` (else the application font's); for Chinese, the bundled CJK subset before it.
+
+    The CJK family comes first so every Chinese character is drawn with (and embedded from) the
+    bundled font, never a system CJK font that another machine may lack; a character it lacks
+    falls back to the next family.
+    """
     available = set(QtGui.QFontDatabase.families())
-    return next((f for f in FONT_FAMILIES if f in available), QtGui.QGuiApplication.font().family())
+    families = [next((f for f in FONT_FAMILIES if f in available), QtGui.QGuiApplication.font().family())]
+    if is_chinese():
+        from chery_viewer.ui.language import cjk_family
+
+        cjk = cjk_family()
+        if cjk:
+            families.insert(0, cjk)
+    return families
+
+
+@contextlib.contextmanager
+def _chart_font(families: Sequence[str]) -> Iterator[None]:
+    """While the document is painted, the application font starts with the document's first family
+    if it does not already: the charts take their fonts from the application font, and in Chinese
+    they too must draw (and embed) Chinese from the bundled font. With the window's language
+    installed (``chery_viewer.ui.language.install``) the application font already starts with it,
+    and in English nothing changes.
+    """
+    app_font = QtGui.QGuiApplication.font()
+    current = [f for f in app_font.families() if f] or [app_font.family()]
+    if len(families) < 2 or current[0] == families[0]:
+        yield
+        return
+    font = QtGui.QFont(app_font)
+    font.setFamilies([families[0], *(f for f in current if f != families[0])])
+    QtGui.QGuiApplication.setFont(font)
+    try:
+        yield
+    finally:
+        QtGui.QGuiApplication.setFont(app_font)
 
 
 class _Canvas:
@@ -170,7 +224,7 @@ class _Canvas:
         self.device = painter.device()
         self.page = page
         self.theme = theme
-        self.family = _family()
+        self.families = _families()
         self.links: list[tuple[QtCore.QRectF, str]] = []
         self._fonts: dict[tuple[int, bool], QtGui.QFont] = {}
         self._metrics: dict[tuple[int, bool], QtGui.QFontMetricsF] = {}
@@ -181,7 +235,9 @@ class _Canvas:
         """The document's font at ``px`` pixels (pixel sizes: the same on every device)."""
         key = (px, bold)
         if key not in self._fonts:
-            font = QtGui.QFont(self.family)
+            font = QtGui.QFont(self.families[0])
+            if len(self.families) > 1:
+                font.setFamilies(self.families)  # characters missing from the first family fall back
             font.setPixelSize(px)
             font.setBold(bold)
             font.setHintingPreference(QtGui.QFont.HintingPreference.PreferNoHinting)
@@ -232,6 +288,34 @@ class _Canvas:
                 lines.append("")
         self._wraps[key] = lines
         return lines
+
+    SHORT_CJK = 8  # a CJK word of up to this many characters (a name: 宁德时代, 无数据) stays whole
+    CJK_PIECE = 4  # a longer one is kept in pieces of about this many characters
+
+    @classmethod
+    def unbreakable(cls, text: str) -> list[str]:
+        """The pieces of ``text`` a table column should hold on one line: its words; a longer word
+        with CJK characters (Chinese has no spaces) in runs of a few characters, cut only at
+        line-break opportunities (never inside a Latin word or number, never before '，')."""
+        pieces: list[str] = []
+        for word in text.split():
+            if len(word) <= cls.SHORT_CJK or not _has_cjk(word):
+                pieces.append(word)
+                continue
+            # Qt counts UTF-16 units: map them back to characters (they differ past U+FFFF)
+            at = {sum(2 if ord(ch) > 0xFFFF else 1 for ch in word[:i]): i for i in range(len(word) + 1)}
+            finder = QtCore.QTextBoundaryFinder(QtCore.QTextBoundaryFinder.BoundaryType.Line, word)
+            start = cut = 0
+            while (end := finder.toNextBoundary()) != -1:
+                end = at.get(end, cut)
+                if end <= cut:
+                    continue
+                if end - start > cls.CJK_PIECE and cut > start:
+                    pieces.append(word[start:cut])
+                    start = cut
+                cut = end
+            pieces.append(word[start:])
+        return pieces
 
     def text_height(self, text: str, font: QtGui.QFont, width: float) -> float:
         return len(self.wrap(text, font, width)) * self.line_height(font)
@@ -341,10 +425,18 @@ class _Cover(_Block):
     def __init__(self, c: _Canvas, sheet: FactSheet, width: float) -> None:
         self.title = sheet.title
         self.text = sheet.description
+        count = len(sheet.sources)
         self.meta = (
-            f"Data as of {_long_date(sheet.as_of)}   ·   report year {sheet.report_year}   ·   "
-            f"dataset version {sheet.version}   ·   {len(sheet.sources)} sources"
-        )
+            translate(
+                "Report",
+                "Data as of {date}   ·   report year {year}   ·   dataset version {version}   ·   1 source",
+            )
+            if count == 1
+            else translate(
+                "Report",
+                "Data as of {date}   ·   report year {year}   ·   dataset version {version}   ·   {count} sources",
+            )
+        ).format(date=_long_date(sheet.as_of), year=sheet.report_year, version=sheet.version, count=count)
         self.title_h = c.text_height(self.title, c.font(_Type.COVER_TITLE, True), width)
         self.text_h = c.text_height(self.text, c.font(_Type.COVER_TEXT), width * 0.9)
         self.meta_h = c.text_height(self.meta, c.font(_Type.SMALL, True), width)
@@ -449,7 +541,8 @@ class _KpiRow(_Block):
 
     @staticmethod
     def _meta(k: Kpi) -> str:
-        return f"{k.unit} · {k.period}" if k.unit else k.period
+        unit = k.exact or k.unit  # a compact headline (123.3万) shows the exact figure here
+        return f"{unit} · {k.period}" if unit else k.period
 
     def draw(self, c: _Canvas, x: float, y: float, width: float) -> None:
         t = c.theme
@@ -810,7 +903,27 @@ def _chart_blocks(c: _Canvas, charts: Sequence[ChartSpec], width: float) -> list
     return blocks
 
 
-_NUMERIC = re.compile(r"^(?:n/a|[~>]?[+−-]?(?:CNY )?\d[\d,.]*(?:%|\s|$).*)$")
+def _numeric() -> re.Pattern[str]:
+    """A number as formatting.py writes it, in either language: '~21.4%', '>900 patents', 'CNY 10.1 bn',
+    '1,232,727 vehicles', '2022 H1' (what follows a space is not checked); in Chinese '约73万',
+    '101亿元', '123.3万', '1,232,727辆' (the unit word follows without a space), but not a label
+    that merely starts with a year ('2023年出口增速')."""
+    return _numeric_pattern(tuple(sorted({w for w in unit_words().values() if w}, key=len, reverse=True)))
+
+
+@functools.lru_cache(maxsize=4)
+def _numeric_pattern(units: tuple[str, ...]) -> re.Pattern[str]:
+    unit = f"(?:{'|'.join(re.escape(w) for w in units)})?" if units else ""
+    return re.compile(rf"^[~>约]?[+−-]?(?:CNY )?\d[\d,.]*(?:%.*|(?:万|亿元|亿)?{unit}(?:\s.*)?)$")
+
+
+def _not_available(text: str) -> bool:
+    """Whether a cell says the sources give no figure ('n/a', or its translation: '无数据')."""
+    return text in ("n/a", not_available())
+
+
+def _has_cjk(text: str) -> bool:
+    return any(ord(ch) >= 0x2E80 for ch in text)
 
 
 class _Flow(_Block):
@@ -899,7 +1012,7 @@ class _TableFlow(_Flow):
         self.head_h = max(len(h) for h in self.head) * lh + 2 * self.PAD_Y
         self.row_h = [max(max(len(cell), 1) for cell in row) * lh + 2 * self.PAD_Y for row in self.cells]
         self.title_h = c.text_height(data.title, c.font(_Type.HEADING, True), width)
-        self.cont_h = c.text_height(data.title + " (continued)", c.font(_Type.HEADING, True), width)
+        self.cont_h = c.text_height(_continued(data.title), c.font(_Type.HEADING, True), width)
         self.caption_h = c.text_height(data.caption, c.font(_Type.CAPTION), width) if data.caption else 0
         self.start = 0
         self.height = self._chunk_height(0, len(self.row_h))
@@ -957,8 +1070,8 @@ class _TableFlow(_Flow):
             return [float(w) for w in natural * width / natural.sum()]
         minimum = []
         for i, header in enumerate(d.columns):
-            words = max((c.advance(w, self.font) for row in d.rows for w in row[i].split()), default=0.0)
-            head_words = max((c.advance(w, self.head_font) for w in header.split()), default=0.0)
+            words = max((c.advance(w, self.font) for row in d.rows for w in c.unbreakable(row[i])), default=0.0)
+            head_words = max((c.advance(w, self.head_font) for w in c.unbreakable(header)), default=0.0)
             cap = width * (0.12 if i == d.link_column else 0.2)
             minimum.append(min(max(min(words, cap), head_words) + pad, natural[i]))
         widths = np.array(minimum)
@@ -1005,7 +1118,12 @@ class _TableFlow(_Flow):
 
     def _align(self, i: int) -> str:
         values = [row[i] for row in self.data.rows if row[i]]
-        if values and all(len(v) <= 24 and _NUMERIC.match(v) for v in values) and any(v != "n/a" for v in values):
+        numeric = _numeric()
+        if (
+            values
+            and all(len(v) <= 24 and (_not_available(v) or numeric.match(v)) for v in values)
+            and not all(_not_available(v) for v in values)
+        ):
             return "right"
         return "left"
 
@@ -1017,7 +1135,7 @@ class _TableChunk(_Block):
 
     def draw(self, c: _Canvas, x: float, y: float, width: float) -> None:
         tb, t = self.table, c.theme
-        title = tb.data.title + (" (continued)" if self.start else "")
+        title = _continued(tb.data.title) if self.start else tb.data.title
         y += c.draw_text(x, y, width, title, c.font(_Type.HEADING, True), t.foreground) + 6
         c.fill(QtCore.QRectF(x, y, width, tb.head_h), t.surface)
         c.rule(x, y + tb.head_h, x + width, t.border, 1.0)
@@ -1079,7 +1197,7 @@ class _CardFlow(_Flow):
             row = group.cards[i : i + self.cols]
             h = max(self._card_height(c, card, inner) for card in row)
             self.rows.append((row, h))
-        self.title_h = c.text_height(group.title + " (continued)", c.font(_Type.HEADING, True), width)
+        self.title_h = c.text_height(_continued(group.title), c.font(_Type.HEADING, True), width)
         self.start = 0
         self.height = self._chunk_height(0, len(self.rows))
 
@@ -1112,7 +1230,7 @@ class _CardChunk(_Block):
 
     def draw(self, c: _Canvas, x: float, y: float, width: float) -> None:
         f, t = self.flow, c.theme
-        title = f.group.title + (" (continued)" if self.start else "")
+        title = _continued(f.group.title) if self.start else f.group.title
         y += c.draw_text(x, y, width, title, c.font(_Type.HEADING, True), t.foreground) + 6
         inner = f.card_w - 2 * CARD_PAD
         for cards, h in f.rows[self.start : self.end]:
@@ -1134,7 +1252,7 @@ class _NoteFlow(_Flow):
     def __init__(self, c: _Canvas, title: str, notes: Sequence[str], width: float) -> None:
         self.title, self.notes = title, tuple(notes)
         self.font = c.font(_Type.SMALL)
-        self.title_h = c.text_height(title + " (continued)", c.font(_Type.HEADING, True), width)
+        self.title_h = c.text_height(_continued(title), c.font(_Type.HEADING, True), width)
         self.note_h = [c.text_height(n, self.font, width - self.INDENT) + 4 for n in self.notes]
         self.start = 0
         self.height = self._chunk_height(0, len(self.notes))
@@ -1159,7 +1277,7 @@ class _NoteChunk(_Block):
 
     def draw(self, c: _Canvas, x: float, y: float, width: float) -> None:
         f, t = self.flow, c.theme
-        title = f.title + (" (continued)" if self.start else "")
+        title = _continued(f.title) if self.start else f.title
         y += c.draw_text(x, y, width, title, c.font(_Type.HEADING, True), t.foreground) + 6
         for i in range(self.start, self.end):
             c.draw_line(x + 2, y, "•", f.font, BLUE)
@@ -1181,7 +1299,7 @@ def _section_blocks(c: _Canvas, section: SectionContent, sheet: FactSheet, width
     blocks += _chart_blocks(c, section.charts, width)
     blocks += [_CardFlow(c, group, width) for group in section.cards if group.cards]
     if section.notes:
-        blocks.append(_NoteFlow(c, "Notes", section.notes, width))
+        blocks.append(_NoteFlow(c, translate("Report", "Notes"), section.notes, width))
     blocks += [_TableFlow(c, _table_data(table), width) for table in section.tables if table.rows]
     return blocks
 
@@ -1191,28 +1309,39 @@ def _table_data(table: Table) -> _TableData:
 
 
 def _closing_blocks(c: _Canvas, sheet: FactSheet, analysis: Analysis, width: float) -> list[_Block]:
+    undated = translate("Report", "undated")
     sources = _TableData(
-        "Sources",
-        ("ID", "Publisher", "Title", "Date", "URL"),
+        translate("Report", "Sources"),
+        (
+            translate("Report", "ID"),
+            translate("Report", "Publisher"),
+            translate("Report", "Title"),
+            translate("Report", "Date"),
+            translate("Report", "URL"),
+        ),
         tuple(
-            (s.id, s.publisher, s.title, s.date or "undated", s.url)
+            (s.id, s.publisher, s.title, s.date or undated, s.url)
             for s in sorted(sheet.sources.values(), key=lambda s: _natural_key(s.id))
         ),
-        "Every figure, card and partner in this document names one of these sources by its ID.",
+        translate("Report", "Every figure, card and partner in this document names one of these sources by its ID."),
         link_column=4,
     )
     findings, formulas = (_table_data(t) for t in audit_tables(sheet, analysis))
     n = len(analysis.findings)
-    blocks: list[_Block] = [
-        _SectionHeading(
-            c,
-            CLOSING_TITLE,
-            f"The {len(sheet.sources)} sources behind every figure, the {n} "
-            f"disagreement{'s' if n != 1 else ''} the audit found between them, and how each "
-            "derived figure is computed.",
-            width,
-        ),
-    ]
+    summary = (
+        translate(
+            "Report",
+            "The {sources} sources behind every figure, the 1 disagreement the audit found between them, "
+            "and how each derived figure is computed.",
+        )
+        if n == 1
+        else translate(
+            "Report",
+            "The {sources} sources behind every figure, the {count} disagreements the audit found between them, "
+            "and how each derived figure is computed.",
+        )
+    ).format(sources=len(sheet.sources), count=n)
+    blocks: list[_Block] = [_SectionHeading(c, closing_title(), summary, width)]
     if sources.rows:
         blocks.append(_TableFlow(c, sources, width))
     if findings.rows:
@@ -1220,7 +1349,7 @@ def _closing_blocks(c: _Canvas, sheet: FactSheet, analysis: Analysis, width: flo
     else:
         blocks += [
             _SubHeading(c, findings.title, width),
-            _Paragraph(c, "The audit found no disagreement between the sources.", width),
+            _Paragraph(c, translate("Report", "The audit found no disagreement between the sources."), width),
         ]
     if formulas.rows:
         blocks.append(_TableFlow(c, formulas, width))
@@ -1277,7 +1406,7 @@ def _paginate(
 
     A section continues the page before it when it fits there whole, or when it is longer than
     a page anyway and the page is less than half used (and its opening fits); otherwise, and
-    always for the closing section, it starts a new page.
+    always for the closing section (the last flow), it starts a new page.
     """
     pages: list[_Page] = []
     starts: list[tuple[str, int, float]] = []
@@ -1287,7 +1416,7 @@ def _paginate(
         whole = _opening_height(blocks, len(blocks))
         if s == 0:
             pages.append(_Page([title], cover=bool(blocks) and isinstance(blocks[0], _Cover)))
-        elif title != CLOSING_TITLE and (
+        elif s != len(flows) - 1 and (
             y + 12 + whole <= page.bottom  # the whole section fits below
             or (
                 whole - _SectionRule.height - _SectionRule.gap_after > page.content_height  # it cannot fit a page
@@ -1346,8 +1475,10 @@ def _running_texts(c: _Canvas, page: PageInfo, sheet: FactSheet, current: _Page,
         c.rule(page.left, page.top - 12, page.right, t.border)
     y = page.bottom + 14
     c.rule(page.left, y, page.right, t.border)
-    c.draw_line(page.left, y + 6, f"{sheet.title}  ·  data as of {sheet.as_of}", small, t.muted)
-    c.draw_line(page.left, y + 6, f"Page {number} of {total}", bold, t.foreground, page.content_width, "right")
+    footer = translate("Report", "{title}  ·  data as of {date}").format(title=sheet.title, date=sheet.as_of)
+    c.draw_line(page.left, y + 6, footer, small, t.muted)
+    page_number = translate("Report", "Page {number} of {total}").format(number=number, total=total)
+    c.draw_line(page.left, y + 6, page_number, bold, t.foreground, page.content_width, "right")
 
 
 def paint_document(
@@ -1377,51 +1508,64 @@ def paint_document(
     flows = [
         (section.title, _section_blocks(c, section, sheet, width, first=i == 0)) for i, section in enumerate(sections)
     ]
-    flows.append((CLOSING_TITLE, _closing_blocks(c, sheet, analysis, width)))
+    flows.append((closing_title(), _closing_blocks(c, sheet, analysis, width)))
     pages, starts = _paginate(page, flows)
     result = DocumentLayout(len(pages), starts)
     started = False
-    for number, current in enumerate(pages, start=1):
-        if only_pages is not None and number not in only_pages:
-            continue
-        if started and new_page() is False:
-            raise RuntimeError(f"the device refused to start page {number}")
-        started = True
-        c.links = []
-        for block, y in current.blocks:
-            painter.save()
-            try:
-                block.draw(c, page.left, y, width)
-            finally:
-                painter.restore()
-        _running_texts(c, page, sheet, current, number, len(pages))
-        result.links += [(number - 1, rect, url) for rect, url in c.links]
+    with _chart_font(c.families):
+        for number, current in enumerate(pages, start=1):
+            if only_pages is not None and number not in only_pages:
+                continue
+            if started and new_page() is False:
+                raise RuntimeError(f"the device refused to start page {number}")
+            started = True
+            c.links = []
+            for block, y in current.blocks:
+                painter.save()
+                try:
+                    block.draw(c, page.left, y, width)
+                finally:
+                    painter.restore()
+            _running_texts(c, page, sheet, current, number, len(pages))
+            result.links += [(number - 1, rect, url) for rect, url in c.links]
     return result
 
 
 # -- export ----------------------------------------------------------------------------------
 
 
+def _month_names() -> tuple[str, ...]:
+    return (
+        translate("Report", "January"),
+        translate("Report", "February"),
+        translate("Report", "March"),
+        translate("Report", "April"),
+        translate("Report", "May"),
+        translate("Report", "June"),
+        translate("Report", "July"),
+        translate("Report", "August"),
+        translate("Report", "September"),
+        translate("Report", "October"),
+        translate("Report", "November"),
+        translate("Report", "December"),
+    )
+
+
 def _long_date(iso: str) -> str:
+    """An ISO date written out: '26 November 2026'; in Chinese '2026年11月26日'.
+
+    The format has the fields ``day``, ``month`` (the month's name), ``month_number`` and
+    ``year``, so a translation may use the number instead of the name.
+    """
     match = re.match(r"^(\d{4})-(\d{2})-(\d{2})$", iso)
     if not match:
-        return iso or "an unknown date"
+        return iso or translate("Report", "an unknown date")
     year, month, day = (int(g) for g in match.groups())
-    names = (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
+    if not 1 <= month <= 12:
+        return iso
+    return translate("Report", "{day} {month} {year}").format(
+        day=day, month=_month_names()[month - 1], month_number=month, year=year
     )
-    return f"{day} {names[month - 1]} {year}" if 1 <= month <= 12 else iso
 
 
 def _pdf_date(sheet: FactSheet) -> tuple[str, str]:
@@ -1432,21 +1576,25 @@ def _pdf_date(sheet: FactSheet) -> tuple[str, str]:
 
 
 def document_title(sheet: FactSheet) -> str:
-    return sheet.title if "chery" in sheet.title.lower() else f"Chery fact sheet: {sheet.title}"
+    """The sheet's title, named as Chery's unless it already says so (in English or in the current language)."""
+    brand = translate("Report", "Chery")
+    if "chery" in sheet.title.lower() or (brand and brand in sheet.title):
+        return sheet.title
+    return translate("Report", "Chery fact sheet: {title}").format(title=sheet.title)
 
 
 def _keywords(sheet: FactSheet) -> str:
     return ", ".join(
         [
-            "Chery",
-            "fact sheet",
+            translate("Report", "Chery"),
+            translate("Report", "fact sheet"),
             str(sheet.report_year),
-            "sales",
-            "exports",
-            "innovation",
-            "partners",
-            "sources",
-            "audit",
+            translate("Report", "sales"),
+            translate("Report", "exports"),
+            translate("Report", "innovation"),
+            translate("Report", "partners"),
+            translate("Report", "sources"),
+            translate("Report", "audit"),
         ]
     )
 
@@ -1749,7 +1897,9 @@ def _post_process(
     objects[pdf.root] = (
         catalog[: catalog.rindex(b">>")]
         + b"/Outlines %d 0 R\n/PageMode /UseOutlines\n" % outline
-        + b"/Lang (en)\n/ViewerPreferences << /DisplayDocTitle true >>\n>>"
+        + b"/Lang "
+        + _pdf_string(data_language(current_language()))
+        + b"\n/ViewerPreferences << /DisplayDocTitle true >>\n>>"
     )
 
     out = io.BytesIO()
@@ -1783,18 +1933,31 @@ def _page_size_key(page_size: str) -> str | None:
 
 
 def export_pdf(
-    sheet: FactSheet, path: str | os.PathLike[str], page_size: str = "A4", analysis: Analysis | None = None
+    sheet: FactSheet,
+    path: str | os.PathLike[str],
+    page_size: str = "A4",
+    analysis: Analysis | None = None,
+    language: str | None = None,
 ) -> Path:
     """Write the whole fact sheet to ``path`` as a PDF (A4 or Letter, portrait); return the path.
 
-    Works headless and never shows a window. The file appears only when complete; on any
-    failure nothing is left behind, an existing file is untouched, and ``ExportError``
-    carries one line naming the file and the problem.
+    Works headless and never shows a window. ``language`` ('en', 'zh_CN') is installed
+    first and the sheet's texts taken in it; None keeps the current language and the sheet
+    as given. The file appears only when complete; on any failure nothing is left behind,
+    an existing file is untouched, and ``ExportError`` carries one line naming the file and
+    the problem.
     """
     out = Path(path)
     key = _page_size_key(page_size)
     if key is None:
         raise ExportError(f"cannot write {out}: unknown page size '{page_size}' (use A4 or Letter)")
+    if language is not None:
+        from chery_viewer.core.i18n import data_language
+        from chery_viewer.ui import language as ui_language
+
+        _ensure_app()
+        ui_language.install(language)
+        sheet = sheet.localized(data_language(language))
     try:
         data = render_pdf_bytes(sheet, key, analysis)
         atomic_write(out, lambda tmp: tmp.write_bytes(data))

@@ -15,6 +15,7 @@ from PySide6 import QtCore, QtGui, QtPrintSupport, QtWidgets
 
 from chery_viewer.core.audit import Analysis, analyse
 from chery_viewer.core.content import SectionContent, build_sections
+from chery_viewer.core.i18n import translate
 from chery_viewer.report.pdf import (
     DPI,
     DocumentLayout,
@@ -91,13 +92,13 @@ def print_fact_sheet(
     printer = printer or QtPrintSupport.QPrinter(QtPrintSupport.QPrinter.PrinterMode.HighResolution)
     configure_printer(printer, sheet)
     dialog = QtPrintSupport.QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Print fact sheet")
+    dialog.setWindowTitle(translate("Report", "Print fact sheet"))
     if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
         return False
     try:
         render_to_printer(printer, sheet)
     except Exception as exc:  # a printer or layout failure: a dialog, never a traceback in a slot
-        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, "Not printed",
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, translate("Report", "Not printed"),
                                     str(exc) if isinstance(exc, ExportError) else f"{type(exc).__name__}: {exc}",
                                     QtWidgets.QMessageBox.StandardButton.Ok, parent)  # fmt: skip
         box.setTextFormat(QtCore.Qt.TextFormat.PlainText)
@@ -115,7 +116,7 @@ def preview_fact_sheet(
     analysis = analyse(sheet)
     sections = build_sections(sheet, analysis)  # once: the dialog repaints on every page-setup change
     dialog = QtPrintSupport.QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle("Print preview: " + document_title(sheet))
+    dialog.setWindowTitle(translate("Report", "Print preview: {title}").format(title=document_title(sheet)))
 
     def paint(target: QtPrintSupport.QPrinter) -> None:
         render_to_printer(target, sheet, analysis, sections)

@@ -18,13 +18,10 @@ APPLICATION = "chery-viewer"
 
 
 def icon_path() -> str:
-    from chery_viewer.core.dataset import bundled_dir
+    from chery_viewer.core.dataset import resources_dir
 
-    for base in (bundled_dir().parent / "resources", bundled_dir().parent.parent / "resources"):
-        candidate = base / "icons" / "chery-viewer.svg"
-        if candidate.is_file():
-            return str(candidate)
-    return ""
+    candidate = resources_dir() / "icons" / "chery-viewer.svg"
+    return str(candidate) if candidate.is_file() else ""
 
 
 def make_application(argv: Sequence[str] | None = None) -> QtWidgets.QApplication:
@@ -46,11 +43,19 @@ def make_application(argv: Sequence[str] | None = None) -> QtWidgets.QApplicatio
     return app  # type: ignore[return-value]
 
 
-def run(sheet: FactSheet) -> int:
-    """Open the main window on ``sheet`` and run until it closes."""
-    app = make_application(sys.argv)
-    from chery_viewer.ui.main_window import MainWindow
+def run(sheet: FactSheet, language: str | None = None) -> int:
+    """Open the main window on ``sheet`` and run until it closes.
 
-    window = MainWindow(sheet)
+    ``language`` (from ``--lang``) wins over the one chosen in View → Language, which wins
+    over the system's locale.
+    """
+    app = make_application(sys.argv)
+    from chery_viewer.ui import language as ui_language
+    from chery_viewer.ui.main_window import MainWindow
+    from chery_viewer.ui.settings import Settings
+
+    settings = Settings()
+    ui_language.install(language or ui_language.preferred(settings.language))
+    window = MainWindow(sheet, settings)
     window.show()
     return app.exec()

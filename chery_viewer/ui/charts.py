@@ -18,6 +18,8 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from chery_viewer.core.content import ChartSpec, Point, Series
+from chery_viewer.core.formatting import not_available
+from chery_viewer.core.i18n import is_chinese, translate
 from chery_viewer.ui.theme import LIGHT, Theme
 
 HOVER_RADIUS_PX = 9.0
@@ -26,10 +28,13 @@ MAX_LABELLED_BARS = 16  # same for both plots, so the strip's categories line up
 
 
 def compact_number(value: float, percent: bool = False) -> str:
-    """Axis and bar-label text: 1.23M, 451k, 40%."""
+    """Axis and bar-label text: 1.23M, 451k, 40% (in Chinese 123.3万, 45.1万)."""
     if percent:
         return f"{value:.0f}%"
     magnitude = abs(value)
+    if is_chinese() and magnitude >= 10_000:
+        text = f"{value / 10_000:.1f}".removesuffix(".0")
+        return f"{text}万"
     if magnitude >= 1_000_000:
         return f"{value / 1_000_000:.2f}M".replace(".00M", "M")
     if magnitude >= 10_000:
@@ -115,8 +120,12 @@ class ChartView(pg.GraphicsLayoutWidget):
 
     def contextMenuEvent(self, event: QtGui.QContextMenuEvent) -> None:
         menu = QtWidgets.QMenu(self)
-        menu.addAction("Export chart image…", lambda: self.sigExportRequested.emit(self, "image"))
-        menu.addAction("Export chart data…", lambda: self.sigExportRequested.emit(self, "data"))
+        menu.addAction(
+            translate("MainWindow", "Export chart image…"), lambda: self.sigExportRequested.emit(self, "image")
+        )
+        menu.addAction(
+            translate("MainWindow", "Export chart data…"), lambda: self.sigExportRequested.emit(self, "data")
+        )
         menu.exec(event.globalPos())
 
     def resizeEvent(self, event: QtGui.QResizeEvent | None) -> None:
@@ -218,7 +227,9 @@ class ChartView(pg.GraphicsLayoutWidget):
         for plot, series_list, y_label in plots:
             plot.showGrid(x=False, y=True, alpha=0.25)
             plot.getAxis("bottom").setTicks([[(i, c) for i, c in enumerate(spec.categories)]])
-            plot.setLabel("left", y_label, color=theme.muted)
+            if not any("\u4e00" <= ch <= "\u9fff" for ch in y_label):
+                # A rotated Chinese unit (辆 on its side) reads badly; the title and the 万 ticks say it.
+                plot.setLabel("left", y_label, color=theme.muted)
             plot.vb.setXRange(-0.6, len(spec.categories) - 0.4, padding=0)
             if plot is not self.plot:
                 plot.setXLink(self.plot)
@@ -262,7 +273,7 @@ class ChartView(pg.GraphicsLayoutWidget):
             centre = index[point.category] + (point.span - 1) / 2
             width = 0.68 + (point.span - 1)
             if point.value is None or math.isnan(point.value):
-                marker = pg.TextItem("n/a", color=theme.muted, anchor=(0.5, 1.0))
+                marker = pg.TextItem(not_available(), color=theme.muted, anchor=(0.5, 1.0))
                 marker.setFont(_font(7.5))
                 marker.setPos(centre, 0)
                 view.addItem(marker)

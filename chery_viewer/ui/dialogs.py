@@ -10,7 +10,8 @@ from chery_viewer import __version__
 from chery_viewer.core.audit import Analysis
 from chery_viewer.core.content import audit_tables
 from chery_viewer.core.factsheet import FactSheet
-from chery_viewer.core.formatting import SAFE_URL_SCHEMES, is_safe_url
+from chery_viewer.core.formatting import SAFE_URL_SCHEMES, is_safe_url, not_available
+from chery_viewer.core.i18n import translate
 from chery_viewer.ui.widgets import TableView, label
 
 
@@ -40,12 +41,11 @@ def sources_html(sheet: FactSheet) -> str:
 class SourcesDialog(QtWidgets.QDialog):
     def __init__(self, sheet: FactSheet, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Sources")
+        self.setWindowTitle(translate("Dialogs", "Sources"))
         self.resize(760, 560)
         layout = QtWidgets.QVBoxLayout(self)
-        layout.addWidget(
-            label(f"{len(sheet.sources)} sources. Links open in your browser when you click them.", "muted", wrap=True)
-        )
+        intro = translate("Dialogs", "{count} sources. Links open in your browser when you click them.")
+        layout.addWidget(label(intro.format(count=len(sheet.sources)), "muted", wrap=True))
         self.browser = QtWidgets.QTextBrowser()
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
@@ -60,7 +60,7 @@ class SourcesDialog(QtWidgets.QDialog):
 class AuditDialog(QtWidgets.QDialog):
     def __init__(self, sheet: FactSheet, analysis: Analysis, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Data audit")
+        self.setWindowTitle(translate("Dialogs", "Data audit"))
         self.resize(980, 640)
         outer = QtWidgets.QVBoxLayout(self)
         scroll = QtWidgets.QScrollArea()
@@ -68,14 +68,17 @@ class AuditDialog(QtWidgets.QDialog):
         page = QtWidgets.QWidget()
         layout = QtWidgets.QVBoxLayout(page)
         count = len(analysis.findings)
-        layout.addWidget(
-            label(
-                f"Every published growth rate, sub-total, share and derived row was recomputed from the figures it "
-                f"relates, allowing for the rounding of each. {count} disagreement{'s' if count != 1 else ''} found.",
-                "",
-                wrap=True,
-            )
+        method = translate(
+            "Dialogs",
+            "Every published growth rate, sub-total, share and derived row was recomputed from the figures it "
+            "relates, allowing for the rounding of each.",
         )
+        found = (
+            translate("Dialogs", "1 disagreement found.")
+            if count == 1
+            else translate("Dialogs", "{count} disagreements found.").format(count=count)
+        )
+        layout.addWidget(label(f"{method} {found}", "", wrap=True))
         findings, formulas = audit_tables(sheet, analysis)
         self.findings = TableView(findings)
         layout.addWidget(self.findings)
@@ -89,9 +92,17 @@ class AuditDialog(QtWidgets.QDialog):
 
 
 def about_text(sheet: FactSheet) -> str:
-    return (
-        f"Chery Fact Sheet {__version__}\n\n"
-        f"Dataset: {sheet.title}, version {sheet.version or 'n/a'}, as of {sheet.as_of or 'n/a'}.\n"
-        f"{len(sheet.figures)} figures from {len(sheet.sources)} sources.\n\n"
-        "Built with PySide6 (Qt), pandas and pyqtgraph."
+    na = not_available()
+    return "\n\n".join(
+        (
+            translate("Dialogs", "Chery Fact Sheet {version}").format(version=__version__),
+            translate("Dialogs", "Dataset: {title}, version {version}, as of {date}.").format(
+                title=sheet.title, version=sheet.version or na, date=sheet.as_of or na
+            )
+            + "\n"
+            + translate("Dialogs", "{figures} figures from {sources} sources.").format(
+                figures=len(sheet.figures), sources=len(sheet.sources)
+            ),
+            translate("Dialogs", "Built with PySide6 (Qt), pandas and pyqtgraph."),
+        )
     )

@@ -7,17 +7,19 @@ from pathlib import Path
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from chery_viewer.core.audit import Analysis, analyse
-from chery_viewer.core.content import BUILDERS, SECTION_TITLES, SectionContent
+from chery_viewer.core.content import BUILDERS, SECTION_KEYS, SectionContent, section_titles
 from chery_viewer.core.errors import DatasetError
 from chery_viewer.core.factsheet import FactSheet, load_factsheet
 from chery_viewer.core.files import WriteError, atomic_write
 from chery_viewer.core.formatting import spreadsheet_safe
+from chery_viewer.core.i18n import LANGUAGES, current_language, data_language, translate
+from chery_viewer.ui import language as ui_language
 from chery_viewer.ui.charts import ChartView
 from chery_viewer.ui.panels import PANELS, SectionPanel
 from chery_viewer.ui.settings import Settings
 from chery_viewer.ui.theme import LIGHT, THEMES, stylesheet
 
-TAB_KEYS = tuple(SECTION_TITLES)
+TAB_KEYS = SECTION_KEYS
 PREBUILD_DELAY_MS = 250  # after the first frame, before a user can reach another tab
 
 
@@ -38,17 +40,18 @@ class MainWindow(QtWidgets.QMainWindow):
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
         self._containers: list[QtWidgets.QWidget] = []
-        for key in TAB_KEYS:
+        for _key in TAB_KEYS:
             container = QtWidgets.QWidget()
             box = QtWidgets.QVBoxLayout(container)
             box.setContentsMargins(0, 0, 0, 0)
             self._containers.append(container)
-            self.tabs.addTab(container, SECTION_TITLES[key])
+            self.tabs.addTab(container, "")
         self.status_label = QtWidgets.QLabel()
         self.status_label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.status_label)
         self._create_actions()
         self._create_menus()
+        self._retranslate()
         self._apply_theme_style()
         self._set_sheet(sheet)
         last = self.settings.last_tab
@@ -63,18 +66,28 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _set_sheet(self, sheet: FactSheet, analysis: Analysis | None = None,
                    sections: dict[str, SectionContent] | None = None) -> None:  # fmt: skip
-        """Show ``sheet``; everything derived from it is replaced in one step."""
+        """Show ``sheet`` (in the current language); everything derived from it is replaced in one step.
+
+        ``self.dataset`` keeps the package as loaded, ``self.sheet`` its texts in the current
+        language, which the tabs, the dialogs and the PDF show.
+        """
+        self.dataset = sheet
+        sheet = sheet.localized(data_language(current_language()))
         analysis = analysis or analyse(sheet)
         self.sheet, self.analysis = sheet, analysis
         self.sections: dict[str, SectionContent] = sections or {}  # else built with their panels, on demand
+        self._show_sheet_identity()
+        self._clear_panels()
+
+    def _show_sheet_identity(self) -> None:
+        sheet = self.sheet
         self.setWindowTitle(sheet.title)
         parts = [
             sheet.title,
-            f"version {sheet.version}" if sheet.version else "",
-            f"as of {sheet.as_of}" if sheet.as_of else "",
+            translate("MainWindow", "version {version}").format(version=sheet.version) if sheet.version else "",
+            translate("MainWindow", "as of {date}").format(date=sheet.as_of) if sheet.as_of else "",
         ]
         self.status_label.setText("   ·   ".join(p for p in parts if p))
-        self._clear_panels()
 
     def _clear_panels(self) -> None:
         for panel in self.panels.values():
@@ -119,70 +132,112 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # -- actions -----------------------------------------------------------------------
 
-    def _action(
-        self, text: str, slot: object, shortcut: str | QtGui.QKeySequence | None = None, tip: str = ""
-    ) -> QtGui.QAction:
-        action = QtGui.QAction(text, self)
+    def _action(self, slot: object, shortcut: str | QtGui.QKeySequence | None = None) -> QtGui.QAction:
+        """An action whose text :meth:`_retranslate` sets (again on every change of language)."""
+        action = QtGui.QAction(self)
         if shortcut is not None:
             action.setShortcut(QtGui.QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
         action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
         self.addAction(action)
         return action
 
     def _create_actions(self) -> None:
-        self.open_action = self._action("&Open dataset…", self.open_dataset, "Ctrl+O", "Load another data package")
-        self.export_pdf_action = self._action(
-            "&Export PDF…", self.export_pdf, "Ctrl+E", "Write the whole fact sheet to PDF"
-        )
-        self.print_action = self._action("&Print…", self.print_sheet, "Ctrl+P")
-        self.preview_action = self._action("Print pre&view…", self.preview_sheet, "Ctrl+Shift+P")
-        self.chart_image_action = self._action(
-            "Export chart &image…",
-            self.export_chart_image,
-            None,
-            "PNG or SVG of the chart under the mouse, or the tab's main chart",
-        )
-        self.chart_data_action = self._action(
-            "Export chart &data…",
-            self.export_chart_data,
-            None,
-            "CSV of the chart under the mouse, or the tab's main chart",
-        )
-        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
+        self.open_action = self._action(self.open_dataset, "Ctrl+O")
+        self.export_pdf_action = self._action(self.export_pdf, "Ctrl+E")
+        self.print_action = self._action(self.print_sheet, "Ctrl+P")
+        self.preview_action = self._action(self.preview_sheet, "Ctrl+Shift+P")
+        self.chart_image_action = self._action(self.export_chart_image)
+        self.chart_data_action = self._action(self.export_chart_data)
+        self.quit_action = self._action(self.close, "Ctrl+Q")
         self.tab_actions = [
-            self._action(SECTION_TITLES[key], lambda i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}")
-            for i, key in enumerate(TAB_KEYS)
+            self._action(lambda i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}") for i in range(len(TAB_KEYS))
         ]
         self.theme_group = QtGui.QActionGroup(self)
         self.theme_actions: dict[str, QtGui.QAction] = {}
         for name in THEMES:
-            action = self._action(f"{name.capitalize()} theme", lambda n=name: self.set_theme(n))
+            action = self._action(lambda n=name: self.set_theme(n))
             action.setCheckable(True)
             action.setChecked(name == self.theme.name)
             self.theme_group.addAction(action)
             self.theme_actions[name] = action
-        self.sources_action = self._action("&Sources", self.show_sources)
-        self.audit_action = self._action("Data &audit", self.show_audit)
-        self.about_action = self._action("&About", self.show_about)
+        self.language_group = QtGui.QActionGroup(self)
+        self.language_actions: dict[str, QtGui.QAction] = {}
+        for code, name in LANGUAGES.items():
+            action = self._action(lambda c=code: self.set_language(c))
+            action.setText(name)  # each language is named in its own language, never translated
+            action.setCheckable(True)
+            action.setChecked(code == current_language())
+            self.language_group.addAction(action)
+            self.language_actions[code] = action
+        self.sources_action = self._action(self.show_sources)
+        self.audit_action = self._action(self.show_audit)
+        self.about_action = self._action(self.show_about)
 
     def _create_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.open_action])
-        file_menu.addSeparator()
-        file_menu.addActions([self.export_pdf_action, self.print_action, self.preview_action])
-        file_menu.addSeparator()
-        file_menu.addActions([self.chart_image_action, self.chart_data_action])
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        view_menu = bar.addMenu("&View")
-        view_menu.addActions(self.tab_actions)
-        view_menu.addSeparator()
-        view_menu.addActions(list(self.theme_actions.values()))
-        help_menu = bar.addMenu("&Help")
-        help_menu.addActions([self.sources_action, self.audit_action, self.about_action])
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addActions([self.open_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.export_pdf_action, self.print_action, self.preview_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.chart_image_action, self.chart_data_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.view_menu = bar.addMenu("")
+        self.view_menu.addActions(self.tab_actions)
+        self.view_menu.addSeparator()
+        self.view_menu.addActions(list(self.theme_actions.values()))
+        self.view_menu.addSeparator()
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_menu.addActions(list(self.language_actions.values()))
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addActions([self.sources_action, self.audit_action, self.about_action])
+
+    def _retranslate(self) -> None:
+        """Every text of the window's own (menus, tabs, tips) in the current language."""
+        open_tip = translate("MainWindow", "Load another data package")
+        pdf_tip = translate("MainWindow", "Write the whole fact sheet to PDF")
+        image_tip = translate("MainWindow", "PNG or SVG of the chart you last pointed at, or the tab's main chart")
+        data_tip = translate("MainWindow", "CSV of the chart you last pointed at, or the tab's main chart")
+        texts = [
+            (self.open_action, translate("MainWindow", "&Open dataset…"), open_tip),
+            (self.export_pdf_action, translate("MainWindow", "&Export PDF…"), pdf_tip),
+            (self.print_action, translate("MainWindow", "&Print…"), ""),
+            (self.preview_action, translate("MainWindow", "Print pre&view…"), ""),
+            (self.chart_image_action, translate("MainWindow", "Export chart &image…"), image_tip),
+            (self.chart_data_action, translate("MainWindow", "Export chart &data…"), data_tip),
+            (self.quit_action, translate("MainWindow", "&Quit"), ""),
+            (self.theme_actions["light"], translate("MainWindow", "Light theme"), ""),
+            (self.theme_actions["dark"], translate("MainWindow", "Dark theme"), ""),
+            (self.sources_action, translate("MainWindow", "&Sources"), ""),
+            (self.audit_action, translate("MainWindow", "Data &audit"), ""),
+            (self.about_action, translate("MainWindow", "&About"), ""),
+        ]
+        for action, text, tip in texts:
+            action.setText(text)
+            action.setStatusTip(tip)
+        titles = section_titles()
+        for i, key in enumerate(TAB_KEYS):
+            self.tabs.setTabText(i, titles[key])
+            self.tab_actions[i].setText(titles[key])
+        self.file_menu.setTitle(translate("MainWindow", "&File"))
+        self.view_menu.setTitle(translate("MainWindow", "&View"))
+        self.language_menu.setTitle(translate("MainWindow", "&Language"))
+        self.help_menu.setTitle(translate("MainWindow", "&Help"))
+
+    # -- language ----------------------------------------------------------------------
+
+    def set_language(self, code: str) -> None:
+        """Switch every text, of the window and of the fact sheet, to ``code`` ('en', 'zh_CN'), and remember it."""
+        if code not in LANGUAGES:
+            return
+        ui_language.install(code)
+        self.settings.language = code
+        self.language_actions[code].setChecked(True)
+        self._retranslate()
+        self._set_sheet(self.dataset)
+        self._ensure_panel(self.tabs.currentIndex())
+        QtCore.QTimer.singleShot(0, self._prebuild_next_panel)
 
     # -- theme -------------------------------------------------------------------------
 
@@ -224,35 +279,45 @@ class MainWindow(QtWidgets.QMainWindow):
         if path is None:
             path, _ = QtWidgets.QFileDialog.getOpenFileName(
                 self,
-                "Open dataset",
+                translate("MainWindow", "Open dataset"),
                 self.settings.directory("dataset"),
-                "Data package (datapackage.json);;JSON files (*.json);;All files (*)",
+                translate("MainWindow", "Data package (datapackage.json);;JSON files (*.json);;All files (*)"),
             )
             if not path:
                 return False
+        title = translate("MainWindow", "Cannot open dataset")
+        kept = translate("MainWindow", "The dataset was not loaded; the current one stays open.")
         try:
             sheet = load_factsheet(path)
             # Everything the tabs will show is built now, so a dataset that loads but cannot
             # be shown is refused here and the current one stays whole.
-            analysis = analyse(sheet)
-            sections = {key: build(sheet, analysis) for key, build in BUILDERS.items()}
+            shown = sheet.localized(data_language(current_language()))
+            analysis = analyse(shown)
+            sections = {key: build(shown, analysis) for key, build in BUILDERS.items()}
         except DatasetError as exc:
-            self._error("Cannot open dataset", f"The dataset was not loaded; the current one stays open.\n\n{exc}")
+            self._error(title, f"{kept}\n\n{exc}")
             return False
         except Exception as exc:  # a valid package the views cannot draw: same promise, no traceback
-            self._error("Cannot open dataset", "The dataset was not loaded; the current one stays open.\n\n"
-                        f"{path}: cannot be shown ({type(exc).__name__}: {exc})")  # fmt: skip
+            reason = translate("MainWindow", "{path}: cannot be shown ({error})").format(
+                path=path, error=f"{type(exc).__name__}: {exc}"
+            )
+            self._error(title, f"{kept}\n\n{reason}")
             return False
         self.settings.set_directory("dataset", str(Path(path).parent))
         self._set_sheet(sheet, analysis, sections)
         self._ensure_panel(self.tabs.currentIndex())
         QtCore.QTimer.singleShot(0, self._prebuild_next_panel)
-        self.statusBar().showMessage(f"Loaded {path}", 5000)
+        self.statusBar().showMessage(translate("MainWindow", "Loaded {path}").format(path=path), 5000)
         self.sigSheetChanged.emit()
         return True
 
     def export_pdf(self, path: str | None = None) -> bool:
-        path = path or self._save_path("pdf", "Export PDF", "chery-fact-sheet.pdf", "PDF documents (*.pdf)")
+        path = path or self._save_path(
+            "pdf",
+            translate("MainWindow", "Export PDF"),
+            translate("MainWindow", "chery-fact-sheet.pdf"),
+            translate("MainWindow", "PDF documents (*.pdf)"),
+        )
         if not path:
             return False
         from chery_viewer.report.pdf import ExportError, export_pdf
@@ -264,10 +329,13 @@ class MainWindow(QtWidgets.QMainWindow):
             finally:
                 QtWidgets.QApplication.restoreOverrideCursor()
         except ExportError as exc:
-            self._error("PDF not written", str(exc))
+            self._error(translate("MainWindow", "PDF not written"), str(exc))
             return False
-        self.statusBar().showMessage(f"Wrote {path}", 5000)
+        self._wrote(path)
         return True
+
+    def _wrote(self, path: str) -> None:
+        self.statusBar().showMessage(translate("MainWindow", "Wrote {path}").format(path=path), 5000)
 
     def print_sheet(self) -> None:
         from chery_viewer.report.printing import print_fact_sheet
@@ -302,7 +370,10 @@ class MainWindow(QtWidgets.QMainWindow):
         if chart is None:
             return False
         path = path or self._save_path(
-            "chart", "Export chart image", f"{chart.spec.id}.png", "PNG image (*.png);;SVG image (*.svg)"
+            "chart",
+            translate("MainWindow", "Export chart image"),
+            f"{chart.spec.id}.png",
+            translate("MainWindow", "PNG image (*.png);;SVG image (*.svg)"),
         )
         if not path:
             return False
@@ -312,16 +383,21 @@ class MainWindow(QtWidgets.QMainWindow):
             else:
                 atomic_write(path, lambda tmp: _write_png(chart, tmp))
         except WriteError as exc:
-            self._error("Image not written", str(exc))
+            self._error(translate("MainWindow", "Image not written"), str(exc))
             return False
-        self.statusBar().showMessage(f"Wrote {path}", 5000)
+        self._wrote(path)
         return True
 
     def export_chart_data(self, path: str | None = None) -> bool:
         chart = self.chart_for_export()
         if chart is None:
             return False
-        path = path or self._save_path("chart", "Export chart data", f"{chart.spec.id}.csv", "CSV files (*.csv)")
+        path = path or self._save_path(
+            "chart",
+            translate("MainWindow", "Export chart data"),
+            f"{chart.spec.id}.csv",
+            translate("MainWindow", "CSV files (*.csv)"),
+        )
         if not path:
             return False
         try:
@@ -331,9 +407,9 @@ class MainWindow(QtWidgets.QMainWindow):
                     frame[column] = frame[column].map(lambda v: spreadsheet_safe(v) if isinstance(v, str) else v)
             atomic_write(path, lambda tmp: frame.to_csv(tmp, index=False, encoding="utf-8"))
         except WriteError as exc:
-            self._error("Data not written", str(exc))
+            self._error(translate("MainWindow", "Data not written"), str(exc))
             return False
-        self.statusBar().showMessage(f"Wrote {path}", 5000)
+        self._wrote(path)
         return True
 
     # -- help ---------------------------------------------------------------------------
@@ -353,7 +429,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
         box = QtWidgets.QMessageBox(
             QtWidgets.QMessageBox.Icon.Information,
-            "About Chery Fact Sheet",
+            translate("MainWindow", "About Chery Fact Sheet"),
             about_text(self.sheet),
             QtWidgets.QMessageBox.StandardButton.Ok,
             self,

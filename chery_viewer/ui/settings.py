@@ -24,6 +24,15 @@ class Settings:
         self.store.setValue("view/theme", value)
 
     @property
+    def language(self) -> str:
+        """The language chosen in View → Language ('' until the user chooses one)."""
+        return self._get("view/language", "")
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self.store.setValue("view/language", value)
+
+    @property
     def last_tab(self) -> str:
         return self._get("view/last_tab", "overview")
 

@@ -63,8 +63,9 @@ class KpiCard(QtWidgets.QFrame):
         colour = theme.up if kpi.change_sign > 0 else theme.down if kpi.change_sign < 0 else theme.muted
         self.change_label.setStyleSheet(f"color: {colour};")
         layout.addWidget(self.change_label)
-        # The unit sits with the period under the number, so a narrow card never clips the number.
-        self.unit_label = label(" · ".join(p for p in (kpi.unit, kpi.period) if p), "muted", 8.5)
+        # The unit sits with the period under the number, so a narrow card never clips the number;
+        # a compact headline (123.3万) has the exact figure there instead, unit included.
+        self.unit_label = label(" · ".join(p for p in (kpi.exact or kpi.unit, kpi.period) if p), "muted", 8.5)
         layout.addWidget(self.unit_label)
 
 

@@ -52,10 +52,12 @@ def markup_package(tmp_dir: Path) -> Path:
     package = copy_package(tmp_dir)
     for file, row_id, column, text in INJECTED:
         set_cell(package, file, row_id, column, text)
+        if file != "sources.csv":  # the Chinese twin of each text gets the same markup
+            set_cell(package, file, row_id, f"{column}@zh-CN", text)
 
     def change(descriptor: dict) -> None:
-        descriptor["title"] = TITLE
-        descriptor["description"] = DESCRIPTION
+        descriptor["title"] = descriptor["title@zh-CN"] = TITLE
+        descriptor["description"] = descriptor["description@zh-CN"] = DESCRIPTION
 
     edit_descriptor(package, change)
     return package

@@ -18,11 +18,11 @@ from PySide6 import QtWidgets
 from chery_viewer.core.audit import Analysis, describe_formula
 from chery_viewer.core.content import SectionContent
 from chery_viewer.core.factsheet import FactSheet
-from chery_viewer.report.pdf import CLOSING_TITLE, document_title, export_pdf, render_pdf_bytes
+from chery_viewer.report.pdf import closing_title, document_title, export_pdf, render_pdf_bytes
 
 from .conftest import Exported, normalise
 
-SECTION_TITLES = ["Overview", "Sales", "Exports", "Innovation", "Partners", CLOSING_TITLE]
+SECTION_TITLES = ["Overview", "Sales", "Exports", "Innovation", "Partners", closing_title()]
 
 
 def _missing(texts: list[str], exported: Exported) -> list[str]:
@@ -87,9 +87,8 @@ def test_every_page_has_title_date_and_page_number(a4: Exported, sheet: FactShee
 
 
 def test_closing_pages_list_sources_findings_and_formulas(a4: Exported, sheet: FactSheet, analysis: Analysis):
-    start = next(
-        i for i, text in enumerate(a4.pages) if text.startswith(f"{CLOSING_TITLE} ") or f" {CLOSING_TITLE} The " in text
-    )
+    title = closing_title()
+    start = next(i for i, text in enumerate(a4.pages) if text.startswith(f"{title} ") or f" {title} The " in text)
     closing = " ".join(a4.pages[start:])
     for source in sheet.sources.values():
         for text in (source.id, source.publisher, source.title, source.date or "undated"):

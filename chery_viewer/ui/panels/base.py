@@ -13,6 +13,7 @@ from typing import ClassVar
 from PySide6 import QtCore, QtWidgets
 
 from chery_viewer.core.content import ChartSpec, SectionContent, Table
+from chery_viewer.core.i18n import translate
 from chery_viewer.ui.charts import ChartView
 from chery_viewer.ui.theme import LIGHT, Theme
 from chery_viewer.ui.widgets import FactCard, KpiCard, TableView, label
@@ -67,7 +68,7 @@ class SectionPanel(QtWidgets.QScrollArea):
         for table in self.remaining_tables():
             layout.addWidget(self.table_block(table))
         if content.notes:
-            layout.addWidget(label("Notes", "heading", 11, bold=True))
+            layout.addWidget(label(translate("Panels", "Notes"), "heading", 11, bold=True))
             for note in content.notes:
                 layout.addWidget(label(f"•  {note}", "", 9.5, wrap=True))
         layout.addStretch(1)
