@@ -123,8 +123,10 @@ def benchmarks(quick: bool) -> list[tuple[str, Callable[[], list[Row]]]]:
     n = {key: values[1 if quick else 0] for key, values in SETTINGS.items()}
     return [
         ("start-up", lambda: startup.rows(startup.measure(n["startup_runs"]))),
+        ("start-up zh_CN", lambda: startup.rows(startup.measure(n["startup_runs"], "zh_CN"), "zh_CN")[1:]),
         ("tabs", lambda: tabs_rows(in_child("tabs", f"measure({n['tab_rounds']})"))),
         ("export", lambda: export.rows(export.measure(n["export_runs"]))),
+        ("export zh_CN", lambda: export.rows(export.measure(n["export_runs"], lang="zh_CN"), "zh_CN")[1:]),
         ("memory", lambda: memory.rows(memory.measure(n["memory_runs"]))),
         ("scale", lambda: scale.rows(scale.measure(n["scale_runs"]))),
         (

@@ -25,7 +25,7 @@ from chery_viewer.core.formatting import (
     unit_word,
 )
 from chery_viewer.core.i18n import translate
-from chery_viewer.core.periods import month_names
+from chery_viewer.core.periods import Period, month_names
 
 SECTION_KEYS = ("overview", "sales", "exports", "innovation", "partners")
 
@@ -1031,7 +1031,7 @@ def build_partners(sheet: FactSheet, analysis: Analysis) -> SectionContent:
                 translate("Content", "Deals dated {year}").format(year=ctx.year),
                 str(recent),
                 translate("Units", "deals"),
-                str(ctx.year),
+                Period.parse(str(ctx.year)).label(),
                 tooltip=count_tip,
             ),
             Kpi(

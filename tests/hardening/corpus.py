@@ -365,6 +365,43 @@ DAMAGED: tuple[Entry, ...] = (
         "figures.csv",
         ("formula",),
     ),
+    # the Chinese edition: a declared language needs its texts
+    Entry(
+        "translation-column-missing",
+        _in_copy(lambda p: _drop_column(p, "facts.csv", "text@zh-CN")),
+        "facts.csv",
+        ("text@zh-cn", "row 1", "zh-cn"),
+    ),
+    Entry(
+        "translation-cell-empty",
+        _in_copy(lambda p: set_cell(p, "partners.csv", "catl", "deal@zh-CN", "")),
+        "partners.csv",
+        ("row 5", "deal@zh-cn", "translation is empty"),
+    ),
+    Entry(
+        "translation-subject-inconsistent",
+        _in_copy(lambda p: set_cell(p, "figures.csv", "sales_2022", "subject@zh-CN", "奇瑞")),
+        "figures.csv",
+        ("subject@zh-cn", "one translation"),
+    ),
+    Entry(
+        "translation-title-missing",
+        _in_copy(lambda p: edit_descriptor(p, lambda d: d.pop("title@zh-CN"))),
+        DESCRIPTOR,
+        ("title@zh-cn",),
+    ),
+    Entry(
+        "languages-not-a-list",
+        _in_copy(lambda p: edit_descriptor(p, lambda d: d.update(languages="zh-CN"))),
+        DESCRIPTOR,
+        ("languages",),
+    ),
+    Entry(
+        "languages-not-english-first",
+        _in_copy(lambda p: edit_descriptor(p, lambda d: d.update(languages=["zh-CN", "en"]))),
+        DESCRIPTOR,
+        ("languages", "en"),
+    ),
     # where the dataset is
     Entry("dataset-does-not-exist", _missing, "no-such-package", ("no such file",)),
     Entry("dataset-is-a-plain-file", _plain_file, "notes.txt", ("data package",)),
@@ -399,7 +436,16 @@ def _all_three(p: Path) -> None:
     _bom(p)
 
 
+def _english_only(p: Path) -> None:
+    """A package made for the English-only app: no languages, no translation columns."""
+    for name in ("figures.csv", "facts.csv", "partners.csv"):
+        for column in [c for c in read_rows(p, name)[0] if "@" in c]:
+            _drop_column(p, name, column)
+    edit_descriptor(p, lambda d: [d.pop(k) for k in ("languages", "title@zh-CN", "description@zh-CN")])
+
+
 HARMLESS: tuple[Entry, ...] = (
+    Entry("english-only", _in_copy(_english_only)),
     Entry("crlf-line-endings", _in_copy(_crlf)),
     Entry("utf8-bom", _in_copy(_bom)),
     Entry("reordered-columns", _in_copy(_reorder)),
