@@ -471,7 +471,10 @@ def check_period_sums(sheet: FactSheet) -> list[Finding]:
                 if total.overlaps(interval(target)):
                     continue
                 point = sum(p.value for p in tiling)
-                parts = " + ".join(f"{p.period.label()} ({format_value(p.value, p.unit)})" for p in tiling)
+                part = translate("Audit", "{period} ({value})")
+                parts = " + ".join(
+                    part.format(period=p.period.label(), value=format_value(p.value, p.unit)) for p in tiling
+                )
                 findings.append(
                     Finding(
                         translate("Audit", "sum of periods"),

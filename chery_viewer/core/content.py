@@ -53,7 +53,8 @@ def domain_name(domain: str) -> str:
 
 
 def pairing_name(pairing: str) -> str:
-    return {"stated": translate("Content", "stated"), "inferred": translate("Content", "inferred")}.get(
+    """A partner's domain pairing: given by a source, or our reading of the deal."""
+    return {"stated": translate("Partners", "stated"), "inferred": translate("Partners", "inferred")}.get(
         pairing, pairing
     )
 
@@ -677,7 +678,7 @@ def build_sales(sheet: FactSheet, analysis: Analysis) -> SectionContent:
     if back:
         notes.append(
             translate("Content", "{label}: {value}. {note}").format(
-                label=back.label, value=format_value(back.value, "vehicles"), note=back.note
+                label=back.label, value=format_with_unit(back.value, "vehicles"), note=back.note
             )
         )
     notes += ctx.audit_notes("sales")

@@ -34,7 +34,7 @@ RESOURCE_NAMES = ("sources", "figures", "facts", "partners")
 #: Digest of the bundled package (descriptor + resources). ``tests/core/test_bundled.py``
 #: validates the package with frictionless and checks this value; update both together
 #: with ``python -m chery_viewer.core.dataset --digest``.
-BUNDLED_SHA256 = "1ead09ef5f11f8c53752ff5b86523996d29eeb50ebba687050bd6b11fe2e4b56"
+BUNDLED_SHA256 = "87f3b25a28b7ba9c924f1b2e36c4d0ebc5fa30876f8e88ecaddbbba5b8c334ce"
 
 
 @dataclass(frozen=True)

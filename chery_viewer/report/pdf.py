@@ -1612,6 +1612,9 @@ def _fingerprint(sheet: FactSheet, analysis: Analysis, sections: Sequence[Sectio
         repr(sorted(sheet.sources.items())),
         repr(analysis.findings),
         repr(list(sections)),
+        # The page furniture (headings, footers) follows the language too; English adds
+        # nothing, so its document ID stays what it has always been.
+        *([current_language()] if current_language() != "en" else []),
     ):
         h.update(part.encode("utf-8"))
         h.update(b"\0")
@@ -1952,7 +1955,6 @@ def export_pdf(
     if key is None:
         raise ExportError(f"cannot write {out}: unknown page size '{page_size}' (use A4 or Letter)")
     if language is not None:
-        from chery_viewer.core.i18n import data_language
         from chery_viewer.ui import language as ui_language
 
         _ensure_app()

@@ -78,7 +78,8 @@ class AuditDialog(QtWidgets.QDialog):
             if count == 1
             else translate("Dialogs", "{count} disagreements found.").format(count=count)
         )
-        layout.addWidget(label(f"{method} {found}", "", wrap=True))
+        intro = translate("Dialogs", "{method} {found}").format(method=method, found=found)
+        layout.addWidget(label(intro, "", wrap=True))
         findings, formulas = audit_tables(sheet, analysis)
         self.findings = TableView(findings)
         layout.addWidget(self.findings)

@@ -210,7 +210,7 @@ class MainWindow(QtWidgets.QMainWindow):
             (self.theme_actions["light"], translate("MainWindow", "Light theme"), ""),
             (self.theme_actions["dark"], translate("MainWindow", "Dark theme"), ""),
             (self.sources_action, translate("MainWindow", "&Sources"), ""),
-            (self.audit_action, translate("MainWindow", "Data &audit"), ""),
+            (self.audit_action, translate("MainWindow", "&Data audit"), ""),
             (self.about_action, translate("MainWindow", "&About"), ""),
         ]
         for action, text, tip in texts:

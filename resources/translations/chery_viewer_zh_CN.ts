@@ -72,6 +72,10 @@
         <translation>{current}（{current_value}）较{previous}（{previous_value}）的变化为{change}。按公布的增速推算，基数约为{base}，可见来源很可能是与调整后的数字相比。</translation>
     </message>
     <message>
+        <source>{period} ({value})</source>
+        <translation>{period}（{value}）</translation>
+    </message>
+    <message>
         <source>sum of periods</source>
         <translation>分期合计</translation>
     </message>
@@ -674,6 +678,10 @@ Source: {source}</source>
         <translation>发现{count}处不一致。</translation>
     </message>
     <message>
+        <source>{method} {found}</source>
+        <translation>{method}{found}</translation>
+    </message>
+    <message>
         <source>Chery Fact Sheet {version}</source>
         <translation>奇瑞事实表 {version}</translation>
     </message>
@@ -765,8 +773,8 @@ Source: {source}</source>
         <translation>来源(&amp;S)</translation>
     </message>
     <message>
-        <source>Data &amp;audit</source>
-        <translation>数据审计(&amp;A)</translation>
+        <source>&amp;Data audit</source>
+        <translation>数据审计(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;About</source>
@@ -885,6 +893,14 @@ Source: {source}</source>
     <message>
         <source>ecosphere</source>
         <translation>生态圈</translation>
+    </message>
+    <message>
+        <source>stated</source>
+        <translation>来源明示</translation>
+    </message>
+    <message>
+        <source>inferred</source>
+        <translation>推断</translation>
     </message>
 </context>
 <context>
