@@ -93,6 +93,10 @@ def row(
         "source_id": "S1",
         "formula": "",
         "note": "Synthetic row for the scale benchmark.",
+        # the package declares Chinese too, so every text has its translation
+        "subject@zh-CN": {"Chery Group": "奇瑞集团"}.get(subject, subject.replace("Market ", "市场")),
+        "label@zh-CN": f"合成数据：{label}",
+        "note@zh-CN": "规模基准测试的合成数据。",
     }
     return [values[h] for h in header]
 

@@ -296,7 +296,7 @@ class ChartView(pg.GraphicsLayoutWidget):
         for centre, point, colour in labels:
             value = point.value or 0.0
             inside = value / top > 0.14  # tall enough to hold its label inside, at the top
-            prefix = point.display[0] if point.display[:1] in ("~", ">") else ""
+            prefix = _rounding_mark(point.display)
             label = pg.TextItem(
                 prefix + compact_number(value, series.unit == "percent"),
                 color=_ink_for(colour) if inside else theme.foreground,
@@ -436,8 +436,13 @@ def _short(point: Point, unit: str) -> str:
     """Label for a point in the upper strip: the exact rate, or a compact running total."""
     if unit == "percent":
         return point.display
-    prefix = point.display[0] if point.display[:1] in ("~", ">") else ""
+    prefix = _rounding_mark(point.display)
     return prefix + compact_number(point.value or 0.0)
+
+
+def _rounding_mark(display: str) -> str:
+    """The mark of a rounded or lower-bound figure ('~', '>', or 约 in Chinese), for its compact label."""
+    return next((mark for mark in ("~", ">", "约") if display.startswith(mark)), "")
 
 
 def _mix(colour: str, background: str, weight: float) -> str:

@@ -63,3 +63,17 @@ def test_qt_standard_buttons_are_chinese_too(qtbot, window: MainWindow):
         assert dialog.windowTitle() == "来源"
     finally:
         language.install("en")
+
+
+def test_chinese_chart_labels_use_wan_and_keep_the_rounding_mark(qtbot, window: MainWindow):
+    window.set_language("zh_CN")
+    try:
+        chart = window.panel("sales").charts[0]
+        texts = {
+            item.toPlainText()
+            for item in chart.scene().items()
+            if isinstance(item, QtWidgets.QGraphicsTextItem) and item.toPlainText()
+        }
+        assert {"123.3万", "约73万", "无数据"} <= texts  # 2020 was published as ~730,000
+    finally:
+        language.install("en")
