@@ -113,7 +113,7 @@ class FactSheet:
     facts: tuple[Fact, ...]
     partners: tuple[Partner, ...]
     sources: dict[str, Source]
-    #: Translated texts by language tag: {"zh-CN": {"title": ..., "figures": {id: {"label": ...}}, ...}}.
+    #: Translated texts by language tag: {"zh-CN": {"title": ..., "figures": {"label": {id: text}}, ...}}.
     translations: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False, compare=False)
     # Look-up indexes, built once: every query below is a dict access, so the audit and
     # the builders stay linear in the size of the dataset.
@@ -186,7 +186,7 @@ class FactSheet:
             return self
 
         def swap(item: Any, resource: str) -> dict[str, str]:
-            return {k: v for k, v in texts[resource].get(item.id, {}).items() if v}
+            return {column: text for column, by_id in texts[resource].items() if (text := by_id.get(item.id))}
 
         return FactSheet(
             title=texts["title"] or self.title,
@@ -289,26 +289,27 @@ def build_factsheet(raw: RawPackage) -> FactSheet:
 
 
 def _translated(frame: pd.DataFrame, columns: tuple[str, ...], tag: str) -> dict[str, dict[str, str]]:
-    """{row id: {column: translated text}} for the ``column@tag`` columns the frame has."""
-    present = [c for c in columns if f"{c}@{tag}" in frame.columns]
-    values = [frame[f"{c}@{tag}"].tolist() for c in present]
-    return {
-        rid: dict(zip(present, texts, strict=True)) for rid, *texts in zip(frame["id"].tolist(), *values, strict=True)
-    }
+    """{column: {row id: translated text}} for the ``column@tag`` columns the frame has."""
+    ids = frame["id"].tolist()
+    return {c: dict(zip(ids, frame[f"{c}@{tag}"].tolist(), strict=True)) for c in columns if f"{c}@{tag}" in frame}
 
 
 def _check_subjects(figures: dict[str, Figure], texts: dict[str, dict[str, str]], file: str, tag: str) -> None:
     """A subject is a key (growth rates find their totals by it), so it keeps one translation."""
+    translated = texts.get("subject", {})
+    pairs = {(f.subject, translated.get(f.id, "")) for f in figures.values()}
+    if len({subject for subject, text in pairs if text}) == sum(1 for _, text in pairs if text):
+        return  # one translation per subject: the usual case, found without a pass per row
     seen: dict[str, tuple[str, int]] = {}
     for row, figure in enumerate(figures.values(), start=2):
-        translated = texts.get(figure.id, {}).get("subject", "")
-        if not translated:
+        text = translated.get(figure.id, "")
+        if not text:
             continue
-        first = seen.setdefault(figure.subject, (translated, row))
-        if first[0] != translated:
+        first = seen.setdefault(figure.subject, (text, row))
+        if first[0] != text:
             raise DatasetError(
                 file,
-                f"subject '{clip(figure.subject)}' is '{clip(first[0])}' in row {first[1]} but '{clip(translated)}' "
+                f"subject '{clip(figure.subject)}' is '{clip(first[0])}' in row {first[1]} but '{clip(text)}' "
                 "here; a subject keeps one translation",
                 row=row,
                 column=f"subject@{tag}",
