@@ -89,7 +89,7 @@ def format_value(value: float | None, unit: str, approximate: bool = False, lowe
     if lower_bound:
         return f">{body}"
     if approximate and not body.endswith("million"):
-        return f"~{body}"
+        return f"{'约' if is_chinese() else '~'}{body}"
     return body
 
 

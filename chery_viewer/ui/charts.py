@@ -32,9 +32,8 @@ def compact_number(value: float, percent: bool = False) -> str:
     if percent:
         return f"{value:.0f}%"
     magnitude = abs(value)
-    if is_chinese() and magnitude >= 10_000:
-        text = f"{value / 10_000:.1f}".removesuffix(".0")
-        return f"{text}万"
+    if is_chinese():  # 万 from ten thousand up; below it every digit, as Chinese readers count
+        return f"{value / 10_000:.1f}".removesuffix(".0") + "万" if magnitude >= 10_000 else f"{value:,.0f}"
     if magnitude >= 1_000_000:
         return f"{value / 1_000_000:.2f}M".replace(".00M", "M")
     if magnitude >= 10_000:

@@ -90,8 +90,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.status_label.setText("   ·   ".join(p for p in parts if p))
 
     def _clear_panels(self) -> None:
+        """Drop every panel. Each stays a hidden child of its tab until Qt deletes it: taken
+        out of the window with setParent(None) it would be a top-level widget of its own."""
         for panel in self.panels.values():
-            panel.setParent(None)
+            panel.hide()
+            panel.parentWidget().layout().removeWidget(panel)
             panel.deleteLater()
         self.panels.clear()
 

@@ -64,6 +64,8 @@ def test_numbers_as_chinese_readers_write_them(zh: None):
     assert format_value(28.2, "percent") == "28.2%"
     assert format_value(None, "vehicles") == "无数据"
     assert format_compact(9_999, "vehicles") == "9,999"
+    assert format_value(6_355, "patents", approximate=True) == "约6,355"  # never the English ~
+    assert format_value(37, "percent", approximate=True) == "约37%"
 
 
 def test_english_numbers_are_unchanged(qapp: QtWidgets.QApplication):
