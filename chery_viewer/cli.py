@@ -56,10 +56,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _language(value: str) -> str:
-    from chery_viewer.core.i18n import LANGUAGES, match_language
+#: What --lang accepts (case and - or _ as you like) and the language each names.
+LANG_OPTIONS = {"en": "en", "zh": "zh_CN", "zh_cn": "zh_CN", "zh_hans": "zh_CN", "zh_hans_cn": "zh_CN"}
 
-    language = match_language(value)
+
+def _language(value: str) -> str:
+    from chery_viewer.core.i18n import LANGUAGES
+
+    language = LANG_OPTIONS.get(value.strip().replace("-", "_").lower())
     if language is None:
         raise argparse.ArgumentTypeError(f"unknown language '{value}' (use {' or '.join(LANGUAGES)})")
     return language

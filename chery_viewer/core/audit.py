@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from chery_viewer.core.factsheet import FactSheet, Figure, formula_names
-from chery_viewer.core.formatting import format_change, format_signed, format_value, not_available
+from chery_viewer.core.formatting import format_change, format_signed, format_value, format_with_unit, not_available
 from chery_viewer.core.i18n import translate
 from chery_viewer.core.periods import Period
 
@@ -386,7 +386,7 @@ def _derived_note(figure: Figure, sheet: FactSheet, lookup: Callable[[str], Figu
         )
     )
     return text.format(
-        published=format_value(published.value, published.unit),
+        published=format_with_unit(published.value, published.unit),
         difference=format_signed(diff),
         percent=f"{format_signed(diff / published.value * 100, 2)}%",
     )

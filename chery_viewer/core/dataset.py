@@ -25,6 +25,7 @@ from typing import Any
 import pandas as pd
 
 from chery_viewer.core.errors import DatasetError, clip
+from chery_viewer.core.i18n import LANGUAGES, data_language
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 CACHE_ENTRIES = 64
@@ -93,7 +94,10 @@ def load_package(path: str | Path | None = None) -> RawPackage:
         _validate_with_frictionless(directory, files, {n: _schema_in(s, ()) for n, s in schemas.items()})
         _remember_valid(cache_key)
         validated_by = "frictionless"
-    tables = {name: _read_table(texts[name], str(files[name]), _schema_in(schemas[name], languages)) for name in files}
+    tables = {
+        name: _read_table(texts[name], str(files[name]), _schema_in(schemas[name], languages), schemas[name])
+        for name in files
+    }
     return RawPackage(directory, descriptor, tables, validated_by)
 
 
@@ -230,30 +234,36 @@ def _parse_descriptor(data: bytes, label: str) -> dict[str, Any]:
         raise DatasetError(label, "'reportYear' must be a whole year between 1990 and 2100", column="reportYear")
     if not isinstance(descriptor.get("resources"), list):
         raise DatasetError(label, "the package needs a 'resources' list", column="resources")
-    languages = descriptor.get("languages", ["en"])
-    if (
-        not isinstance(languages, list)
-        or not languages
-        or not all(isinstance(tag, str) and tag.strip() for tag in languages)
-    ):
-        raise DatasetError(
-            label, '\'languages\' must be a list of language tags such as ["en", "zh-CN"]', column="languages"
-        )
-    if languages[0] != "en":
-        raise DatasetError(
-            label,
-            f'\'languages\' must start with "en", the language of the plain columns, not "{clip(languages[0])}"',
-            column="languages",
-        )
-    for tag in languages[1:]:
-        title = descriptor.get(f"title@{tag}")
-        if not isinstance(title, str) or not title.strip():
-            raise DatasetError(
-                label,
-                f"the package declares the language {clip(tag)}, so it needs a non-empty 'title@{clip(tag)}'",
-                column=f"title@{clip(tag)}",
-            )
+    _check_languages(descriptor, label)
     return descriptor
+
+
+def _check_languages(descriptor: Mapping[str, Any], label: str) -> None:
+    """``languages`` lists English first, then languages the app has, each once, with their titles."""
+    known = [data_language(code) for code in LANGUAGES]
+    languages = descriptor.get("languages", ["en"])
+    if not isinstance(languages, list) or not languages or not all(isinstance(t, str) for t in languages):
+        raise DatasetError(label, f"'languages' must be a list of language tags such as {json.dumps(known)}",
+                           column="languages")  # fmt: skip
+    if languages[0] != "en":
+        raise DatasetError(label, f"'languages' must start with \"en\", the language of the plain columns, not "
+                           f"\"{clip(languages[0])}\"", column="languages")  # fmt: skip
+    for i, tag in enumerate(languages):
+        if tag not in known:
+            raise DatasetError(label, f"'languages' lists \"{clip(tag)}\", which the app does not have "
+                               f"(it has {' and '.join(known)}, written so)", column="languages")  # fmt: skip
+        if tag in languages[:i]:
+            raise DatasetError(label, f"'languages' lists {tag} twice", column="languages")
+    for tag in languages[1:]:
+        title, description = descriptor.get(f"title@{tag}"), descriptor.get(f"description@{tag}")
+        if not isinstance(title, str) or not title.strip():
+            raise DatasetError(label, f"the package declares the language {tag}, so it needs a non-empty "
+                               f"'title@{tag}'", column=f"title@{tag}")  # fmt: skip
+        if str(descriptor.get("description") or "").strip() and (
+            not isinstance(description, str) or not description.strip()
+        ):
+            raise DatasetError(label, f"the package declares the language {tag}, so its description needs a "
+                               f"translation in 'description@{tag}' (text)", column=f"description@{tag}")  # fmt: skip
 
 
 def _resource_files(descriptor: Mapping[str, Any], directory: Path, label: str) -> dict[str, Path]:
@@ -358,8 +368,13 @@ FIELD_FORMS = {
 }
 
 
-def _read_table(text: str, label: str, schema: Mapping[str, Any]) -> pd.DataFrame:
+def _read_table(
+    text: str, label: str, schema: Mapping[str, Any], full: Mapping[str, Any] | None = None
+) -> pd.DataFrame:
     """Parse CSV text into a frame typed by the Table Schema, columns in schema order.
+
+    ``full`` is the schema with the translations of every language the app has: a column
+    of one the package does not declare is refused rather than silently ignored.
 
     Parsed with the csv module and converted cell by cell: for tables of this size that is
     several times faster than pandas' reader, whose fixed costs dominate small files, and
@@ -376,6 +391,11 @@ def _read_table(text: str, label: str, schema: Mapping[str, Any]) -> pd.DataFram
         raise DatasetError(label, "has no header row", row=1)
     header = [cell.strip() for cell in rows[0]]
     body = [row for row in rows[1:] if row]  # a blank line is no record
+    wanted = {f["name"] for f in schema["fields"]}
+    for name in (f["name"] for f in (full or schema)["fields"] if f["name"] not in wanted and f["name"] in header):
+        tag = name.partition("@")[2]
+        raise DatasetError(label, f"is a {tag} translation, but the package's 'languages' does not list {tag}",
+                           row=1, column=name)  # fmt: skip
     for number, row in enumerate(body, start=2):
         if len(row) != len(header):
             raise DatasetError(label, f"has {len(row)} cells where the header has {len(header)}", row=number)

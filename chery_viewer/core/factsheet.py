@@ -26,12 +26,6 @@ SECTIONS = ("overview", "sales", "exports", "innovation", "partners")
 FIGURE_COLUMNS = ("id", "section", "metric", "subject", "label", "value", "unit", "period", "kind", "approximate",
                   "lower_bound", "source_id", "formula", "note")  # fmt: skip
 MAX_FORMULA_OPERATIONS = 100
-#: The text columns of each resource that a package may translate (``label@zh-CN``).
-TRANSLATED_COLUMNS = {
-    "figures": ("subject", "label", "note"),
-    "facts": ("title", "text"),
-    "partners": ("name", "industry", "deal", "note"),
-}
 
 
 @dataclass(frozen=True)
@@ -264,10 +258,7 @@ def build_factsheet(raw: RawPackage) -> FactSheet:
         tag: {
             "title": str(descriptor.get(f"title@{tag}", "")).strip(),
             "description": str(descriptor.get(f"description@{tag}", "")),
-            **{
-                resource: _translated(raw.tables[resource], columns, tag)
-                for resource, columns in TRANSLATED_COLUMNS.items()
-            },
+            **{resource: _translated(frame, tag) for resource, frame in raw.tables.items()},
         }
         for tag in declared_languages(descriptor)
     }
@@ -288,32 +279,34 @@ def build_factsheet(raw: RawPackage) -> FactSheet:
     )
 
 
-def _translated(frame: pd.DataFrame, columns: tuple[str, ...], tag: str) -> dict[str, dict[str, str]]:
-    """{column: {row id: translated text}} for the ``column@tag`` columns the frame has."""
+def _translated(frame: pd.DataFrame, tag: str) -> dict[str, dict[str, str]]:
+    """{column: {row id: translated text}} for the frame's ``column@tag`` columns (the bundled
+    schemas say which columns have translations; the loader read exactly those)."""
     ids = frame["id"].tolist()
-    return {c: dict(zip(ids, frame[f"{c}@{tag}"].tolist(), strict=True)) for c in columns if f"{c}@{tag}" in frame}
+    suffix = f"@{tag}"
+    return {c.removesuffix(suffix): dict(zip(ids, frame[c].tolist(), strict=True)) for c in frame if c.endswith(suffix)}
 
 
 def _check_subjects(figures: dict[str, Figure], texts: dict[str, dict[str, str]], file: str, tag: str) -> None:
-    """A subject is a key (growth rates find their totals by it), so it keeps one translation."""
+    """A subject is a key (growth rates find their totals by it, tables group by it), so each
+    subject keeps one translation, and no two subjects share one."""
     translated = texts.get("subject", {})
-    pairs = {(f.subject, translated.get(f.id, "")) for f in figures.values()}
-    if len({subject for subject, text in pairs if text}) == sum(1 for _, text in pairs if text):
-        return  # one translation per subject: the usual case, found without a pass per row
-    seen: dict[str, tuple[str, int]] = {}
+    english: dict[str, tuple[str, int]] = {}  # subject -> (its translation, first row)
+    owner: dict[str, str] = {}  # translation -> the subject it belongs to
     for row, figure in enumerate(figures.values(), start=2):
         text = translated.get(figure.id, "")
         if not text:
             continue
-        first = seen.setdefault(figure.subject, (text, row))
-        if first[0] != text:
-            raise DatasetError(
-                file,
-                f"subject '{clip(figure.subject)}' is '{clip(first[0])}' in row {first[1]} but '{clip(text)}' "
-                "here; a subject keeps one translation",
-                row=row,
-                column=f"subject@{tag}",
-            )
+        first, first_row = english.setdefault(figure.subject, (text, row))
+        if first != text:
+            reason = (f"subject '{clip(figure.subject)}' is '{clip(first)}' in row {first_row} but '{clip(text)}' "
+                      "here; a subject keeps one translation")  # fmt: skip
+        elif owner.setdefault(text, figure.subject) != figure.subject:
+            reason = (f"'{clip(text)}' already translates the subject '{clip(owner[text])}'; two subjects "
+                      "need two translations")  # fmt: skip
+        else:
+            continue
+        raise DatasetError(file, reason, row=row, column=f"subject@{tag}")
 
 
 def _figures(frame: pd.DataFrame, file: str, sources: dict[str, Source]) -> dict[str, Figure]:

@@ -67,21 +67,16 @@ def format_value(value: float | None, unit: str, approximate: bool = False, lowe
 
     Rounded figures get '~', lower bounds '>', and rounded figures of a million or more are
     written in millions ('11.20 million'), so no digit claims more precision than the source.
-    In Chinese a rounded figure is written in 万 (约73万) for the same reason, and CNY
-    billions become 亿元 (CNY 10.1 bn = 101亿元); exact figures keep every digit, grouped by
-    thousands as in Chinese financial tables.
+    Chinese: see :func:`_chinese_value`.
     """
     if value is None or not math.isfinite(value):
         return not_available()
+    if is_chinese():
+        return _chinese_value(value, unit, approximate, lower_bound)
     if unit == "percent":
         body = format_percent(value)
     elif unit == "CNY billion":
-        if is_chinese():
-            body = f"{_trimmed(value * 10, 1)}亿元"
-        else:
-            body = f"CNY {format_number(value, 0 if value == int(value) else 1)} bn"
-    elif approximate and not lower_bound and is_chinese() and abs(value) >= 10_000:
-        return f"约{_trimmed(value / 10_000, 2)}万"
+        body = f"CNY {format_number(value, 0 if value == int(value) else 1)} bn"
     elif approximate and abs(value) >= 1_000_000:
         body = f"{value / 1_000_000:.2f} million"
     else:
@@ -89,21 +84,48 @@ def format_value(value: float | None, unit: str, approximate: bool = False, lowe
     if lower_bound:
         return f">{body}"
     if approximate and not body.endswith("million"):
-        return f"{'约' if is_chinese() else '~'}{body}"
+        return f"~{body}"
     return body
 
 
+def _chinese_value(value: float, unit: str, approximate: bool, lower_bound: bool) -> str:
+    """Chinese forms: exact counts keep every digit, grouped by thousands as in Chinese
+    financial tables; a rounded count is written in 万 or 亿 when that form is exact
+    (~730,000 → 约73万, ~11.2 million → 约1120万), else in digits (约12,345); CNY billions
+    become 亿元 (10.1 → 101亿元). Rounded figures get 约, lower bounds '>'."""
+    if unit == "percent":
+        body = format_percent(value)
+    elif unit == "CNY billion":
+        body = f"{_trimmed(value * 10, 3)}亿元"
+    else:
+        digits = format_number(value, 0 if value == int(value) else 1)
+        body = (_exact_in_wan(value) or digits) if approximate else digits
+    return (">" if lower_bound else "约" if approximate else "") + body
+
+
+def _exact_in_wan(value: float) -> str | None:
+    """``value`` in 亿 or 万 with at most two decimals, if that loses no digit; else None."""
+    for size, word in ((100_000_000, "亿"), (10_000, "万")):
+        if abs(value) >= size:
+            return f"{_trimmed(value / size, 2)}{word}" if value % (size // 100) == 0 else None
+    return None
+
+
 def format_compact(value: float | None, unit: str, approximate: bool = False, lower_bound: bool = False) -> str:
-    """A headline number: in Chinese, counts of 10,000 or more in 万 with one decimal
-    (1,232,727 → 123.3万), the way Chinese business readers take in a total at a glance;
-    wherever it is shown the exact figure stands beside it. In English the same as
+    """A headline or chart-label number: in Chinese, counts of 10,000 or more in 万 (or 亿)
+    with one decimal (1,232,727 → 123.3万), the way Chinese business readers take in a total
+    at a glance; wherever it is shown the exact figure stands beside it. A '.0' stays when
+    the rounding hid digits (99,995 → 10.0万, but 100,000 → 10万). In English the same as
     :func:`format_value`."""
     if not is_chinese() or unit in ("percent", "CNY billion") or value is None or not math.isfinite(value):
         return format_value(value, unit, approximate, lower_bound)
     if abs(value) < 10_000 or (approximate and not lower_bound):
         return format_value(value, unit, approximate, lower_bound)
-    text = f"{_trimmed(value / 10_000, 1)}万"
-    return f">{text}" if lower_bound else text
+    size, word = (100_000_000, "亿") if abs(value) >= 100_000_000 else (10_000, "万")
+    text = f"{value / size:.1f}"
+    if text.endswith(".0") and value % size == 0:
+        text = text[:-2]
+    return f"{'>' if lower_bound else ''}{text}{word}"
 
 
 def _trimmed(value: float, decimals: int) -> str:

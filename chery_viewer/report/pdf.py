@@ -186,11 +186,9 @@ def _families() -> list[str]:
     available = set(QtGui.QFontDatabase.families())
     families = [next((f for f in FONT_FAMILIES if f in available), QtGui.QGuiApplication.font().family())]
     if is_chinese():
-        from chery_viewer.ui.language import cjk_family
+        from chery_viewer.ui.language import SYSTEM_CJK_FAMILIES, cjk_family
 
-        cjk = cjk_family()
-        if cjk:
-            families.insert(0, cjk)
+        families[:0] = [f for f in (cjk_family(), *SYSTEM_CJK_FAMILIES) if f]
     return families
 
 

@@ -18,7 +18,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from chery_viewer.core.content import ChartSpec, Point, Series
-from chery_viewer.core.formatting import not_available
+from chery_viewer.core.formatting import format_compact, not_available
 from chery_viewer.core.i18n import is_chinese, translate
 from chery_viewer.ui.theme import LIGHT, Theme
 
@@ -32,8 +32,8 @@ def compact_number(value: float, percent: bool = False) -> str:
     if percent:
         return f"{value:.0f}%"
     magnitude = abs(value)
-    if is_chinese():  # 万 from ten thousand up; below it every digit, as Chinese readers count
-        return f"{value / 10_000:.1f}".removesuffix(".0") + "万" if magnitude >= 10_000 else f"{value:,.0f}"
+    if is_chinese():  # 万 and 亿 from ten thousand up; below it every digit, as Chinese readers count
+        return format_compact(round(value), "vehicles")
     if magnitude >= 1_000_000:
         return f"{value / 1_000_000:.2f}M".replace(".00M", "M")
     if magnitude >= 10_000:

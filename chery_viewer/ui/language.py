@@ -19,6 +19,7 @@ from chery_viewer.core.dataset import resources_dir
 from chery_viewer.core.i18n import DEFAULT_LANGUAGE, is_chinese, match_language, set_language
 
 CJK_FONT_FILE = "NotoSansSC-Subset.ttf"
+SYSTEM_CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei")
 
 _translators: list[QtCore.QTranslator] = []
 _cjk_family: str | None = None
@@ -42,36 +43,39 @@ def install(language: str) -> None:
     """Make ``language`` current for the window, the PDF and the core's texts.
 
     Needs a QCoreApplication. English removes every translator: the source texts are English.
+    The new translators are loaded before the old ones go, so a missing file changes nothing.
     """
     app = QtCore.QCoreApplication.instance()
     if app is None:
         raise RuntimeError("install() needs a QCoreApplication")
+    loaded = [] if language == DEFAULT_LANGUAGE else _load(language)
     for translator in _translators:
         app.removeTranslator(translator)
-    _translators.clear()
-    if language == DEFAULT_LANGUAGE:
-        set_language(language)
-    else:
-        ours = QtCore.QTranslator(app)
-        if not ours.load(f"chery_viewer_{language}", translations_dir()):
-            raise RuntimeError(f"the translation chery_viewer_{language}.qm is missing from {translations_dir()}")
-        qt_own = QtCore.QTranslator(app)
-        qt_dir = QtCore.QLibraryInfo.path(QtCore.QLibraryInfo.LibraryPath.TranslationsPath)
-        for translator in (ours, qt_own) if qt_own.load(f"qtbase_{language}", qt_dir) else (ours,):
-            app.installTranslator(translator)
-            _translators.append(translator)
-        set_language(language, QtCore.QCoreApplication.translate)
+    _translators[:] = loaded  # the old ones have no parent: dropping them deletes them
+    for translator in loaded:
+        app.installTranslator(translator)
+    set_language(language, QtCore.QCoreApplication.translate if loaded else None)
     QtCore.QLocale.setDefault(QtCore.QLocale(language))
     _apply_font()
+
+
+def _load(language: str) -> list[QtCore.QTranslator]:
+    """Our translation of ``language`` and Qt's own (standard buttons, dialogs), if Qt has one."""
+    ours = QtCore.QTranslator()
+    if not ours.load(f"chery_viewer_{language}", translations_dir()):
+        raise RuntimeError(f"the translation chery_viewer_{language}.qm is missing from {translations_dir()}")
+    qt_own = QtCore.QTranslator()
+    qt_dir = QtCore.QLibraryInfo.path(QtCore.QLibraryInfo.LibraryPath.TranslationsPath)
+    return [ours, qt_own] if qt_own.load(f"qtbase_{language}", qt_dir) else [ours]
 
 
 def font_families() -> list[str]:
     """Font families for text in the current language, most preferred first."""
     families = list(_default_families or [])
     if is_chinese():
-        family = cjk_family()
-        if family:
-            families.insert(0, family)
+        # The bundled subset first; a system CJK font, if any, only for characters it lacks
+        # (a user's dataset may use others), Simplified forms before any other.
+        families[:0] = [f for f in (cjk_family(), *SYSTEM_CJK_FAMILIES) if f]
     return families
 
 

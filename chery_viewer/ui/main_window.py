@@ -92,6 +92,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def _clear_panels(self) -> None:
         """Drop every panel. Each stays a hidden child of its tab until Qt deletes it: taken
         out of the window with setParent(None) it would be a top-level widget of its own."""
+        self._pointed_chart = None  # it belongs to a panel that goes
         for panel in self.panels.values():
             panel.hide()
             panel.parentWidget().layout().removeWidget(panel)
@@ -232,7 +233,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def set_language(self, code: str) -> None:
         """Switch every text, of the window and of the fact sheet, to ``code`` ('en', 'zh_CN'), and remember it."""
-        if code not in LANGUAGES:
+        if code not in LANGUAGES or code == current_language():
             return
         ui_language.install(code)
         self.settings.language = code
@@ -241,6 +242,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._set_sheet(self.dataset)
         self._ensure_panel(self.tabs.currentIndex())
         QtCore.QTimer.singleShot(0, self._prebuild_next_panel)
+        self.sigSheetChanged.emit()  # the sheet shown is the same package in other words
 
     # -- theme -------------------------------------------------------------------------
 

@@ -276,7 +276,7 @@
     </message>
     <message>
         <source>Figures marked ~ were published rounded; figures marked &gt; were published only as a lower bound.</source>
-        <translation>标有~或“约”的数据以取整后的数字公布；标有&gt;的数据仅以下限形式公布。</translation>
+        <translation>标有“约”的数据以取整后的数字公布；标有&gt;的数据仅以下限形式公布。</translation>
     </message>
     <message>
         <source>Export share of sales</source>
@@ -648,7 +648,7 @@ Source: {source}</source>
     </message>
     <message>
         <source>Computed from the published figures named in the formula; ~ marks a result that inherits rounding.</source>
-        <translation>由公式中列出的公布数据计算得出；~或“约”表示结果沿袭了输入数据的取整误差。</translation>
+        <translation>由公式中列出的公布数据计算得出；“约”表示结果沿袭了输入数据的取整误差。</translation>
     </message>
 </context>
 <context>

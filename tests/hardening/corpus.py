@@ -402,6 +402,36 @@ DAMAGED: tuple[Entry, ...] = (
         DESCRIPTOR,
         ("languages", "en"),
     ),
+    Entry(
+        "translation-subjects-collide",
+        _in_copy(lambda p: set_cell(p, "figures.csv", "market_egypt_2022_01_07", "subject@zh-CN", "巴西")),
+        "figures.csv",
+        ("subject@zh-cn", "two subjects"),
+    ),
+    Entry(
+        "translation-language-undeclared",
+        _in_copy(lambda p: edit_descriptor(p, lambda d: d.pop("languages"))),
+        "figures.csv",
+        ("row 1", "@zh-cn", "does not list zh-cn"),
+    ),
+    Entry(
+        "translation-description-missing",
+        _in_copy(lambda p: edit_descriptor(p, lambda d: d.pop("description@zh-CN"))),
+        DESCRIPTOR,
+        ("description@zh-cn",),
+    ),
+    Entry(
+        "languages-unknown-tag",
+        _in_copy(lambda p: edit_descriptor(p, lambda d: d.update(languages=["en", "zh-cn"]))),
+        DESCRIPTOR,
+        ("zh-cn", "does not have"),
+    ),
+    Entry(
+        "languages-listed-twice",
+        _in_copy(lambda p: edit_descriptor(p, lambda d: d.update(languages=["en", "zh-CN", "zh-CN"]))),
+        DESCRIPTOR,
+        ("twice",),
+    ),
     # where the dataset is
     Entry("dataset-does-not-exist", _missing, "no-such-package", ("no such file",)),
     Entry("dataset-is-a-plain-file", _plain_file, "notes.txt", ("data package",)),

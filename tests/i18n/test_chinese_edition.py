@@ -66,6 +66,12 @@ def test_numbers_as_chinese_readers_write_them(zh: None):
     assert format_compact(9_999, "vehicles") == "9,999"
     assert format_value(6_355, "patents", approximate=True) == "约6,355"  # never the English ~
     assert format_value(37, "percent", approximate=True) == "约37%"
+    assert format_value(12_345, "vehicles", approximate=True) == "约12,345"  # 万 would drop digits
+    assert format_value(12_000_000, "vehicles", approximate=True, lower_bound=True) == ">1200万"
+    assert format_value(150_000_000, "vehicles", approximate=True) == "约1.5亿"
+    assert format_compact(123_456_789, "vehicles") == "1.2亿"
+    assert format_compact(99_995, "vehicles") == "10.0万" and format_compact(100_000, "vehicles") == "10万"
+    assert format_value(0.004, "CNY billion") == "0.04亿元"
 
 
 def test_english_numbers_are_unchanged(qapp: QtWidgets.QApplication):
@@ -188,13 +194,35 @@ def test_both_editions_export(tmp_path: Path):
         assert all(w in text for w in words), lang
 
 
-def test_unknown_language_is_one_line_and_exit_2(tmp_path: Path):
+@pytest.mark.parametrize("value", ["fr", "C", "", "zh_TW"])
+def test_unknown_language_is_one_line_and_exit_2(tmp_path: Path, value: str):
     result = subprocess.run(
-        [sys.executable, "-m", "chery_viewer", "--lang", "fr", "--export-pdf", str(tmp_path / "x.pdf")],
+        [sys.executable, "-m", "chery_viewer", "--lang", value, "--export-pdf", str(tmp_path / "x.pdf")],
         capture_output=True,
         text=True,
         timeout=60,
     )
     assert result.returncode == 2
-    assert result.stderr.count("\n") == 1 and "unknown language 'fr'" in result.stderr
+    assert result.stderr.count("\n") == 1 and f"unknown language '{value}'" in result.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_lang_option_spellings():
+    from chery_viewer.cli import build_parser
+
+    for value in ("zh_CN", "zh-CN", "ZH_cn", "zh", "zh-Hans"):
+        assert build_parser().parse_args(["--lang", value]).lang == "zh_CN", value
+    assert build_parser().parse_args(["--lang", "EN"]).lang == "en"
+
+
+def test_switching_back_and_forth_keeps_two_translators_at_most(qapp: QtWidgets.QApplication):
+    try:
+        for _ in range(5):
+            language.install("zh_CN")
+            language.install("en")
+            language.install("zh_CN")
+        assert len(language._translators) == 2  # ours and Qt's own
+        assert current_language() == "zh_CN"
+    finally:
+        language.install("en")
+    assert language._translators == [] and current_language() == "en"

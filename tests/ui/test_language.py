@@ -77,3 +77,15 @@ def test_chinese_chart_labels_use_wan_and_keep_the_rounding_mark(qtbot, window: 
         assert {"123.3万", "约73万", "无数据"} <= texts  # 2020 was published as ~730,000
     finally:
         language.install("en")
+
+
+def test_chart_exports_after_a_switch_use_a_live_chart(qtbot, window: MainWindow):
+    sales = window.panel("sales")
+    window.tabs.setCurrentIndex(TAB_KEYS.index("sales"))
+    window._on_chart_hovered(sales.charts[1])
+    try:
+        window.set_language("zh_CN")
+        chart = window.chart_for_export()
+        assert chart is window.current_panel().main_chart and chart.spec.title.endswith("年集团销量")
+    finally:
+        language.install("en")
