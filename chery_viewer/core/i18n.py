@@ -46,6 +46,11 @@ def is_chinese() -> bool:
     return _language.startswith("zh")
 
 
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` has CJK characters (ideographs, kana, hangul, CJK punctuation)."""
+    return any(ord(ch) >= 0x2E80 for ch in text)
+
+
 def data_language(language: str) -> str:
     """The tag a data package uses for ``language``: BCP 47, as in ``label@zh-CN``."""
     return language.replace("_", "-")

@@ -68,7 +68,7 @@ from chery_viewer.core.content import (
 )
 from chery_viewer.core.files import WriteError, atomic_write, describe_problem
 from chery_viewer.core.formatting import is_safe_url, not_available, unit_words
-from chery_viewer.core.i18n import current_language, data_language, is_chinese, translate
+from chery_viewer.core.i18n import current_language, data_language, has_cjk, is_chinese, translate
 from chery_viewer.ui.theme import BLUE, LIGHT, Theme
 
 if TYPE_CHECKING:
@@ -297,7 +297,7 @@ class _Canvas:
         line-break opportunities (never inside a Latin word or number, never before '，')."""
         pieces: list[str] = []
         for word in text.split():
-            if len(word) <= cls.SHORT_CJK or not _has_cjk(word):
+            if len(word) <= cls.SHORT_CJK or not has_cjk(word):
                 pieces.append(word)
                 continue
             # Qt counts UTF-16 units: map them back to characters (they differ past U+FFFF)
@@ -918,10 +918,6 @@ def _numeric_pattern(units: tuple[str, ...]) -> re.Pattern[str]:
 def _not_available(text: str) -> bool:
     """Whether a cell says the sources give no figure ('n/a', or its translation: '无数据')."""
     return text in ("n/a", not_available())
-
-
-def _has_cjk(text: str) -> bool:
-    return any(ord(ch) >= 0x2E80 for ch in text)
 
 
 class _Flow(_Block):

@@ -19,7 +19,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from chery_viewer.core.content import ChartSpec, Point, Series
 from chery_viewer.core.formatting import format_compact, not_available
-from chery_viewer.core.i18n import is_chinese, translate
+from chery_viewer.core.i18n import has_cjk, is_chinese, translate
 from chery_viewer.ui.theme import LIGHT, Theme
 
 HOVER_RADIUS_PX = 9.0
@@ -226,7 +226,7 @@ class ChartView(pg.GraphicsLayoutWidget):
         for plot, series_list, y_label in plots:
             plot.showGrid(x=False, y=True, alpha=0.25)
             plot.getAxis("bottom").setTicks([[(i, c) for i, c in enumerate(spec.categories)]])
-            if not any("\u4e00" <= ch <= "\u9fff" for ch in y_label):
+            if not has_cjk(y_label):
                 # A rotated Chinese unit (辆 on its side) reads badly; the title and the 万 ticks say it.
                 plot.setLabel("left", y_label, color=theme.muted)
             plot.vb.setXRange(-0.6, len(spec.categories) - 0.4, padding=0)

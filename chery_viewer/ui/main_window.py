@@ -64,15 +64,16 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # -- data --------------------------------------------------------------------------
 
-    def _set_sheet(self, sheet: FactSheet, analysis: Analysis | None = None,
+    def _set_sheet(self, dataset: FactSheet, sheet: FactSheet | None = None, analysis: Analysis | None = None,
                    sections: dict[str, SectionContent] | None = None) -> None:  # fmt: skip
-        """Show ``sheet`` (in the current language); everything derived from it is replaced in one step.
+        """Show ``dataset`` in the current language; everything derived from it is replaced in one step.
 
         ``self.dataset`` keeps the package as loaded, ``self.sheet`` its texts in the current
-        language, which the tabs, the dialogs and the PDF show.
+        language, which the tabs, the dialogs and the PDF show. ``sheet``, ``analysis`` and
+        ``sections`` are passed when the caller has built them already.
         """
-        self.dataset = sheet
-        sheet = sheet.localized(data_language(current_language()))
+        self.dataset = dataset
+        sheet = sheet or dataset.localized(data_language(current_language()))
         analysis = analysis or analyse(sheet)
         self.sheet, self.analysis = sheet, analysis
         self.sections: dict[str, SectionContent] = sections or {}  # else built with their panels, on demand
@@ -309,7 +310,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self._error(title, f"{kept}\n\n{reason}")
             return False
         self.settings.set_directory("dataset", str(Path(path).parent))
-        self._set_sheet(sheet, analysis, sections)
+        self._set_sheet(sheet, shown, analysis, sections)
         self._ensure_panel(self.tabs.currentIndex())
         QtCore.QTimer.singleShot(0, self._prebuild_next_panel)
         self.statusBar().showMessage(translate("MainWindow", "Loaded {path}").format(path=path), 5000)
