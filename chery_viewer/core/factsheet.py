@@ -22,7 +22,6 @@ from chery_viewer.core.dataset import RawPackage, declared_languages, load_packa
 from chery_viewer.core.errors import DatasetError, clip
 from chery_viewer.core.periods import Period
 
-SECTIONS = ("overview", "sales", "exports", "innovation", "partners")
 FIGURE_COLUMNS = ("id", "section", "metric", "subject", "label", "value", "unit", "period", "kind", "approximate",
                   "lower_bound", "source_id", "formula", "note")  # fmt: skip
 MAX_FORMULA_OPERATIONS = 100
