@@ -5,6 +5,7 @@
     <name>Audit</name>
     <message>
         <source>Group sales {year}, back-computed</source>
+        <extracomment>&quot;report&quot;: the report year only; &quot;annual&quot;: every year with an annual count; &quot;after_first&quot;: every such year but the first (a growth needs the year before).</extracomment>
         <translation>{year}年集团销量（倒推）</translation>
     </message>
     <message>
@@ -926,6 +927,50 @@ Source: {source}</source>
         <translation>5月</translation>
     </message>
     <message>
+        <source>January</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>12月</translation>
+    </message>
+    <message>
         <source>Jun</source>
         <translation>6月</translation>
     </message>
@@ -952,6 +997,10 @@ Source: {source}</source>
     <message>
         <source>Dec</source>
         <translation>12月</translation>
+    </message>
+    <message>
+        <source>an unknown date</source>
+        <translation>日期不详</translation>
     </message>
     <message>
         <source>{year}</source>
@@ -990,6 +1039,7 @@ Source: {source}</source>
     </message>
     <message>
         <source>Data as of {date}   ·   report year {year}   ·   dataset version {version}   ·   1 source</source>
+        <extracomment>One builder per section, in the order of ``SECTION_KEYS``.</extracomment>
         <translation>数据截至{date}   ·   报告年度{year}年   ·   数据集版本{version}   ·   1个来源</translation>
     </message>
     <message>
