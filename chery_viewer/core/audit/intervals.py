@@ -117,7 +117,7 @@ def point_value(formula: str, lookup: Callable[[str], Figure | None]) -> float:
             return ops[type(node.op)](walk(node.left), walk(node.right))
         if isinstance(node, ast.UnaryOp):
             return -walk(node.operand)
-        if isinstance(node, ast.Constant):
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
             return float(node.value)
         if isinstance(node, ast.Name):
             figure = lookup(node.id)

@@ -40,9 +40,9 @@ def months_chart(ctx: Context, chart_id: str, metric: str, name: str) -> ChartSp
     across those months; its tooltip gives the published total.
     """
     spans: dict[str, tuple[int, int]] = {
-        f.id: months
+        f.id: months_of
         for f in ctx.sheet.of_metric(metric)
-        if f.period.start.year == ctx.year and (months := f.period.months) is not None
+        if f.period.start.year == ctx.year and (months_of := f.period.months) is not None
     }
     figures = [f for f in ctx.sheet.of_metric(metric) if f.id in spans]
     if not figures:
