@@ -35,7 +35,7 @@ RESOURCE_NAMES = ("sources", "figures", "facts", "partners")
 #: Digest of the bundled package (descriptor + resources). ``tests/core/test_bundled.py``
 #: validates the package with frictionless and checks this value; update both together
 #: with ``python -m chery_viewer.core.dataset --digest``.
-BUNDLED_SHA256 = "8f5c1eb7495d7f423c9d724a4fa7303a3ea97c53e2e7f22dc47031d40d6f4f4f"
+BUNDLED_SHA256 = "50121259c6ad846a654d640abcf8d449ac32221e844324b2d34007a9794254dc"
 
 
 @dataclass(frozen=True)
