@@ -277,7 +277,9 @@ def derived_figures(sheet: FactSheet) -> dict[str, Figure]:
                 "patents_grant_ratio",
                 "innovation",
                 "patents_grant_ratio",
-                translate("Audit", "Granted patents as a share of applications filed (running totals, not a grant rate)"),
+                translate(
+                    "Audit", "Granted patents as a share of applications filed (running totals, not a grant rate)"
+                ),
                 "percent",
                 str(year),
                 f"{granted.id} / {declared.id} * 100",
@@ -372,7 +374,8 @@ def _is_lower_bound(formula: str, lookup: Callable[[str], Figure | None], value:
         base = lookup(name)
         assert base is not None
         raised = base._replace(value=base.value * 1.001 + 1)
-        if point_value(formula, lambda n: raised if n == name else lookup(n)) <= value:
+        swapped = {name: raised}
+        if point_value(formula, lambda n, s=swapped: s.get(n) or lookup(n)) <= value:
             return False
     return True
 
@@ -522,7 +525,8 @@ def _swapped_digits(target: Figure, tiling: list[Figure], point: float) -> str:
         if len(have) != len(want):
             continue
         diff = [i for i in range(len(have)) if have[i] != want[i]]
-        if len(diff) == 2 and diff[1] == diff[0] + 1 and have[diff[0]] == want[diff[1]] and have[diff[1]] == want[diff[0]]:
+        swapped = len(diff) == 2 and diff[1] == diff[0] + 1
+        if swapped and have[diff[0]] == want[diff[1]] and have[diff[1]] == want[diff[0]]:
             return " " + translate(
                 "Audit",
                 "{total} less the other periods leaves {needed} for {period}; the published {value} has the same "

@@ -499,7 +499,8 @@ def _months_chart(ctx: _Context, chart_id: str, metric: str, name: str) -> Chart
         y_label=translate("Content", "vehicles a month"),
         upper_label=translate("Content", "to date"),
         caption=ctx.caption_with(
-            (*figures, total), translate("Content", "Months without a bar: no single-month figure was found in the sources.")
+            (*figures, total),
+            translate("Content", "Months without a bar: no single-month figure was found in the sources."),
         ),
     )
 
@@ -697,9 +698,9 @@ def build_sales(sheet: FactSheet, analysis: Analysis) -> SectionContent:
     partial = [f for f in (brand, nev) if f is not None and not f.period.is_year]
     if partial:
         notes.append(
-            translate("Content", "{figures} cover part of the year: no full-year figure was found in the sources.").format(
-                figures=translate("Content", " and ").join(f.label for f in partial)
-            )
+            translate(
+                "Content", "{figures} cover part of the year: no full-year figure was found in the sources."
+            ).format(figures=translate("Content", " and ").join(f.label for f in partial))
         )
     if back:
         notes.append(
@@ -844,7 +845,9 @@ def build_exports(sheet: FactSheet, analysis: Analysis) -> SectionContent:
                 ctx.kpi(share, translate("Content", "Share of group sales")),
                 ctx.kpi(year_share, translate("Content", "Share of China's car exports {year}").format(year=y)),
                 ctx.kpi(cumulative, translate("Content", "Cumulative share of China's car exports (source)")),
-                ctx.kpi(ctx.find("export_leadership", str(y)), translate("Content", "Years as top Chinese-brand exporter")),
+                ctx.kpi(
+                    ctx.find("export_leadership", str(y)), translate("Content", "Years as top Chinese-brand exporter")
+                ),
                 ctx.kpi(months_over, mark_label),
             ]
         ),
@@ -1048,7 +1051,9 @@ def build_partners(sheet: FactSheet, analysis: Analysis) -> SectionContent:
     )
     inferred = sum(p.pairing == "inferred" for p in sheet.partners)
     recent = sum(p.deal_year == ctx.year for p in sheet.partners)
-    count_tip = translate("Content", "Counted from the partners table: the partners the sources name, which need not be all of them.")
+    count_tip = translate(
+        "Content", "Counted from the partners table: the partners the sources name, which need not be all of them."
+    )
     all_years = translate("Content", "all years")
     return SectionContent(
         "partners",
