@@ -895,10 +895,10 @@ def build_innovation(sheet: FactSheet, analysis: Analysis) -> SectionContent:
         _simple_bars(
             ctx,
             "factory_capacity",
-            translate("Content", "Factory capacity"),
+            translate("Content", "Factory capacity, in operation or planned"),
             unit_word("vehicles per year"),
             [(_factory_place(f.subject, f.subject in inferred), f) for f in sheet.of_metric("factory_capacity")],
-            translate("Content", " ").join(
+            " ".join(
                 _labelled(_factory_place(f.subject, True), f.note)
                 for f in sheet.of_metric("factory_capacity")
                 if f.subject in inferred and f.note
