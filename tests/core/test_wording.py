@@ -27,7 +27,8 @@ from chery_viewer.core.factsheet import FactSheet, load_factsheet
 ROOT = Path(__file__).resolve().parents[2]
 TS_FILE = ROOT / "resources" / "translations" / "chery_viewer_zh_CN.ts"
 ID_COLUMNS = {"id", "section", "kind", "metric", "unit", "period", "source_id", "url", "date", "date_basis",
-              "domain", "pairing", "formula", "value", "approximate", "lower_bound", "inferred", "deal_year"}  # fmt: skip
+              "domain", "pairing", "formula", "value", "approximate", "lower_bound", "inferred",
+              "deal_year"}  # fmt: skip
 
 #: "not published" claims the company published nothing; the sources only show that we found nothing.
 NOT_PUBLISHED = re.compile(r"\bnot\s+(?:been\s+)?published\b|\bno\s+published\b|\bunpublished\b|未公布|未发布|没有公布")
@@ -90,7 +91,8 @@ def _is_headline(where: str, column: str, text: str) -> bool:
 
 def test_the_guards_see_every_kind_of_text():
     columns = {c for _, c, _ in ALL_TEXTS}
-    assert {"note", "note@zh-CN", "text", "text@zh-CN", "label@zh-CN", "title", "deal", "source", "translation"} <= columns
+    wanted = {"note", "note@zh-CN", "text", "text@zh-CN", "label@zh-CN", "title", "deal", "source", "translation"}
+    assert wanted <= columns
     assert len(ui_texts()) > 400
 
 
@@ -233,7 +235,10 @@ def _numbers(text: str) -> set[float]:
     50,000), leaving out years and day-month dates."""
     text = re.sub(rf"\b\d{{1,2}} ({MONTHS})|\d{{1,2}}月\d{{1,2}}日", "", text)
     found = set()
-    pattern = r"(\d{1,3}(?:[,\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万|亿|k\b|thousand\b|million\b|m\b|bn\b|billion\b)?"
+    pattern = (
+        r"(\d{1,3}(?:[,\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+        r"\s*(万|亿|k\b|thousand\b|million\b|m\b|bn\b|billion\b)?"
+    )
     for raw, scale in re.findall(pattern, text, re.IGNORECASE):
         number = re.sub(r"[,\u00a0 ]", "", raw)
         try:
