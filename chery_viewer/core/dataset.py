@@ -35,7 +35,7 @@ RESOURCE_NAMES = ("sources", "figures", "facts", "partners")
 #: Digest of the bundled package (descriptor + resources). ``tests/core/test_bundled.py``
 #: validates the package with frictionless and checks this value; update both together
 #: with ``python -m chery_viewer.core.dataset --digest``.
-BUNDLED_SHA256 = "50121259c6ad846a654d640abcf8d449ac32221e844324b2d34007a9794254dc"
+BUNDLED_SHA256 = "aaf5b4c473f224bc4766e52b7200415008461c8a1739de0e4bbbc3a5b5cb3c47"
 
 
 @dataclass(frozen=True)
