@@ -118,7 +118,9 @@ DERIVATIONS: tuple[Derivation, ...] = (
         "patents_grant_ratio",
         "innovation",
         "percent",
-        lambda: translate("Audit", "Granted patents per application filed"),
+        lambda: translate(
+            "Audit", "Granted patents as a share of applications filed (running totals, not a grant rate)"
+        ),
         "{granted} / {declared} * 100",
         (("declared", "patents_declared", "{year}"), ("granted", "patents_granted", "{year}")),
     ),
@@ -196,6 +198,7 @@ def derived_figures(sheet: FactSheet) -> tuple[dict[str, Figure], dict[str, Deri
             try:
                 value = point_value(formula, lookup)
                 evaluate(formula, lookup)
+                bound = _is_lower_bound(formula, lookup, value)
             except (ZeroDivisionError, OverflowError):
                 continue  # undefined for this dataset: no derived figure rather than a wrong one
             if not math.isfinite(value):
@@ -211,7 +214,7 @@ def derived_figures(sheet: FactSheet) -> tuple[dict[str, Figure], dict[str, Deri
                 Period.parse(period),
                 "derived",
                 any(f.approximate or f.lower_bound for f in found),
-                False,
+                bound,
                 found[0].source_id,
                 formula,
                 "",
@@ -219,6 +222,26 @@ def derived_figures(sheet: FactSheet) -> tuple[dict[str, Figure], dict[str, Deri
             derived[fid] = figure._replace(label=rule.label_for(figure))
             made_by[fid] = rule
     return derived, made_by
+
+
+def _is_lower_bound(formula: str, lookup: Callable[[str], Figure | None], value: float) -> bool:
+    """Whether a result inherits the ">" of its inputs: it does when every lower-bound input
+    can only push it up (exports > 96,000 in 2019 make the 2018-2019 change > -23.8%). If a
+    bound pushes it down, nothing is claimed beyond the "~" the result already carries."""
+    names = [n for n in formula_names(formula) if (f := lookup(n)) is not None and f.lower_bound]
+    if not names:
+        return False
+    for name in names:
+        base = lookup(name)
+        assert base is not None
+        raised = base._replace(value=base.value * 1.001 + 1)
+
+        def nudged(n: str, name: str = name, raised: Figure = raised) -> Figure | None:
+            return raised if n == name else lookup(n)
+
+        if point_value(formula, nudged) <= value:
+            return False
+    return True
 
 
 def comparisons(sheet: FactSheet, derived: dict[str, Figure]) -> dict[str, Comparison]:

@@ -9,7 +9,7 @@ audit's numbers into words; ``closing`` builds the sources, findings and formula
 from __future__ import annotations
 
 from chery_viewer.core.content.closing import audit_tables, closing_title, source_entries
-from chery_viewer.core.content.context import OWN_TABLE, kind_name
+from chery_viewer.core.content.context import OWN_TABLE, kind_name, source_date
 from chery_viewer.core.content.document import BUILDERS, build_document, build_sections
 from chery_viewer.core.content.exports import build_exports
 from chery_viewer.core.content.findings import describe_finding
@@ -77,6 +77,7 @@ __all__ = [
     "kind_name",
     "pairing_name",
     "section_titles",
+    "source_date",
     "source_entries",
     "trend_of",
 ]

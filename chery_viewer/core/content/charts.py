@@ -6,7 +6,7 @@ from chery_viewer.core.content.context import Context
 from chery_viewer.core.content.model import ChartSpec, Point, Series
 from chery_viewer.core.factsheet import Figure
 from chery_viewer.core.formatting import format_value, not_available, unit_word
-from chery_viewer.core.i18n import translate
+from chery_viewer.core.i18n import is_chinese, translate
 from chery_viewer.core.periods import month_names
 
 
@@ -28,7 +28,7 @@ def annual_chart(ctx: Context, chart_id: str, metric: str, name: str, line_metri
         y_label=unit_word("vehicles"),
         upper_label="%",
         caption=ctx.caption_with(
-            tuple(shown), translate("Content", "{na}: no published figure.").format(na=not_available())
+            tuple(shown), translate("Content", "{na}: not found in the sources.").format(na=not_available())
         ),
     )
 
@@ -108,7 +108,8 @@ def months_chart(ctx: Context, chart_id: str, metric: str, name: str) -> ChartSp
         y_label=translate("Content", "vehicles a month"),
         upper_label=translate("Content", "to date"),
         caption=ctx.caption_with(
-            (*figures, total), translate("Content", "Months without a bar were not published on their own.")
+            (*figures, total),
+            translate("Content", "Months without a bar: no single-month figure was found in the sources."),
         ),
     )
 
@@ -127,7 +128,7 @@ def donut(ctx: Context, chart_id: str, title: str, parts: list[tuple[str, Figure
             Point(
                 name,
                 f.value,
-                format_value(f.value, f.unit, f.approximate, f.lower_bound),
+                _donut_display(f),
                 f"{ctx.tooltip(f)}\n{share}",
                 approximate=f.approximate,
                 lower_bound=f.lower_bound,
@@ -141,6 +142,16 @@ def donut(ctx: Context, chart_id: str, title: str, parts: list[tuple[str, Figure
         (Series(title, present[0][1].unit, "bar", tuple(points)),),
         caption=ctx.caption(*(f for _, f in parts)),
     )
+
+
+def _donut_display(f: Figure) -> str:
+    """A donut segment's label. A derived, approximate count (China's rounded total less Chery's
+    exact exports) is shown no finer than its inputs: ~2.66 million, 约265.9万, not ~2,658,663."""
+    if f.derived and f.approximate and not f.lower_bound and f.unit == "vehicles" and abs(f.value) >= 1_000_000:
+        if is_chinese():
+            return translate("Content", "~{value} million").format(value=f"{f.value / 10_000:.1f}")
+        return translate("Content", "~{value} million").format(value=f"{f.value / 1_000_000:.2f}")
+    return format_value(f.value, f.unit, f.approximate, f.lower_bound)
 
 
 def simple_bars(

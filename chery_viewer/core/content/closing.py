@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from chery_viewer.core.audit import Analysis, describe_formula
-from chery_viewer.core.content.context import Context
+from chery_viewer.core.content.context import Context, source_date
 from chery_viewer.core.content.model import Closing, FindingText, SourceEntry, Table
 from chery_viewer.core.factsheet import FactSheet
 from chery_viewer.core.formatting import format_with_unit
@@ -30,7 +30,7 @@ def source_entries(sheet: FactSheet) -> tuple[SourceEntry, ...]:
     """Every source of the dataset in natural order of id (S1, S2, … S10)."""
     undated = translate("Report", "undated")
     return tuple(
-        SourceEntry(s.id, s.title, s.publisher, s.url, s.date, s.date or undated)
+        SourceEntry(s.id, s.title, s.publisher, s.url, s.date, source_date(s) or undated)
         for s in sorted(sheet.sources.values(), key=lambda s: natural_key(s.id))
     )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from chery_viewer.core.audit import Analysis, describe_formula
 from chery_viewer.core.content.findings import comparison_note, describe_finding
 from chery_viewer.core.content.model import Card, FindingText, Kpi, Point, Table
-from chery_viewer.core.factsheet import FactSheet, Figure
+from chery_viewer.core.factsheet import FactSheet, Figure, Source
 from chery_viewer.core.formatting import (
     change_sign,
     format_change,
@@ -29,6 +29,13 @@ OWN_TABLE = ("market_sales", "market_share")
 def labelled(label: str, text: str) -> str:
     """'Label: text' (in Chinese with a full-width colon)."""
     return translate("Content", "{label}: {text}").format(label=label, text=text)
+
+
+def source_date(source: Source) -> str:
+    """A source's date as shown: one read from the page's content (not its address) is marked as our inference."""
+    if source.date and source.date_basis == "content":
+        return translate("Content", "{date} (inferred from the content)").format(date=source.date)
+    return source.date
 
 
 def kind_name(figure: Figure) -> str:
@@ -91,7 +98,7 @@ class Context:
         for sid in dict.fromkeys(ids):
             src = self.sheet.sources.get(sid)
             if src:
-                parts.append(f"[{sid}] {src.publisher}{', ' + src.date if src.date else ''}")
+                parts.append(f"[{sid}] {src.publisher}{', ' + source_date(src) if src.date else ''}")
         return translate("Content", "; ").join(parts)
 
     def tooltip(self, figure: Figure) -> str:
@@ -142,7 +149,7 @@ class Context:
 
     def point(self, category: str, figure: Figure | None, highlight: bool = False, what: str = "") -> Point:
         if figure is None:
-            tip = translate("Content", "{what} {category}: no published figure ({na})")
+            tip = translate("Content", "{what} {category}: not found in the sources ({na})")
             na = not_available()
             return Point(category, None, na, tip.format(what=what, category=category, na=na).strip())
         return Point(

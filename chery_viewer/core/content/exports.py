@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from chery_viewer.core.audit import Analysis
+from chery_viewer.core.audit import Analysis, describe_formula
 from chery_viewer.core.content.charts import annual_chart, donut, months_chart
 from chery_viewer.core.content.context import OWN_TABLE, Context, compact
 from chery_viewer.core.content.model import CardGroup, SectionContent, Table
@@ -80,7 +80,11 @@ def build_exports(sheet: FactSheet, analysis: Analysis) -> SectionContent:
     )
     share = ctx.find("export_share", str(y)) or ctx.find("export_share_derived", str(y))
     months_over, mark = ctx.find("months_over_threshold", str(y)), ctx.find("export_threshold", str(y))
-    cumulative, year_share = ctx.find("cumulative_export_share", str(y)), ctx.find("china_export_share", str(y))
+    year_share = ctx.find("china_export_share", str(y))
+    # The source's cumulative share is dated by its article (all years up to then), not by the report year.
+    cumulative = next(
+        (f for f in sheet.of_metric("cumulative_export_share") if f.period.start.year in (y, y + 1)), None
+    )
     notes = []
     if share:
         notes.append(
@@ -94,12 +98,14 @@ def build_exports(sheet: FactSheet, analysis: Analysis) -> SectionContent:
         notes.append(
             translate(
                 "Content",
-                "The cumulative share of China's car exports ({cumulative}) counts all years; "
-                "{year} alone gives {share}.",
+                "Two different shares: {cumulative} is the source's figure for Chery's exports summed over all "
+                "years up to {period}; {share} is our figure for {year} alone ({formula}).",
             ).format(
                 cumulative=format_value(cumulative.value, "percent"),
+                period=cumulative.period.label(),
                 year=y,
-                share=format_value(year_share.value, "percent"),
+                share=format_value(year_share.value, "percent", year_share.approximate),
+                formula=describe_formula(year_share.formula, ctx.get) if year_share.derived else year_share.label,
             )
         )
     notes += ctx.audit_notes("exports")
@@ -116,8 +122,11 @@ def build_exports(sheet: FactSheet, analysis: Analysis) -> SectionContent:
             [
                 ctx.kpi(chery, exports_name),
                 ctx.kpi(share, translate("Content", "Share of group sales")),
-                ctx.kpi(ctx.find("china_export_share", str(y)), translate("Content", "Share of China's car exports")),
-                ctx.kpi(ctx.find("export_leadership", str(y)), translate("Content", "Years as top exporter")),
+                ctx.kpi(year_share, translate("Content", "Share of China's car exports {year}").format(year=y)),
+                ctx.kpi(cumulative, translate("Content", "Cumulative share of China's car exports (source)")),
+                ctx.kpi(
+                    ctx.find("export_leadership", str(y)), translate("Content", "Years as top Chinese-brand exporter")
+                ),
                 ctx.kpi(months_over, mark_label),
             ]
         ),

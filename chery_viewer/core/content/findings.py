@@ -66,7 +66,8 @@ def _words(finding: Finding, figure: Figure, inputs: list[Figure], lookup: Looku
                 parts=parts,
                 sum=format_value(point, figure.unit),
                 total=format_value(figure.value, figure.unit),
-            ),
+            )
+            + _swapped_digits(finding, figure, lookup),
         )
     if finding.check == "share" and point is not None:
         numerator, denominator = inputs
@@ -94,11 +95,28 @@ def _words(finding: Finding, figure: Figure, inputs: list[Figure], lookup: Looku
     )
 
 
+def _swapped_digits(finding: Finding, total: Figure, lookup: Lookup) -> str:
+    """The likely cause the audit found for a sum's gap, said as a guess ("" if none)."""
+    piece = lookup(finding.swapped_id) if finding.swapped_id else None
+    if piece is None:
+        return ""
+    return " " + translate(
+        "Audit",
+        "{total} less the other periods leaves {needed} for {period}; the published {value} has the same "
+        "digits with two swapped, a likely cause that no source confirms.",
+    ).format(
+        total=format_value(total.value, total.unit),
+        needed=format_value(finding.swapped_needed, piece.unit),
+        period=piece.period.label(),
+        value=format_value(piece.value, piece.unit),
+    )
+
+
 def comparison_note(comparison: Comparison, sheet: FactSheet) -> str:
     """For a back-computed value, how it compares with the published one."""
     published = sheet.figure(comparison.published_id) if comparison.published_id else None
     if published is None:
-        return translate("Audit", "No published figure to compare with.")
+        return translate("Audit", "No figure in the sources to compare with.")
     if comparison.fits is None:
         return ""
     text = (

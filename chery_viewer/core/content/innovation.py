@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from chery_viewer.core.audit import Analysis, evaluate
 from chery_viewer.core.content.charts import simple_bars
-from chery_viewer.core.content.context import Context, compact
+from chery_viewer.core.content.context import Context, compact, labelled
 from chery_viewer.core.content.model import CardGroup, SectionContent
 from chery_viewer.core.factsheet import FactSheet
 from chery_viewer.core.formatting import format_value, unit_word
@@ -19,6 +19,8 @@ def build_innovation(sheet: FactSheet, analysis: Analysis) -> SectionContent:
     factories = sheet.of_metric("factory_capacity")
     places = factory_places([f.subject for f in factories])
     filed, granted = translate("Content", "Filed"), translate("Content", "Granted")
+    # A factory whose card is our inference: its bar says so on the chart, its note goes in the caption.
+    inferred = {fact.title for fact in sheet.facts_of("innovation", "factory") if fact.inferred}
     charts = [
         simple_bars(
             ctx,
@@ -43,9 +45,14 @@ def build_innovation(sheet: FactSheet, analysis: Analysis) -> SectionContent:
         simple_bars(
             ctx,
             "factory_capacity",
-            translate("Content", "Super factory capacity"),
+            translate("Content", "Factory capacity, in operation or planned"),
             unit_word("vehicles per year"),
-            [(places[f.subject], f) for f in factories],
+            [(_marked(places[f.subject], f.subject in inferred), f) for f in factories],
+            " ".join(
+                labelled(_marked(places[f.subject], True), f.note)
+                for f in factories
+                if f.subject in inferred and f.note
+            ),
         ),
     ]
     return SectionContent(
@@ -56,7 +63,7 @@ def build_innovation(sheet: FactSheet, analysis: Analysis) -> SectionContent:
             [
                 ctx.kpi(ctx.latest("patents_declared"), translate("Content", "Patents filed")),
                 ctx.kpi(ctx.latest("patents_granted"), translate("Content", "Patents granted")),
-                ctx.kpi(ctx.get("patents_grant_ratio"), translate("Content", "Granted per filed")),
+                ctx.kpi(ctx.get("patents_grant_ratio"), translate("Content", "Granted ÷ filed, running totals")),
                 ctx.kpi(ctx.get("invention_patents"), translate("Content", "Invention patents")),
                 ctx.kpi(plan, translate("Content", "{plan} budget").format(plan=plan.subject) if plan else ""),
             ]
@@ -92,6 +99,11 @@ def factory_places(subjects: list[str]) -> dict[str, str]:
         shared = len(tail) - tail.find(" ") if " " in tail else 0
     places = {s: s[: len(s) - shared].rstrip() for s in unique}
     return places if all(places.values()) else {s: s for s in unique}
+
+
+def _marked(place: str, inferred: bool) -> str:
+    """'Wuhu (inferred)' when the figure's tie to the factory is our reading."""
+    return translate("Content", "{place} (inferred)").format(place=place) if inferred else place
 
 
 def _innovation_notes(ctx: Context) -> list[str]:

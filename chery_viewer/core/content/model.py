@@ -194,7 +194,7 @@ class SourceEntry:
     publisher: str
     url: str
     date: str  # ISO date as published, "" if undated
-    date_text: str  # the date as shown: the ISO date, or "undated" in the current language
+    date_text: str  # the date as shown: marked when inferred from the content, or "undated"
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,7 @@ def build_overview(sheet: FactSheet, analysis: Analysis) -> SectionContent:
         y_label=unit_word("vehicles"),
         caption=ctx.caption_with(
             tuple(ctx.find(m, str(v)) for m in ("group_sales", "exports") for v in years),
-            translate("Content", "Gaps: not published."),
+            translate("Content", "Gaps: not found in the sources."),
         ),
     )
     n_findings = len(analysis.findings)
@@ -82,8 +82,8 @@ def build_overview(sheet: FactSheet, analysis: Analysis) -> SectionContent:
                 ctx.kpi(sales, sales_name),
                 ctx.kpi(exports, exports_name),
                 ctx.kpi(ctx.find("export_share", str(y)), translate("Content", "Export share of sales")),
-                ctx.kpi(ctx.find("users", str(y)), translate("Content", "Users worldwide")),
-                ctx.kpi(ctx.find("users_overseas", str(y)), translate("Content", "Users outside China")),
+                ctx.kpi(ctx.find("users", str(y))),
+                ctx.kpi(ctx.find("users_overseas", str(y))),
             ]
         ),
         (trend,),

@@ -17,8 +17,8 @@ def domain_name(domain: str) -> str:
     names = {
         "industrial internet": translate("Partners", "industrial internet"),
         "intelligent solutions": translate("Partners", "intelligent solutions"),
-        "power battery": translate("Partners", "power battery"),
-        "ecosphere": translate("Partners", "ecosphere"),
+        "power battery systems": translate("Partners", "power battery systems"),
+        "ecosphere cooperation": translate("Partners", "ecosphere cooperation"),
     }
     return names.get(domain, domain)
 
@@ -39,7 +39,7 @@ def build_partners(sheet: FactSheet, analysis: Analysis) -> SectionContent:
             "chery",
             chery,
             0,
-            translate("Content", "Chery Group: {partners} partners in {domains} alliance domains").format(
+            translate("Content", "Chery Group: {partners} named partners in {domains} alliance domains").format(
                 partners=len(sheet.partners), domains=len(domains)
             ),
         )
@@ -112,7 +112,9 @@ def build_partners(sheet: FactSheet, analysis: Analysis) -> SectionContent:
     )
     inferred = sum(p.pairing == "inferred" for p in sheet.partners)
     recent = sum(p.deal_year == ctx.year for p in sheet.partners)
-    count_tip = translate("Content", "Counted from the partners table of the dataset.")
+    count_tip = translate(
+        "Content", "Counted from the partners table: the partners the sources name, which need not be all of them."
+    )
     all_years = translate("Content", "all years")
     return SectionContent(
         "partners",
@@ -120,7 +122,7 @@ def build_partners(sheet: FactSheet, analysis: Analysis) -> SectionContent:
         translate("Content", "Cross-industry alliances and the companies in them."),
         (
             Kpi(
-                translate("Content", "Partners"),
+                translate("Content", "Named partners"),
                 str(len(sheet.partners)),
                 translate("Units", "companies"),
                 all_years,

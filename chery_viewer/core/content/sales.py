@@ -4,12 +4,21 @@ from __future__ import annotations
 
 from chery_viewer.core.audit import Analysis
 from chery_viewer.core.content.charts import annual_chart, donut, months_chart
-from chery_viewer.core.content.context import Context, compact
+from chery_viewer.core.content.context import Context, compact, source_date
 from chery_viewer.core.content.model import SectionContent
-from chery_viewer.core.factsheet import FactSheet
+from chery_viewer.core.factsheet import FactSheet, Figure
 from chery_viewer.core.formatting import format_with_unit
 from chery_viewer.core.i18n import translate
 from chery_viewer.core.sections import section_titles
+
+
+def _users_title(ctx: Context, users: Figure | None) -> str:
+    """The users donut's title: the count is the source's at its own date (the base article's
+    "at present" in February 2023), not a year-end figure."""
+    src = ctx.sheet.sources.get(users.source_id) if users else None
+    if src and src.date:
+        return translate("Content", "Users in China and abroad, as reported on {date}").format(date=source_date(src))
+    return translate("Content", "Users in China and abroad")
 
 
 def build_sales(sheet: FactSheet, analysis: Analysis) -> SectionContent:
@@ -29,7 +38,7 @@ def build_sales(sheet: FactSheet, analysis: Analysis) -> SectionContent:
         donut(
             ctx,
             "users_donut",
-            translate("Content", "Users at the end of {year}: in China and abroad").format(year=y),
+            _users_title(ctx, ctx.find("users", str(y))),
             [
                 (translate("Content", "In China"), ctx.find("users_domestic", str(y))),
                 (translate("Content", "Outside China"), ctx.find("users_overseas", str(y))),
@@ -51,9 +60,9 @@ def build_sales(sheet: FactSheet, analysis: Analysis) -> SectionContent:
     partial = [f for f in (brand, nev) if f is not None and not f.period.is_year]
     if partial:
         notes.append(
-            translate("Content", "{figures} cover part of the year: no full-year figure was published.").format(
-                figures=translate("Content", " and ").join(f.label for f in partial)
-            )
+            translate(
+                "Content", "{figures} cover part of the year: no full-year figure was found in the sources."
+            ).format(figures=translate("Content", " and ").join(f.label for f in partial))
         )
     if back:
         notes.append(
