@@ -419,8 +419,8 @@
         <translation>{year}年占中国汽车出口比例</translation>
     </message>
     <message>
-        <source>Cumulative share of China&apos;s car exports (source)</source>
-        <translation>累计占中国汽车出口比例（来源）</translation>
+        <source>Cumulative share, all years (source)</source>
+        <translation>历年累计占比（来源）</translation>
     </message>
     <message>
         <source>Years as top Chinese-brand exporter</source>
