@@ -5,7 +5,6 @@
     <name>Audit</name>
     <message>
         <source>Group sales {year}, back-computed</source>
-        <extracomment>&quot;report&quot;: the report year only; &quot;annual&quot;: every year with an annual count; &quot;after_first&quot;: every such year but the first (a growth needs the year before).</extracomment>
         <translation>{year}年集团销量（倒推）</translation>
     </message>
     <message>
@@ -420,8 +419,8 @@
         <translation>{year}年占中国汽车出口比例</translation>
     </message>
     <message>
-        <source>Cumulative share of China&apos;s car exports (source)</source>
-        <translation>累计占中国汽车出口比例（来源）</translation>
+        <source>Cumulative share, all years (source)</source>
+        <translation>历年累计占比（来源）</translation>
     </message>
     <message>
         <source>Years as top Chinese-brand exporter</source>
@@ -1063,7 +1062,6 @@ Source: {source}</source>
     </message>
     <message>
         <source>Data as of {date}   ·   report year {year}   ·   dataset version {version}   ·   1 source</source>
-        <extracomment>One builder per section, in the order of ``SECTION_KEYS``.</extracomment>
         <translation>数据截至{date}   ·   报告年度{year}年   ·   数据集版本{version}   ·   1个来源</translation>
     </message>
     <message>

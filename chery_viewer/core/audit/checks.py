@@ -28,8 +28,8 @@ class Finding:
     recomputed: float | None  # what the figures in ``inputs`` give; None if the formula is undefined
     bounds: Interval | None  # the recomputed interval, allowing for rounding
     inputs: tuple[str, ...]  # the ids of the figures recomputed from, in order
-    #: A likely cause of a period sum's gap: the input whose value, with two neighbouring digits
-    #: swapped, would make the sum come out exactly, and the value it would need ("" and 0: none).
+    # A likely cause of a period sum's gap: the input whose value, with two neighbouring digits
+    # swapped, would make the sum come out exactly, and the value it would need ("" and 0: none).
     swapped_id: str = ""
     swapped_needed: float = 0.0
 
@@ -147,7 +147,7 @@ def check_formulas(sheet: FactSheet) -> list[Finding]:
     return findings
 
 
-#: A published share and the two totals it relates (numerator, denominator).
+# A published share and the two totals it relates (numerator, denominator).
 SHARE_RELATIONS = {"export_share": ("exports", "group_sales")}
 
 

@@ -19,8 +19,8 @@ from chery_viewer.core.i18n import translate
 from chery_viewer.core.periods import Period
 from chery_viewer.core.sections import SectionKey
 
-#: "report": the report year only; "annual": every year with an annual count;
-#: "after_first": every such year but the first (a growth needs the year before).
+# "report": the report year only; "annual": every year with an annual count;
+# "after_first": every such year but the first (a growth needs the year before).
 Years = Literal["report", "annual", "after_first"]
 
 

@@ -25,7 +25,7 @@ from chery_viewer.core.sections import SECTION_KEYS
 
 Builder = Callable[[FactSheet, Analysis], SectionContent]
 
-#: One builder per section, in the order of ``SECTION_KEYS``.
+# One builder per section, in the order of ``SECTION_KEYS``.
 BUILDERS: dict[str, Builder] = {
     "overview": build_overview,
     "sales": build_sales,

@@ -123,7 +123,7 @@ def build_exports(sheet: FactSheet, analysis: Analysis) -> SectionContent:
                 ctx.kpi(chery, exports_name),
                 ctx.kpi(share, translate("Content", "Share of group sales")),
                 ctx.kpi(year_share, translate("Content", "Share of China's car exports {year}").format(year=y)),
-                ctx.kpi(cumulative, translate("Content", "Cumulative share of China's car exports (source)")),
+                ctx.kpi(cumulative, translate("Content", "Cumulative share, all years (source)")),
                 ctx.kpi(
                     ctx.find("export_leadership", str(y)), translate("Content", "Years as top Chinese-brand exporter")
                 ),

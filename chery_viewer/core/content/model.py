@@ -20,8 +20,8 @@ SeriesPanel = Literal["main", "upper"]
 ChartKind = Literal["bars", "donut", "network"]
 NodeLevel = Literal[0, 1, 2]  # 0 = Chery, 1 = alliance domain, 2 = partner
 
-#: The one arrow rule: a change that rounds to zero is flat and has no arrow (and, in the
-#: renderers, the muted colour instead of the up or down colour).
+# The one arrow rule: a change that rounds to zero is flat and has no arrow (and, in the
+# renderers, the muted colour instead of the up or down colour).
 TREND_ARROWS: dict[Trend, str] = {"up": "▲", "down": "▼", "flat": ""}
 
 
