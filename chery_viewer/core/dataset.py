@@ -1,4 +1,4 @@
-"""Read a Frictionless data package from disk into pandas tables, or say exactly why not.
+"""Read a Frictionless data package from disk into typed tables, or say exactly why not.
 
 Validation uses the ``frictionless`` library against the schemas of the bundled package
 (the app's contract), so a user package is checked for the columns, types, constraints,
@@ -19,9 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
-from chery_viewer.core.csvtable import read_table
+from chery_viewer.core.csvtable import ColumnTable, read_table
 from chery_viewer.core.errors import DatasetError, clip
 from chery_viewer.core.i18n import LANGUAGES, data_language
 
@@ -38,11 +36,11 @@ BUNDLED_SHA256 = "aaf5b4c473f224bc4766e52b7200415008461c8a1739de0e4bbbc3a5b5cb3c
 
 @dataclass(frozen=True)
 class RawPackage:
-    """A data package whose files passed every check, as typed pandas tables."""
+    """A data package whose files passed every check, as typed tables of plain Python values."""
 
     directory: Path
     descriptor: Mapping[str, Any]
-    tables: Mapping[str, pd.DataFrame]
+    tables: Mapping[str, ColumnTable]
     validated_by: str
 
 

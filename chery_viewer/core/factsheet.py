@@ -14,13 +14,15 @@ from collections import namedtuple
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-import pandas as pd
-
+from chery_viewer.core.csvtable import ColumnTable
 from chery_viewer.core.dataset import RawPackage, declared_languages, load_package
 from chery_viewer.core.errors import DatasetError, clip
 from chery_viewer.core.periods import Period
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 FIGURE_COLUMNS = ("id", "section", "metric", "subject", "label", "value", "unit", "period", "kind", "approximate",
                   "lower_bound", "source_id", "formula", "note")  # fmt: skip
@@ -146,7 +148,13 @@ class FactSheet:
         return list(self._by_metric.get(metric, ()))
 
     def annual(self, metric: str) -> pd.Series:
-        """Yearly values of ``metric`` over every year any annual series covers; gaps stay NaN."""
+        """Yearly values of ``metric`` over every year any annual series covers; gaps stay NaN.
+
+        The one look-up that returns a pandas object: pandas is imported here, on first use,
+        never on the start-up or export paths.
+        """
+        import pandas as pd
+
         years = self.annual_years()
         values = {f.period.start.year: f.value for f in self.of_metric(metric) if f.period.is_year}
         return pd.Series([values.get(y, float("nan")) for y in years], index=years, name=metric, dtype="float64")
@@ -241,7 +249,7 @@ def build_factsheet(raw: RawPackage) -> FactSheet:
             r.name,
             r.industry,
             r.deal,
-            None if pd.isna(r.deal_year) else int(r.deal_year),
+            None if r.deal_year is None else int(r.deal_year),
             r.domain,
             r.pairing,
             r.source_id,
@@ -281,12 +289,12 @@ def build_factsheet(raw: RawPackage) -> FactSheet:
     )
 
 
-def _translated(frame: pd.DataFrame, tag: str) -> dict[str, dict[str, str]]:
+def _translated(frame: ColumnTable, tag: str) -> dict[str, dict[str, str]]:
     """{column: {row id: translated text}} for the frame's ``column@tag`` columns (the bundled
     schemas say which columns have translations; the loader read exactly those)."""
-    ids = frame["id"].tolist()
+    ids = frame["id"]
     suffix = f"@{tag}"
-    return {c.removesuffix(suffix): dict(zip(ids, frame[c].tolist(), strict=True)) for c in frame if c.endswith(suffix)}
+    return {c.removesuffix(suffix): dict(zip(ids, frame[c], strict=True)) for c in frame if c.endswith(suffix)}
 
 
 def _check_subjects(figures: dict[str, Figure], texts: dict[str, dict[str, str]], file: str, tag: str) -> None:
@@ -311,14 +319,14 @@ def _check_subjects(figures: dict[str, Figure], texts: dict[str, dict[str, str]]
         raise DatasetError(file, reason, row=row, column=f"subject@{tag}")
 
 
-def _figures(frame: pd.DataFrame, file: str, sources: dict[str, Source]) -> dict[str, Figure]:
+def _figures(frame: ColumnTable, file: str, sources: dict[str, Source]) -> dict[str, Figure]:
     if frame.empty:
         raise DatasetError(file, "has a header but no figures", row=2)
     _unique(list(frame["id"]), file)
     figures: dict[str, Figure] = {}
     # Plain tuples straight from the columns (in Figure's field order): a named tuple per
     # row would cost more than building the Figure itself on a large dataset.
-    columns = [frame[name].to_numpy().tolist() for name in FIGURE_COLUMNS]
+    columns = [frame[name] for name in FIGURE_COLUMNS]
     for i, (fid, section, metric, subject, label, value, unit, period, kind, approx, lower, source_id, formula,
             note) in enumerate(zip(*columns, strict=True)):  # fmt: skip
         row = i + 2
@@ -335,11 +343,11 @@ def _figures(frame: pd.DataFrame, file: str, sources: dict[str, Source]) -> dict
     return figures
 
 
-def _rows(frame: pd.DataFrame) -> Iterator[Any]:
-    """Rows as named tuples of plain Python values (pandas' own itertuples boxes every cell)."""
+def _rows(frame: ColumnTable) -> Iterator[Any]:
+    """Rows as named tuples of the table's plain Python values."""
     make_row_type: Callable[..., Any] = namedtuple  # the field names come from the data, not a literal
-    Row = make_row_type("Row", [c.replace("@", "_").replace("-", "_") for c in frame.columns])
-    columns = [frame[c].tolist() for c in frame.columns]
+    Row = make_row_type("Row", [c.replace("@", "_").replace("-", "_") for c in frame])
+    columns = [frame[c] for c in frame]
     return (Row._make(values) for values in zip(*columns, strict=True))
 
 

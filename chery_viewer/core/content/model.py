@@ -8,11 +8,12 @@ rounding and lower-bound flags, a KPI's trend), so no renderer parses a display 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
-
-import pandas as pd
+from typing import TYPE_CHECKING, Literal
 
 from chery_viewer.core.sections import SectionKey
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 Trend = Literal["up", "down", "flat"]
 SeriesStyle = Literal["bar", "line"]
@@ -113,7 +114,12 @@ class ChartSpec:
     caption: str = ""
 
     def frame(self) -> pd.DataFrame:
-        """The chart's data as a table (for CSV export): one row per point or node."""
+        """The chart's data as a table (for CSV export): one row per point or node.
+
+        pandas is imported here, when a user first exports chart data: no other path needs it.
+        """
+        import pandas as pd
+
         if self.kind == "network":
             parents = {e.target: e.source for e in self.edges}
             return pd.DataFrame(
