@@ -129,6 +129,17 @@ def _load(dataset: str | None):
         raise UsageError(f"dataset error: {exc}") from None
 
 
+def _import_qt() -> None:
+    """Qt and pyqtgraph, in the order that starts fastest (see ``chery_viewer.imports``).
+
+    Called after the dataset has loaded (a bad one is reported without paying for Qt) and
+    before any module of the window or the report is imported.
+    """
+    from chery_viewer.imports import import_qt_stack
+
+    import_qt_stack()
+
+
 def _export(args: argparse.Namespace) -> int:
     if not args.export_pdf.strip():
         raise UsageError("--export-pdf needs a file name, such as factsheet.pdf")
@@ -146,6 +157,7 @@ def _export(args: argparse.Namespace) -> int:
     # The export never opens a window: offscreen works with or without a display, and a
     # platform that needs a missing server (xcb without X) would abort the process.
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    _import_qt()
     from chery_viewer.report.pdf import ExportError, export_pdf
     from chery_viewer.ui.language import preferred
 
@@ -165,6 +177,7 @@ def _open_window(args: argparse.Namespace) -> int:
             "run it in a desktop session, or use --export-pdf OUT.pdf, which needs none"
         )
     sheet = _load(args.dataset)
+    _import_qt()
     from chery_viewer.ui.app import run
 
     return run(sheet, args.lang)

@@ -1,0 +1,111 @@
+"""The order in which the entry point imports its heavy libraries, and a cheaper pyqtgraph.
+
+Both the window and the headless export call :func:`import_qt_stack` after the dataset has
+loaded and before anything imports Qt. It decides two things that together save about a
+third of the time to the first frame (measured with ``bench/startup.py``):
+
+* **Pure-Python modules first.** Importing PySide6 installs an import hook that reads the
+  source of every module imported after it (to see whether it uses PySide6). numpy and the
+  fact sheet's own core modules are imported before PySide6, so they skip that hook. pandas is
+  not on either path at all (see ``chery_viewer.core.csvtable``).
+* **pyqtgraph without materialising all of Qt.** On import, ``pyqtgraph.Qt`` copies every name
+  of ``PySide6.QtCore``, ``QtGui`` and ``QtWidgets`` into mirror modules of its own
+  (``pyqtgraph.Qt.QtCore`` …) with ``getattr``; PySide6 creates its classes and their enums
+  lazily, so that copy builds some 1,000 classes and 600 enums the app never uses, about half
+  of pyqtgraph's import. Here the mirrors answer a missing name from PySide6 on first use
+  instead (a module ``__getattr__``, PEP 562), and the copy finds nothing to copy while
+  pyqtgraph imports. Every name pyqtgraph (or anyone) reads through a mirror is the very
+  same PySide6 object as before; only ``dir()`` of a mirror lists fewer names.
+
+If pyqtgraph is already imported (a test session, an embedding program) nothing changes.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.abc
+import importlib.machinery
+import importlib.util
+import os
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+from typing import Any
+
+#: Imported before PySide6: what both paths need and that does not itself import Qt.
+BEFORE_QT = ("numpy", "chery_viewer.core.audit", "chery_viewer.core.content")
+QT_MODULES = ("QtCore", "QtGui", "QtWidgets")
+
+
+def import_qt_stack(before_qt: Sequence[str] = BEFORE_QT) -> None:
+    """Import ``before_qt``, then PySide6's widgets, then pyqtgraph with lazy mirrors."""
+    for name in before_qt:
+        importlib.import_module(name)
+    os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # pyqtgraph picks its binding on import
+    import PySide6.QtCore
+    import PySide6.QtGui
+    import PySide6.QtWidgets  # noqa: F401 (imported for pyqtgraph, which needs all three)
+
+    if "pyqtgraph" not in sys.modules:
+        import_pyqtgraph_lazily()
+
+
+def import_pyqtgraph_lazily() -> ModuleType:
+    """``import pyqtgraph``, its Qt mirrors filled on demand rather than all at once."""
+    sources = {f"pyqtgraph.Qt.{name}": sys.modules[f"PySide6.{name}"] for name in QT_MODULES}
+    finder = _MirrorFinder(sources)
+    sys.meta_path.insert(0, finder)
+    # PySide6's modules list their names with a ``__dir__`` of their own (lazy loading):
+    # it is swapped out while pyqtgraph imports, and put back.
+    own_dirs = {name: vars(module).get("__dir__") for name, module in sources.items()}
+    for module in sources.values():
+        module.__dir__ = _no_names  # type: ignore[method-assign]
+    try:
+        import pyqtgraph
+    finally:
+        for name, module in sources.items():
+            if own_dirs[name] is None:
+                del module.__dir__
+            else:
+                module.__dir__ = own_dirs[name]  # type: ignore[method-assign]
+        if finder in sys.meta_path:
+            sys.meta_path.remove(finder)
+    return pyqtgraph
+
+
+def _no_names() -> list[str]:
+    return []
+
+
+class _MirrorFinder(importlib.abc.MetaPathFinder):
+    """Finds pyqtgraph's mirror modules as usual, then gives each a ``__getattr__`` onto PySide6."""
+
+    def __init__(self, sources: dict[str, ModuleType]) -> None:
+        self.sources = sources
+
+    def find_spec(self, name: str, path: Any, target: Any = None) -> importlib.machinery.ModuleSpec | None:
+        source = self.sources.get(name)
+        if source is None:
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        if spec is None or spec.loader is None:
+            return spec
+        exec_module = spec.loader.exec_module
+
+        def exec_and_forward(module: ModuleType) -> None:
+            exec_module(module)
+            _forward(module, source)
+
+        spec.loader.exec_module = exec_and_forward  # type: ignore[method-assign]
+        return spec
+
+
+def _forward(mirror: ModuleType, source: ModuleType) -> None:
+    # Every missing name, dunders included (pyqtgraph reads ``QtCore.__version__``): what
+    # pyqtgraph's own copy would have put there.
+    def __getattr__(name: str) -> Any:
+        value = getattr(source, name)  # AttributeError names the PySide6 module, as it should
+        setattr(mirror, name, value)
+        return value
+
+    mirror.__getattr__ = __getattr__  # type: ignore[method-assign]
