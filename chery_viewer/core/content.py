@@ -1083,6 +1083,7 @@ def audit_tables(sheet: FactSheet, analysis: Analysis) -> tuple[Table, Table]:
             "Each check allows for the rounding of the published figures; a finding means the figures disagree "
             "by more than rounding can explain.",
         ),
+        (2, 3, 4),  # stated, recomputed, difference: figures
     )
     derived = [f for f in sheet if f.derived] + list(analysis.derived.values())
     formulas = Table(
