@@ -36,7 +36,7 @@ def column_widths(
     (a word) in the column's cells and in its header; ``pad`` the padding of a cell.
     """
     n = len(headers)
-    text = np.array([[w * SLACK for w in row] for row in cells] or [[0.0] * n])
+    text = np.array([[w * SLACK for w in row] for row in cells] or [[0.0] * n], dtype=float)
     natural = np.array([max(h, float(text[:, i].max())) + pad for i, h in enumerate(headers)])
     if natural.sum() <= width:
         return [float(w) for w in natural * width / natural.sum()]
@@ -44,7 +44,7 @@ def column_widths(
     for i in range(n):
         cap = width * (LINK_CAP if i == link_column else WORD_CAP)
         minimum.append(min(max(min(cell_words[i], cap), header_words[i]) + pad, natural[i]))
-    widths = np.array(minimum)
+    widths = np.array(minimum, dtype=float)
     if widths.sum() >= width:
         return [float(w) for w in widths * width / widths.sum()]
 
