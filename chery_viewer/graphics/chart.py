@@ -41,7 +41,8 @@ def spec_colours(spec: ChartSpec, theme: Theme) -> list[str]:
 
 @dataclass
 class HoverTarget:
-    """Something the mouse can hover: a rectangle, a point or a path in a view box's coordinates."""
+    """Something the pointer can rest on: a rectangle, a point, a path (in a view box's
+    coordinates) or a text item such as a bar's value label or an n/a mark."""
 
     view: pg.ViewBox
     tooltip: str
@@ -49,6 +50,7 @@ class HoverTarget:
     point: QtCore.QPointF | None = None
     path: QtGui.QPainterPath | None = None
     inside: QtCore.QPointF | None = None  # a point inside a path, for tests and keyboard users
+    item: QtWidgets.QGraphicsItem | None = None
 
     def scene_center(self) -> QtCore.QPointF:
         """A scene position that hovers this target."""
@@ -56,7 +58,32 @@ class HoverTarget:
             return self.view.mapViewToScene(self.point)
         if self.inside is not None:
             return self.view.mapViewToScene(self.inside)
-        return self.view.mapViewToScene(self.rect.normalized().center())  # type: ignore[union-attr]
+        if self.rect is not None:
+            return self.view.mapViewToScene(self.rect.normalized().center())
+        return self.scene_rect().center()
+
+    def scene_rect(self) -> QtCore.QRectF:
+        """The scene area in which the pointer is on this target (its tooltip stays up there)."""
+        if self.item is not None:
+            return self.item.sceneBoundingRect()
+        if self.point is not None:
+            centre = self.view.mapViewToScene(self.point)
+            r = HOVER_RADIUS_PX
+            return QtCore.QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r)
+        if self.path is not None:
+            return self.view.mapViewToScene(self.path).boundingRect()
+        assert self.rect is not None
+        return self.view.mapViewToScene(self.rect.normalized()).boundingRect()
+
+    def contains(self, scene_pos: QtCore.QPointF) -> bool:
+        if self.item is not None:
+            return self.item.sceneBoundingRect().contains(scene_pos)
+        if not self.view.sceneBoundingRect().contains(scene_pos):
+            return False
+        local = self.view.mapSceneToView(scene_pos)
+        return (self.rect is not None and self.rect.normalized().contains(local)) or (
+            self.path is not None and self.path.contains(local)
+        )
 
 
 class ChartScene:
@@ -119,25 +146,23 @@ class ChartScene:
         plot.getAxis("left").label.setFont(self.font)
         return plot
 
-    def tooltip_at(self, scene_pos: QtCore.QPointF) -> str:
-        """Tooltip of the element under ``scene_pos`` (points win over bars), or ''."""
-        best: tuple[float, str] | None = None
+    def target_at(self, scene_pos: QtCore.QPointF) -> HoverTarget | None:
+        """The element under ``scene_pos``: the nearest point within reach, else a bar,
+        segment or label that contains it."""
+        best: tuple[float, HoverTarget] | None = None
         for target in self.targets:
-            if target.point is not None:
+            if target.point is not None and target.item is None:
                 d = QtCore.QLineF(target.view.mapViewToScene(target.point), scene_pos).length()
                 if d <= HOVER_RADIUS_PX and (best is None or d < best[0]):
-                    best = (d, target.tooltip)
+                    best = (d, target)
         if best:
             return best[1]
-        for target in self.targets:
-            if not target.view.sceneBoundingRect().contains(scene_pos):
-                continue
-            local = target.view.mapSceneToView(scene_pos)
-            if (target.rect is not None and target.rect.normalized().contains(local)) or (
-                target.path is not None and target.path.contains(local)
-            ):
-                return target.tooltip
-        return ""
+        return next((t for t in self.targets if t.point is None and t.contains(scene_pos)), None)
+
+    def tooltip_at(self, scene_pos: QtCore.QPointF) -> str:
+        """Tooltip of the element under ``scene_pos`` (points win over bars), or ''."""
+        target = self.target_at(scene_pos)
+        return target.tooltip if target else ""
 
     # -- bars and lines ------------------------------------------------------------------
 
@@ -201,7 +226,7 @@ class ChartScene:
                 marker.setFont(self.sized(7.5))
                 marker.setPos(centre, 0)
                 view.addItem(marker)
-                self.targets.append(HoverTarget(view, point.tooltip, rect=QtCore.QRectF(centre - width / 2, 0, width, 1)))
+                self.targets.append(HoverTarget(view, point.tooltip, item=marker))
                 continue
             colour = bar_colour(theme, point.highlight, point.span)  # a bar over several categories: pale
             xs.append(centre)
@@ -228,6 +253,7 @@ class ChartScene:
             label.setPos(centre, value)
             label.setZValue(5)
             view.addItem(label)
+            self.targets.append(HoverTarget(view, point.tooltip, item=label))
         if xs:
             bars = pg.BarGraphItem(
                 x=xs,
@@ -265,6 +291,7 @@ class ChartScene:
                 text.setFont(self.sized(7.5))
                 text.setPos(x, y)
                 plot.vb.addItem(text)
+                self.targets.append(HoverTarget(plot.vb, point.tooltip, item=text))
 
     # -- donut ----------------------------------------------------------------------------
 
@@ -294,6 +321,7 @@ class ChartScene:
             label.setFont(self.sized(8.5))
             label.setPos(1.12 * math.cos(middle), 1.12 * math.sin(middle))
             vb.addItem(label)
+            self.targets.append(HoverTarget(vb, point.tooltip, item=label))
             start += sweep
         vb.setRange(xRange=(-2.4, 2.4), yRange=(-1.15, 1.15), padding=0)
 
@@ -344,6 +372,7 @@ class ChartScene:
             text.setPos(p.x() + (0.06 if node.level == 2 else 0.0), p.y())
             vb.addItem(text)
             self.targets.append(HoverTarget(vb, node.tooltip, point=p))
+            self.targets.append(HoverTarget(vb, node.tooltip, item=text))
         bottom = -max(len(leaves) - 1, 1)
         vb.setRange(xRange=(-0.35, 2.95), yRange=(bottom - 0.6, 0.6), padding=0)
 

@@ -17,7 +17,9 @@ from chery_viewer.graphics.chart import ChartScene, HoverTarget
 from chery_viewer.graphics.render import lay_out
 from chery_viewer.graphics.theme import LIGHT, Theme
 
-__all__ = ["ChartView", "compact_number", "prepare_for_render"]
+__all__ = ["TOOLTIP_MS", "ChartView", "compact_number", "prepare_for_render"]
+
+TOOLTIP_MS = 3_600_000  # up while the pointer rests on the element; Qt hides it when it leaves
 
 
 class ChartView(pg.GraphicsView):
@@ -114,14 +116,60 @@ class ChartView(pg.GraphicsView):
     def getPlotItem(self) -> pg.PlotItem:
         return self.plot
 
-    def _on_mouse_moved(self, scene_pos: QtCore.QPointF) -> None:
+    def target_at(self, scene_pos: QtCore.QPointF) -> HoverTarget | None:
+        return self.chart.target_at(scene_pos)
+
+    def viewportEvent(self, event: QtCore.QEvent) -> bool:
+        """Answer Qt's own tooltip request for the element under the pointer.
+
+        Qt sends ``QEvent.ToolTip`` about 0.7 s after the pointer rests; left to the scene,
+        ``QGraphicsScene.helpEvent`` replies with an empty tooltip and hides the one shown
+        on the mouse move, a second before a source note could be read.
+        """
+        if isinstance(event, QtGui.QHelpEvent) and event.type() == QtCore.QEvent.Type.ToolTip:
+            self._show_tooltip(event.pos(), event.globalPos())
+            return True
+        return super().viewportEvent(event)
+
+    def _show_tooltip(self, viewport_pos: QtCore.QPoint, global_pos: QtCore.QPoint) -> None:
+        """Show the element's tooltip while the pointer stays on it, or hide any."""
         from chery_viewer.ui.widgets import plain_tooltip
 
-        text = self.tooltip_at(scene_pos)
-        if text:
-            QtWidgets.QToolTip.showText(QtGui.QCursor.pos(), plain_tooltip(text), self)
-        else:
+        _EscapeHidesTooltip.install()
+        target = self.target_at(self.mapToScene(viewport_pos))
+        if target is None:
             QtWidgets.QToolTip.hideText()
+            return
+        area = self.mapFromScene(target.scene_rect()).boundingRect().adjusted(-2, -2, 2, 2)
+        QtWidgets.QToolTip.showText(global_pos, plain_tooltip(target.tooltip), self.viewport(), area, TOOLTIP_MS)
+
+    def _on_mouse_moved(self, scene_pos: QtCore.QPointF) -> None:
+        viewport_pos = self.mapFromScene(scene_pos)
+        self._show_tooltip(viewport_pos, self.viewport().mapToGlobal(viewport_pos))
+
+
+class _EscapeHidesTooltip(QtCore.QObject):
+    """Esc hides a shown tooltip wherever the keyboard focus is, so the user can dismiss
+    it without moving the pointer (WCAG 1.4.13); the key then goes on as usual."""
+
+    _installed: _EscapeHidesTooltip | None = None
+
+    @classmethod
+    def install(cls) -> None:
+        app = QtWidgets.QApplication.instance()
+        if cls._installed is None and app is not None:
+            cls._installed = cls(app)
+            app.installEventFilter(cls._installed)
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if (
+            event.type() == QtCore.QEvent.Type.KeyPress
+            and isinstance(event, QtGui.QKeyEvent)
+            and event.key() == QtCore.Qt.Key.Key_Escape
+            and QtWidgets.QToolTip.isVisible()
+        ):
+            QtWidgets.QToolTip.hideText()
+        return False
 
 
 def prepare_for_render(view: ChartView, width: int, height: int) -> None:
