@@ -95,7 +95,8 @@ def cover(c: Canvas, sheet: FactSheet, width: float) -> Cover:
 
 def section_blocks(c: Canvas, section: SectionContent, sheet: FactSheet, width: float, first: bool) -> list[Flowable]:
     """One section's blocks in reading order; the first section opens with the cover banner."""
-    blocks: list[Flowable] = [cover(c, sheet, width) if first else SectionHeading(c, section.title, section.summary, width)]
+    opening = cover(c, sheet, width) if first else SectionHeading(c, section.title, section.summary, width)
+    blocks: list[Flowable] = [opening]
     if section.kpis:
         blocks.append(KpiRow(c, section.kpis, width))
     blocks += chart_blocks(c, section.charts, width)

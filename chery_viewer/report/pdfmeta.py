@@ -29,7 +29,10 @@ from chery_viewer.report.templates import DocumentLayout
 if TYPE_CHECKING:
     from chery_viewer.core.factsheet import FactSheet
 
-__all__ = ["AUTHOR", "PdfFile", "document_id", "document_title", "escape", "keywords", "pdf_date", "pdf_string", "post_process", "xmp"]
+__all__ = [
+    "AUTHOR", "PdfFile", "document_id", "document_title", "escape", "keywords", "pdf_date", "pdf_string",
+    "post_process", "xmp",
+]  # fmt: skip
 
 AUTHOR = "Chery Fact Sheet team"
 

@@ -31,6 +31,7 @@ QT_MODULES = (
     "chery_viewer.ui.app",
     "chery_viewer.report",
     "chery_viewer.report.pdf",
+    "chery_viewer.graphics",
 )
 
 

@@ -121,7 +121,8 @@ def test_a_document_template_draws_every_page_and_its_furniture():
     )
     doc = DocTemplate(PageInfo(800, 1000), template)
     canvas, new_pages = FakeCanvas(), []
-    layout = doc.build(canvas, [("A", [Box(200, "a"), Box(200, "b")]), ("Z", [Box(10, "z")])], lambda: new_pages.append(1))
+    story = [("A", [Box(200, "a"), Box(200, "b")]), ("Z", [Box(10, "z")])]
+    layout = doc.build(canvas, story, lambda: new_pages.append(1))
     assert layout.page_count == 3 and len(new_pages) == 2
     assert [n for n, _, _ in canvas.drawn] == ["a", "b", "z"] and canvas.saves == 0
     assert furniture == [(1, 3, ["A"]), (2, 3, ["A"]), (3, 3, ["Z"])]

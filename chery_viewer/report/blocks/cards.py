@@ -73,7 +73,8 @@ class CardChunk(Flowable):
                 left = x + i * (f.card_w + f.GAP_X)
                 c.fill(QtCore.QRectF(left, y, f.card_w, h), t.surface, t.border, 6)
                 cy = y + CARD_PAD
-                cy += c.draw_text(left + CARD_PAD, cy, inner, card.title, c.font(TypeScale.BODY, True), t.foreground) + 4
+                heading = c.font(TypeScale.BODY, True)
+                cy += c.draw_text(left + CARD_PAD, cy, inner, card.title, heading, t.foreground) + 4
                 cy += c.draw_text(left + CARD_PAD, cy, inner, card.body, c.font(TypeScale.SMALL), t.foreground) + 6
                 c.draw_text(left + CARD_PAD, cy, inner, card.meta, c.font(TypeScale.CAPTION), t.muted)
             y += h + f.GAP_Y

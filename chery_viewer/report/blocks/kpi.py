@@ -45,7 +45,8 @@ class KpiRow(Flowable):
         self.meta_h = max(c.text_height(self._meta(k), c.font(TypeScale.CAPTION), w) for k, w in cards)
         self.change_h = max(
             (
-                c.line_height(c.font(TypeScale.SMALL, True)) + c.text_height(k.change_label, c.font(TypeScale.CAPTION), w)
+                c.line_height(c.font(TypeScale.SMALL, True))
+                + c.text_height(k.change_label, c.font(TypeScale.CAPTION), w)
                 for k, w in cards
                 if k.change
             ),
