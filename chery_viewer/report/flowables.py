@@ -17,7 +17,7 @@ from typing import Any
 
 GAP = 16.0  # between blocks
 
-__all__ = ["GAP", "Flow", "Flowable", "SectionRule"]
+__all__ = ["GAP", "Chunk", "Flow", "Flowable", "SectionRule"]
 
 
 class Flowable:
@@ -103,6 +103,15 @@ class Flow(Flowable):
             stop += 1
         head = self.chunk(self.start, stop)
         return (head, None) if stop == end else (head, self.rest(stop))
+
+
+class Chunk(Flowable):
+    """Items ``start`` to ``end`` of a flow, as placed in one frame; the flow's family draws it."""
+
+    def __init__(self, flow: Flow, start: int, end: int) -> None:
+        self.flow, self.start, self.end = flow, start, end
+        self.height = flow.chunk_height(start, end)
+        self.width = flow.width
 
 
 class SectionRule(Flowable):

@@ -9,7 +9,7 @@ from PySide6 import QtCore
 from chery_viewer.core.content import Card, CardGroup
 from chery_viewer.report.blocks.text import continued
 from chery_viewer.report.canvas import BLUE, CARD_PAD, Canvas, TypeScale
-from chery_viewer.report.flowables import Flow, Flowable
+from chery_viewer.report.flowables import Chunk, Flow, Flowable
 
 __all__ = ["CardChunk", "CardFlow", "NoteChunk", "NoteFlow"]
 
@@ -57,11 +57,8 @@ class CardFlow(Flow):
         return CardChunk(self, start, end)
 
 
-class CardChunk(Flowable):
-    def __init__(self, flow: CardFlow, start: int, end: int) -> None:
-        self.flow, self.start, self.end = flow, start, end
-        self.height = flow.chunk_height(start, end)
-        self.width = flow.width
+class CardChunk(Chunk):
+    flow: CardFlow
 
     def draw(self, c: Canvas, x: float, y: float) -> None:
         f, t, width = self.flow, c.theme, self.width
@@ -106,11 +103,8 @@ class NoteFlow(Flow):
         return len(self.notes) <= 4  # a few notes stay together
 
 
-class NoteChunk(Flowable):
-    def __init__(self, flow: NoteFlow, start: int, end: int) -> None:
-        self.flow, self.start, self.end = flow, start, end
-        self.height = flow.chunk_height(start, end)
-        self.width = flow.width
+class NoteChunk(Chunk):
+    flow: NoteFlow
 
     def draw(self, c: Canvas, x: float, y: float) -> None:
         f, t, width = self.flow, c.theme, self.width

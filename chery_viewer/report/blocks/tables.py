@@ -16,7 +16,7 @@ from chery_viewer.core.formatting import is_safe_url
 from chery_viewer.report.blocks.text import continued
 from chery_viewer.report.canvas import BLUE, ZEBRA, Canvas, TypeScale
 from chery_viewer.report.columns import column_widths
-from chery_viewer.report.flowables import Flow, Flowable
+from chery_viewer.report.flowables import Chunk, Flow, Flowable
 
 __all__ = ["TableChunk", "TableData", "TableFlow"]
 
@@ -113,14 +113,11 @@ class TableFlow(Flow):
         )
 
 
-class TableChunk(Flowable):
-    def __init__(self, table: TableFlow, start: int, end: int) -> None:
-        self.table, self.start, self.end = table, start, end
-        self.height = table.chunk_height(start, end)
-        self.width = table.width
+class TableChunk(Chunk):
+    flow: TableFlow
 
     def draw(self, c: Canvas, x: float, y: float) -> None:
-        tb, t, width = self.table, c.theme, self.table.width
+        tb, t, width = self.flow, c.theme, self.width
         title = continued(tb.data.title) if self.start else tb.data.title
         y += c.draw_text(x, y, width, title, c.font(TypeScale.HEADING, True), t.foreground) + 6
         c.fill(QtCore.QRectF(x, y, width, tb.head_h), t.surface)
@@ -147,7 +144,7 @@ class TableChunk(Flowable):
         colour: str,
         index: int | None = None,
     ) -> None:
-        tb = self.table
+        tb = self.flow
         cx = x
         for col, (lines, w) in enumerate(zip(cells, tb.widths, strict=True)):
             link = index is not None and col == tb.data.link_column
