@@ -277,7 +277,9 @@ def derived_figures(sheet: FactSheet) -> dict[str, Figure]:
                 "patents_grant_ratio",
                 "innovation",
                 "patents_grant_ratio",
-                translate("Audit", "Granted patents per application filed"),
+                translate(
+                    "Audit", "Granted patents as a share of applications filed (running totals, not a grant rate)"
+                ),
                 "percent",
                 str(year),
                 f"{granted.id} / {declared.id} * 100",
@@ -334,6 +336,7 @@ def derived_figures(sheet: FactSheet) -> dict[str, Figure]:
         try:
             value = point_value(formula, lookup)
             evaluate(formula, lookup)
+            bound = _is_lower_bound(formula, lookup, value)
         except (ZeroDivisionError, OverflowError):
             continue  # undefined for this dataset (a zero total): no derived figure rather than a wrong one
         if not math.isfinite(value):
@@ -351,7 +354,7 @@ def derived_figures(sheet: FactSheet) -> dict[str, Figure]:
             Period.parse(period),
             "derived",
             approx,
-            False,
+            bound,
             source,
             formula,
             "",
@@ -360,13 +363,30 @@ def derived_figures(sheet: FactSheet) -> dict[str, Figure]:
     return derived
 
 
+def _is_lower_bound(formula: str, lookup: Callable[[str], Figure | None], value: float) -> bool:
+    """Whether a result inherits the ">" of its inputs: it does when every lower-bound input
+    can only push it up (exports > 96,000 in 2019 make the 2018-2019 change > -23.8%). If a
+    bound pushes it down, nothing is claimed beyond the "~" the result already carries."""
+    names = [n for n in formula_names(formula) if (f := lookup(n)) is not None and f.lower_bound]
+    if not names:
+        return False
+    for name in names:
+        base = lookup(name)
+        assert base is not None
+        raised = base._replace(value=base.value * 1.001 + 1)
+        swapped = {name: raised}
+        if point_value(formula, lambda n, s=swapped: s.get(n) or lookup(n)) <= value:
+            return False
+    return True
+
+
 def _derived_note(figure: Figure, sheet: FactSheet, lookup: Callable[[str], Figure | None]) -> str:
     """For a back-computed value, how it compares with the published one."""
     if not figure.metric.endswith("_backcalc"):
         return ""
     published = sheet.find(figure.metric.removesuffix("_backcalc"), figure.period.code)
     if published is None or published.value == 0:
-        return translate("Audit", "No published figure to compare with.")
+        return translate("Audit", "No figure in the sources to compare with.")
     diff = figure.value - published.value
     try:
         fits = evaluate(figure.formula, lookup).overlaps(interval(published))
@@ -475,6 +495,11 @@ def check_period_sums(sheet: FactSheet) -> list[Finding]:
                 parts = " + ".join(
                     part.format(period=p.period.label(), value=format_value(p.value, p.unit)) for p in tiling
                 )
+                explanation = translate("Audit", "{parts} add up to {sum}, not the published {total}.").format(
+                    parts=parts,
+                    sum=format_value(point, target.unit),
+                    total=format_value(target.value, target.unit),
+                ) + _swapped_digits(target, tiling, point)
                 findings.append(
                     Finding(
                         translate("Audit", "sum of periods"),
@@ -483,14 +508,36 @@ def check_period_sums(sheet: FactSheet) -> list[Finding]:
                         format_value(target.value, target.unit),
                         format_value(point, target.unit),
                         translate("Audit", "{difference} vehicles").format(difference=f"{point - target.value:+,.0f}"),
-                        translate("Audit", "{parts} add up to {sum}, not the published {total}.").format(
-                            parts=parts,
-                            sum=format_value(point, target.unit),
-                            total=format_value(target.value, target.unit),
-                        ),
+                        explanation,
                     )
                 )
     return findings
+
+
+def _swapped_digits(target: Figure, tiling: list[Figure], point: float) -> str:
+    """A likely cause, when there is one: a period whose value, with two neighbouring digits
+    swapped, makes the sum come out exactly (105,483 for 105,438). A guess, said as one."""
+    for piece in tiling:
+        needed = target.value - (point - piece.value)
+        if needed <= 0 or needed == piece.value or needed != int(needed) or piece.value != int(piece.value):
+            continue
+        have, want = f"{int(piece.value)}", f"{int(needed)}"
+        if len(have) != len(want):
+            continue
+        diff = [i for i in range(len(have)) if have[i] != want[i]]
+        swapped = len(diff) == 2 and diff[1] == diff[0] + 1
+        if swapped and have[diff[0]] == want[diff[1]] and have[diff[1]] == want[diff[0]]:
+            return " " + translate(
+                "Audit",
+                "{total} less the other periods leaves {needed} for {period}; the published {value} has the same "
+                "digits with two swapped, a likely cause that no source confirms.",
+            ).format(
+                total=format_value(target.value, target.unit),
+                needed=format_value(needed, piece.unit),
+                period=piece.period.label(),
+                value=format_value(piece.value, piece.unit),
+            )
+    return ""
 
 
 def _tile(start: int, end: int, pieces: Iterable[tuple[int, int, Figure]]) -> list[Figure] | None:

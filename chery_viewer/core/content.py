@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from chery_viewer.core.audit import Analysis, analyse, describe_formula, evaluate
-from chery_viewer.core.factsheet import FactSheet, Figure
+from chery_viewer.core.factsheet import FactSheet, Figure, Source
 from chery_viewer.core.formatting import (
     change_sign,
     format_change,
@@ -24,7 +24,7 @@ from chery_viewer.core.formatting import (
     not_available,
     unit_word,
 )
-from chery_viewer.core.i18n import translate
+from chery_viewer.core.i18n import is_chinese, translate
 from chery_viewer.core.periods import Period, month_names
 
 SECTION_KEYS = ("overview", "sales", "exports", "innovation", "partners")
@@ -46,8 +46,8 @@ def domain_name(domain: str) -> str:
     names = {
         "industrial internet": translate("Partners", "industrial internet"),
         "intelligent solutions": translate("Partners", "intelligent solutions"),
-        "power battery": translate("Partners", "power battery"),
-        "ecosphere": translate("Partners", "ecosphere"),
+        "power battery systems": translate("Partners", "power battery systems"),
+        "ecosphere cooperation": translate("Partners", "ecosphere cooperation"),
     }
     return names.get(domain, domain)
 
@@ -62,6 +62,13 @@ def pairing_name(pairing: str) -> str:
 def _labelled(label: str, text: str) -> str:
     """'Label: text' (in Chinese with a full-width colon)."""
     return translate("Content", "{label}: {text}").format(label=label, text=text)
+
+
+def source_date(source: Source) -> str:
+    """A source's date as shown: one read from the page's content (not its address) is marked as our inference."""
+    if source.date and source.date_basis == "content":
+        return translate("Content", "{date} (inferred from the content)").format(date=source.date)
+    return source.date
 
 
 def kind_name(figure: Figure) -> str:
@@ -233,7 +240,7 @@ class _Context:
         for sid in dict.fromkeys(ids):
             src = self.sheet.sources.get(sid)
             if src:
-                parts.append(f"[{sid}] {src.publisher}{', ' + src.date if src.date else ''}")
+                parts.append(f"[{sid}] {src.publisher}{', ' + source_date(src) if src.date else ''}")
         return translate("Content", "; ").join(parts)
 
     def tooltip(self, figure: Figure) -> str:
@@ -284,7 +291,7 @@ class _Context:
 
     def point(self, category: str, figure: Figure | None, highlight: bool = False, what: str = "") -> Point:
         if figure is None:
-            tip = translate("Content", "{what} {category}: no published figure ({na})")
+            tip = translate("Content", "{what} {category}: not found in the sources ({na})")
             na = not_available()
             return Point(category, None, na, tip.format(what=what, category=category, na=na).strip())
         return Point(
@@ -419,7 +426,7 @@ def _annual_chart(ctx: _Context, chart_id: str, metric: str, name: str, line_met
         y_label=unit_word("vehicles"),
         upper_label="%",
         caption=ctx.caption_with(
-            tuple(shown), translate("Content", "{na}: no published figure.").format(na=not_available())
+            tuple(shown), translate("Content", "{na}: not found in the sources.").format(na=not_available())
         ),
     )
 
@@ -492,7 +499,8 @@ def _months_chart(ctx: _Context, chart_id: str, metric: str, name: str) -> Chart
         y_label=translate("Content", "vehicles a month"),
         upper_label=translate("Content", "to date"),
         caption=ctx.caption_with(
-            (*figures, total), translate("Content", "Months without a bar were not published on their own.")
+            (*figures, total),
+            translate("Content", "Months without a bar: no single-month figure was found in the sources."),
         ),
     )
 
@@ -511,7 +519,7 @@ def _donut(ctx: _Context, chart_id: str, title: str, parts: list[tuple[str, Figu
             Point(
                 name,
                 f.value,
-                format_value(f.value, f.unit, f.approximate, f.lower_bound),
+                _donut_display(f),
                 f"{ctx.tooltip(f)}\n{share}",
             )
         )
@@ -523,6 +531,16 @@ def _donut(ctx: _Context, chart_id: str, title: str, parts: list[tuple[str, Figu
         (Series(title, parts[0][1].unit, "bar", tuple(points)),),  # type: ignore[union-attr]
         caption=ctx.caption(*(f for _, f in parts)),
     )
+
+
+def _donut_display(f: Figure) -> str:
+    """A donut segment's label. A derived, approximate count (China's rounded total less Chery's
+    exact exports) is shown no finer than its inputs: ~2.66 million, 约265.9万, not ~2,658,663."""
+    if f.derived and f.approximate and not f.lower_bound and f.unit == "vehicles" and abs(f.value) >= 1_000_000:
+        if is_chinese():
+            return translate("Content", "~{value} million").format(value=f"{f.value / 10_000:.1f}")
+        return translate("Content", "~{value} million").format(value=f"{f.value / 1_000_000:.2f}")
+    return format_value(f.value, f.unit, f.approximate, f.lower_bound)
 
 
 def _simple_bars(
@@ -580,7 +598,7 @@ def build_overview(sheet: FactSheet, analysis: Analysis) -> SectionContent:
         y_label=unit_word("vehicles"),
         caption=ctx.caption_with(
             tuple(ctx.find(m, str(v)) for m in ("group_sales", "exports") for v in years),
-            translate("Content", "Gaps: not published."),
+            translate("Content", "Gaps: not found in the sources."),
         ),
     )
     n_findings = len(analysis.findings)
@@ -616,8 +634,8 @@ def build_overview(sheet: FactSheet, analysis: Analysis) -> SectionContent:
                 ctx.kpi(sales, sales_name),
                 ctx.kpi(exports, exports_name),
                 ctx.kpi(ctx.find("export_share", str(y)), translate("Content", "Export share of sales")),
-                ctx.kpi(ctx.find("users", str(y)), translate("Content", "Users worldwide")),
-                ctx.kpi(ctx.find("users_overseas", str(y)), translate("Content", "Users outside China")),
+                ctx.kpi(ctx.find("users", str(y))),
+                ctx.kpi(ctx.find("users_overseas", str(y))),
             ]
         ),
         (trend,),
@@ -630,6 +648,15 @@ def build_overview(sheet: FactSheet, analysis: Analysis) -> SectionContent:
         ),
         tuple(notes),
     )
+
+
+def _users_title(ctx: _Context, users: Figure | None) -> str:
+    """The users donut's title: the count is the source's at its own date (the base article's
+    "at present" in February 2023), not a year-end figure."""
+    src = ctx.sheet.sources.get(users.source_id) if users else None
+    if src and src.date:
+        return translate("Content", "Users in China and abroad, as reported on {date}").format(date=source_date(src))
+    return translate("Content", "Users in China and abroad")
 
 
 def build_sales(sheet: FactSheet, analysis: Analysis) -> SectionContent:
@@ -649,7 +676,7 @@ def build_sales(sheet: FactSheet, analysis: Analysis) -> SectionContent:
         _donut(
             ctx,
             "users_donut",
-            translate("Content", "Users at the end of {year}: in China and abroad").format(year=y),
+            _users_title(ctx, ctx.find("users", str(y))),
             [
                 (translate("Content", "In China"), ctx.find("users_domestic", str(y))),
                 (translate("Content", "Outside China"), ctx.find("users_overseas", str(y))),
@@ -671,9 +698,9 @@ def build_sales(sheet: FactSheet, analysis: Analysis) -> SectionContent:
     partial = [f for f in (brand, nev) if f is not None and not f.period.is_year]
     if partial:
         notes.append(
-            translate("Content", "{figures} cover part of the year: no full-year figure was published.").format(
-                figures=translate("Content", " and ").join(f.label for f in partial)
-            )
+            translate(
+                "Content", "{figures} cover part of the year: no full-year figure was found in the sources."
+            ).format(figures=translate("Content", " and ").join(f.label for f in partial))
         )
     if back:
         notes.append(
@@ -774,7 +801,11 @@ def build_exports(sheet: FactSheet, analysis: Analysis) -> SectionContent:
     )
     share = ctx.find("export_share", str(y)) or ctx.find("export_share_derived", str(y))
     months_over, mark = ctx.find("months_over_threshold", str(y)), ctx.find("export_threshold", str(y))
-    cumulative, year_share = ctx.find("cumulative_export_share", str(y)), ctx.find("china_export_share", str(y))
+    year_share = ctx.find("china_export_share", str(y))
+    # The source's cumulative share is dated by its article (all years up to then), not by the report year.
+    cumulative = next(
+        (f for f in sheet.of_metric("cumulative_export_share") if f.period.start.year in (y, y + 1)), None
+    )
     notes = []
     if share:
         notes.append(
@@ -788,12 +819,14 @@ def build_exports(sheet: FactSheet, analysis: Analysis) -> SectionContent:
         notes.append(
             translate(
                 "Content",
-                "The cumulative share of China's car exports ({cumulative}) counts all years; "
-                "{year} alone gives {share}.",
+                "Two different shares: {cumulative} is the source's figure for Chery's exports summed over all "
+                "years up to {period}; {share} is our figure for {year} alone ({formula}).",
             ).format(
                 cumulative=format_value(cumulative.value, "percent"),
+                period=cumulative.period.label(),
                 year=y,
-                share=format_value(year_share.value, "percent"),
+                share=format_value(year_share.value, "percent", year_share.approximate),
+                formula=describe_formula(year_share.formula, ctx.get) if year_share.derived else year_share.label,
             )
         )
     notes += ctx.audit_notes("exports")
@@ -810,8 +843,11 @@ def build_exports(sheet: FactSheet, analysis: Analysis) -> SectionContent:
             [
                 ctx.kpi(chery, exports_name),
                 ctx.kpi(share, translate("Content", "Share of group sales")),
-                ctx.kpi(ctx.find("china_export_share", str(y)), translate("Content", "Share of China's car exports")),
-                ctx.kpi(ctx.find("export_leadership", str(y)), translate("Content", "Years as top exporter")),
+                ctx.kpi(year_share, translate("Content", "Share of China's car exports {year}").format(year=y)),
+                ctx.kpi(cumulative, translate("Content", "Cumulative share, all years (source)")),
+                ctx.kpi(
+                    ctx.find("export_leadership", str(y)), translate("Content", "Years as top Chinese-brand exporter")
+                ),
                 ctx.kpi(months_over, mark_label),
             ]
         ),
@@ -833,6 +869,8 @@ def build_innovation(sheet: FactSheet, analysis: Analysis) -> SectionContent:
     first = ctx.latest
     plan = first("plan_investment")
     filed, granted = translate("Content", "Filed"), translate("Content", "Granted")
+    # A factory whose card is our inference: its bar says so on the chart, its note goes in the caption.
+    inferred = {fact.title for fact in sheet.facts_of("innovation", "factory") if fact.inferred}
     charts = [
         _simple_bars(
             ctx,
@@ -857,9 +895,14 @@ def build_innovation(sheet: FactSheet, analysis: Analysis) -> SectionContent:
         _simple_bars(
             ctx,
             "factory_capacity",
-            translate("Content", "Super factory capacity"),
+            translate("Content", "Factory capacity, in operation or planned"),
             unit_word("vehicles per year"),
-            [(_factory_place(f.subject), f) for f in sheet.of_metric("factory_capacity")],
+            [(_factory_place(f.subject, f.subject in inferred), f) for f in sheet.of_metric("factory_capacity")],
+            " ".join(
+                _labelled(_factory_place(f.subject, True), f.note)
+                for f in sheet.of_metric("factory_capacity")
+                if f.subject in inferred and f.note
+            ),
         ),
     ]
     return SectionContent(
@@ -870,7 +913,7 @@ def build_innovation(sheet: FactSheet, analysis: Analysis) -> SectionContent:
             [
                 ctx.kpi(first("patents_declared"), translate("Content", "Patents filed")),
                 ctx.kpi(first("patents_granted"), translate("Content", "Patents granted")),
-                ctx.kpi(ctx.get("patents_grant_ratio"), translate("Content", "Granted per filed")),
+                ctx.kpi(ctx.get("patents_grant_ratio"), translate("Content", "Granted ÷ filed, running totals")),
                 ctx.kpi(ctx.get("invention_patents"), translate("Content", "Invention patents")),
                 ctx.kpi(plan, translate("Content", "{plan} budget").format(plan=plan.subject) if plan else ""),
             ]
@@ -888,11 +931,12 @@ def build_innovation(sheet: FactSheet, analysis: Analysis) -> SectionContent:
     )
 
 
-def _factory_place(subject: str) -> str:
-    """'Qingdao Super Factory' -> 'Qingdao', '青岛超级工厂' -> '青岛': the chart's category."""
+def _factory_place(subject: str, inferred: bool = False) -> str:
+    """'Qingdao Super Factory' -> 'Qingdao', '青岛超级工厂' -> '青岛': the chart's category;
+    'Wuhu (inferred)' when the figure's tie to the factory is our reading."""
     for suffix in (" Super Factory", "超级工厂"):
         subject = subject.removesuffix(suffix)
-    return subject
+    return translate("Content", "{place} (inferred)").format(place=subject) if inferred else subject
 
 
 def _innovation_notes(ctx: _Context) -> list[str]:
@@ -934,7 +978,7 @@ def build_partners(sheet: FactSheet, analysis: Analysis) -> SectionContent:
             "chery",
             chery,
             0,
-            translate("Content", "Chery Group: {partners} partners in {domains} alliance domains").format(
+            translate("Content", "Chery Group: {partners} named partners in {domains} alliance domains").format(
                 partners=len(sheet.partners), domains=len(domains)
             ),
         )
@@ -1007,7 +1051,9 @@ def build_partners(sheet: FactSheet, analysis: Analysis) -> SectionContent:
     )
     inferred = sum(p.pairing == "inferred" for p in sheet.partners)
     recent = sum(p.deal_year == ctx.year for p in sheet.partners)
-    count_tip = translate("Content", "Counted from the partners table of the dataset.")
+    count_tip = translate(
+        "Content", "Counted from the partners table: the partners the sources name, which need not be all of them."
+    )
     all_years = translate("Content", "all years")
     return SectionContent(
         "partners",
@@ -1015,7 +1061,7 @@ def build_partners(sheet: FactSheet, analysis: Analysis) -> SectionContent:
         translate("Content", "Cross-industry alliances and the companies in them."),
         (
             Kpi(
-                translate("Content", "Partners"),
+                translate("Content", "Named partners"),
                 str(len(sheet.partners)),
                 translate("Units", "companies"),
                 all_years,

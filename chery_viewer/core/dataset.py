@@ -35,7 +35,7 @@ RESOURCE_NAMES = ("sources", "figures", "facts", "partners")
 #: Digest of the bundled package (descriptor + resources). ``tests/core/test_bundled.py``
 #: validates the package with frictionless and checks this value; update both together
 #: with ``python -m chery_viewer.core.dataset --digest``.
-BUNDLED_SHA256 = "87f3b25a28b7ba9c924f1b2e36c4d0ebc5fa30876f8e88ecaddbbba5b8c334ce"
+BUNDLED_SHA256 = "aaf5b4c473f224bc4766e52b7200415008461c8a1739de0e4bbbc3a5b5cb3c47"
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ class Source:
     publisher: str
     url: str
     date: str
+    date_basis: str = ""  # "address" or "content": where the date was read; a date from content is our inference
 
 
 class Figure(NamedTuple):
@@ -213,7 +214,8 @@ def build_factsheet(raw: RawPackage) -> FactSheet:
         if isinstance(r, dict) and r.get("name") in raw.tables
     }
     sources = {
-        row.id: Source(row.id, row.title, row.publisher, row.url, row.date) for row in _rows(raw.tables["sources"])
+        row.id: Source(row.id, row.title, row.publisher, row.url, row.date, getattr(row, "date_basis", "") or "")
+        for row in _rows(raw.tables["sources"])
     }
     if not sources:
         raise DatasetError(files["sources"], "has a header but no sources", row=2)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6 import QtGui
 
 from chery_viewer.core.audit import Analysis
-from chery_viewer.core.content import SectionContent, audit_tables
+from chery_viewer.core.content import SectionContent, audit_tables, source_date
 from chery_viewer.core.i18n import translate
 from chery_viewer.graphics.theme import LIGHT, Theme
 from chery_viewer.report.blocks.cards import CardFlow, NoteFlow
@@ -119,7 +119,7 @@ def closing_blocks(c: Canvas, sheet: FactSheet, analysis: Analysis, width: float
             translate("Report", "URL"),
         ),
         tuple(
-            (s.id, s.publisher, s.title, s.date or undated, s.url)
+            (s.id, s.publisher, s.title, source_date(s) or undated, s.url)
             for s in sorted(sheet.sources.values(), key=lambda s: natural_key(s.id))
         ),
         translate("Report", "Every figure, card and partner in this document names one of these sources by its ID."),

@@ -28,7 +28,7 @@ from chery_viewer.graphics.application import ensure_application
 from chery_viewer.report.canvas import PAGE_SIZES, page_for_layout
 from chery_viewer.report.full_report import closing_title, paint_document
 from chery_viewer.report.geometry import DPI, PageInfo, page_size_key
-from chery_viewer.report.pdfmeta import AUTHOR, document_id, document_title, pdf_date, post_process, xmp
+from chery_viewer.report.pdfmeta import author, document_id, document_title, pdf_date, post_process, xmp
 from chery_viewer.report.templates import DocumentLayout
 
 if TYPE_CHECKING:
@@ -85,7 +85,7 @@ def render_pdf_bytes(
             )
         )
         writer.setTitle(document_title(sheet))
-        writer.setAuthor(AUTHOR)
+        writer.setAuthor(author())
         writer.setCreator(f"chery-viewer {__version__}")
         writer.setDocumentId(QtCore.QUuid(str(doc_id)))
         writer.setDocumentXmpMetadata(QtCore.QByteArray(xmp(sheet, doc_id, xmp_date, producer)))

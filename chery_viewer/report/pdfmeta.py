@@ -30,11 +30,15 @@ if TYPE_CHECKING:
     from chery_viewer.core.factsheet import FactSheet
 
 __all__ = [
-    "AUTHOR", "PdfFile", "document_id", "document_title", "escape", "keywords", "pdf_date", "pdf_string",
+    "PdfFile", "author", "document_id", "document_title", "escape", "keywords", "pdf_date", "pdf_string",
     "post_process", "xmp",
 ]  # fmt: skip
 
-AUTHOR = "Chery Fact Sheet team"
+
+
+def author() -> str:
+    """The PDF's Author field: who compiled it, and that it is not the company's document."""
+    return translate("Report", "Compiled by the Chery Fact Sheet project from press reports; not affiliated with Chery")
 
 
 def pdf_date(sheet: FactSheet) -> tuple[str, str]:
@@ -106,7 +110,7 @@ def xmp(sheet: FactSheet, doc_id: uuid.UUID, xmp_date: str, producer: str) -> by
   <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
    <dc:format>application/pdf</dc:format>
    <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
-   <dc:creator><rdf:Seq><rdf:li>{escape(AUTHOR)}</rdf:li></rdf:Seq></dc:creator>
+   <dc:creator><rdf:Seq><rdf:li>{escape(author())}</rdf:li></rdf:Seq></dc:creator>
    <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{subject}</rdf:li></rdf:Alt></dc:description>
   </rdf:Description>
   <rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
@@ -225,7 +229,7 @@ def post_process(
             b"\n/" + key.encode("ascii") + b" " + value
             for key, value in (
                 ("Title", pdf_string(document_title(sheet))),
-                ("Author", pdf_string(AUTHOR)),
+                ("Author", pdf_string(author())),
                 ("Subject", pdf_string(sheet.description)),
                 ("Keywords", pdf_string(keywords(sheet))),
                 ("Creator", pdf_string(f"chery-viewer {__version__}")),

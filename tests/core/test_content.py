@@ -74,17 +74,17 @@ def test_kpi_values_are_the_dataset_figures_formatted(
         ("overview", "Group sales", "1,232,727", "+28.2%"),
         ("overview", "Exports", "451,337", "+67.7%"),
         ("overview", "Export share of sales", "36.6%", ""),
-        ("overview", "Users worldwide", "11.20 million", ""),
-        ("overview", "Users outside China", "2.40 million", ""),
+        ("overview", "Users worldwide (base article, February 2023)", "11.20 million", ""),
+        ("overview", "Users outside China (base article, February 2023)", "2.40 million", ""),
         ("sales", "December", "105,483", ""),
         ("sales", "New-energy vehicles", ">210,000", "+182%"),
-        ("exports", "Years as top exporter", "20", ""),
+        ("exports", "Years as top Chinese-brand exporter", "20", ""),
         ("exports", "Months above 50,000", "4", ""),
         ("innovation", "Patents filed", "25,795", ""),
         ("innovation", "Patents granted", "17,177", ""),
         ("innovation", "Invention patents", "~6,355", ""),
-        ("innovation", "Granted per filed", "66.6%", ""),
-        ("partners", "Partners", "6", ""),
+        ("innovation", "Granted ÷ filed, running totals", "66.6%", ""),
+        ("partners", "Named partners", "6", ""),
         ("partners", "Alliance domains", "4", ""),
     ],
 )
@@ -177,7 +177,7 @@ def test_partners_network(sections: dict[str, SectionContent], sheet: FactSheet)
 
 
 def test_partners_network_draws_a_stated_pairing_solid(package_copy: PackageCopy):
-    package_copy.replace("partners.csv", "power battery,inferred,S22", "power battery,stated,S22")
+    package_copy.replace("partners.csv", "power battery systems,inferred,S22", "power battery systems,stated,S22")
     sheet = load_factsheet(package_copy.dir)
     spec = chart(next(s for s in build_sections(sheet) if s.key == "partners"), "partner_network")
     assert {e.target: e.inferred for e in spec.edges}["partner:catl"] is False
@@ -243,8 +243,8 @@ def test_network_frame_marks_inferred_links(sections: dict[str, SectionContent])
     assert set(partners["linked_to"]) == {
         "domain:industrial internet",
         "domain:intelligent solutions",
-        "domain:power battery",
-        "domain:ecosphere",
+        "domain:power battery systems",
+        "domain:ecosphere cooperation",
     }
 
 

@@ -130,7 +130,10 @@ def test_metadata(a4: Exported, sheet: FactSheet):
     meta = a4.reader.metadata
     assert meta is not None
     assert "Chery" in meta.title and meta.title == document_title(sheet)
-    assert meta.author and meta.subject == sheet.description and meta.creator
+    assert meta.subject == sheet.description and meta.creator
+    # Who is speaking: a compiler that is not the company, said in the Author field and on the cover.
+    assert meta.author == "Compiled by the Chery Fact Sheet project from press reports; not affiliated with Chery"
+    assert "not affiliated with Chery" in normalise(a4.pages[0]) and "unofficial" in normalise(a4.pages[0])
     assert "Chery" in meta["/Keywords"]
     assert meta["/CreationDate"] == meta["/ModDate"] == "D:" + sheet.as_of.replace("-", "") + "000000Z"
     xmp = a4.reader.xmp_metadata
