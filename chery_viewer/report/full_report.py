@@ -10,15 +10,18 @@ arrives translated from ``chery_viewer.core.content``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Container, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6 import QtGui
 
 from chery_viewer.core.audit import Analysis
-from chery_viewer.core.content import SectionContent, audit_tables, source_date
+from chery_viewer.core.content import SectionContent
+from chery_viewer.core.content.closing import build_closing, closing_title
+from chery_viewer.core.content.document import cover_meta
+from chery_viewer.core.content.model import Closing
 from chery_viewer.core.i18n import translate
+from chery_viewer.core.periods import long_date
 from chery_viewer.graphics.theme import LIGHT, Theme
 from chery_viewer.report.blocks.cards import CardFlow, NoteFlow
 from chery_viewer.report.blocks.charts import chart_blocks
@@ -34,63 +37,15 @@ from chery_viewer.report.templates import DocTemplate, DocumentLayout, PageConte
 if TYPE_CHECKING:
     from chery_viewer.core.factsheet import FactSheet
 
-__all__ = ["closing_title", "full_report_template", "long_date", "paint_document", "report_story"]
-
-
-def closing_title() -> str:
-    """The title of the closing section (sources, audit findings, formulas), in the current language."""
-    return translate("Report", "Sources and audit")
-
-
-def _month_names() -> tuple[str, ...]:
-    return (
-        translate("Report", "January"),
-        translate("Report", "February"),
-        translate("Report", "March"),
-        translate("Report", "April"),
-        translate("Report", "May"),
-        translate("Report", "June"),
-        translate("Report", "July"),
-        translate("Report", "August"),
-        translate("Report", "September"),
-        translate("Report", "October"),
-        translate("Report", "November"),
-        translate("Report", "December"),
-    )
-
-
-def long_date(iso: str) -> str:
-    """An ISO date written out: '26 November 2026'; in Chinese '2026年11月26日'.
-
-    The format has the fields ``day``, ``month`` (the month's name), ``month_number`` and
-    ``year``, so a translation may use the number instead of the name.
-    """
-    match = re.match(r"^(\d{4})-(\d{2})-(\d{2})$", iso)
-    if not match:
-        return iso or translate("Report", "an unknown date")
-    year, month, day = (int(g) for g in match.groups())
-    if not 1 <= month <= 12:
-        return iso
-    return translate("Report", "{day} {month} {year}").format(
-        day=day, month=_month_names()[month - 1], month_number=month, year=year
-    )
+__all__ = [
+    "closing_blocks", "closing_title", "full_report_template", "long_date", "paint_document", "report_story",
+    "section_blocks",
+]  # fmt: skip
 
 
 def cover(c: Canvas, sheet: FactSheet, width: float) -> Cover:
-    """The first page's banner: the sheet's title and description, as-of date, year, version, sources."""
-    count = len(sheet.sources)
-    meta = (
-        translate(
-            "Report",
-            "Data as of {date}   ·   report year {year}   ·   dataset version {version}   ·   1 source",
-        )
-        if count == 1
-        else translate(
-            "Report",
-            "Data as of {date}   ·   report year {year}   ·   dataset version {version}   ·   {count} sources",
-        )
-    ).format(date=long_date(sheet.as_of), year=sheet.report_year, version=sheet.version, count=count)
-    return Cover(c, sheet.title, sheet.description, meta, width)
+    """The first page's banner: the sheet's title and description, and its line of facts."""
+    return Cover(c, sheet.title, sheet.description, cover_meta(sheet), width)
 
 
 def section_blocks(c: Canvas, section: SectionContent, sheet: FactSheet, width: float, first: bool) -> list[Flowable]:
@@ -107,57 +62,20 @@ def section_blocks(c: Canvas, section: SectionContent, sheet: FactSheet, width: 
     return blocks
 
 
-def closing_blocks(c: Canvas, sheet: FactSheet, analysis: Analysis, width: float) -> list[Flowable]:
-    undated = translate("Report", "undated")
-    sources = TableData(
-        translate("Report", "Sources"),
-        (
-            translate("Report", "ID"),
-            translate("Report", "Publisher"),
-            translate("Report", "Title"),
-            translate("Report", "Date"),
-            translate("Report", "URL"),
-        ),
-        tuple(
-            (s.id, s.publisher, s.title, source_date(s) or undated, s.url)
-            for s in sorted(sheet.sources.values(), key=lambda s: natural_key(s.id))
-        ),
-        translate("Report", "Every figure, card and partner in this document names one of these sources by its ID."),
-        link_column=4,
-    )
-    findings, formulas = (TableData.of(t) for t in audit_tables(sheet, analysis))
-    n = len(analysis.findings)
-    summary = (
-        translate(
-            "Report",
-            "The {sources} sources behind every figure, the 1 disagreement the audit found between them, "
-            "and how each derived figure is computed.",
-        )
-        if n == 1
-        else translate(
-            "Report",
-            "The {sources} sources behind every figure, the {count} disagreements the audit found between them, "
-            "and how each derived figure is computed.",
-        )
-    ).format(sources=len(sheet.sources), count=n)
-    blocks: list[Flowable] = [SectionHeading(c, closing_title(), summary, width)]
-    if sources.rows:
-        blocks.append(TableFlow(c, sources, width))
+def closing_blocks(c: Canvas, closing: Closing, width: float) -> list[Flowable]:
+    """The closing section: its heading, the sources, the audit's findings (or the sentence that
+    there are none) and the derived figures with their formulas."""
+    blocks: list[Flowable] = [SectionHeading(c, closing.title, closing.summary, width)]
+    if closing.sources_table.rows:
+        blocks.append(TableFlow(c, TableData.of(closing.sources_table), width))
+    findings = closing.findings_table
     if findings.rows:
-        blocks.append(TableFlow(c, findings, width))
+        blocks.append(TableFlow(c, TableData.of(findings), width))
     else:
-        blocks += [
-            SubHeading(c, findings.title, width),
-            Paragraph(c, translate("Report", "The audit found no disagreement between the sources."), width),
-        ]
-    if formulas.rows:
-        blocks.append(TableFlow(c, formulas, width))
+        blocks += [SubHeading(c, findings.title, width), Paragraph(c, closing.no_findings, width)]
+    if closing.formulas_table.rows:
+        blocks.append(TableFlow(c, TableData.of(closing.formulas_table), width))
     return blocks
-
-
-def natural_key(text: str) -> tuple[str, int, str]:
-    match = re.match(r"^(\D*)(\d+)(.*)$", text)
-    return (match.group(1), int(match.group(2)), match.group(3)) if match else (text, 0, "")
 
 
 def report_story(
@@ -167,7 +85,8 @@ def report_story(
     story: list[tuple[str, Sequence[Flowable]]] = [
         (section.title, section_blocks(c, section, sheet, width, first=i == 0)) for i, section in enumerate(sections)
     ]
-    story.append((closing_title(), closing_blocks(c, sheet, analysis, width)))
+    closing = build_closing(sheet, analysis)
+    story.append((closing.title, closing_blocks(c, closing, width)))
     return story
 
 

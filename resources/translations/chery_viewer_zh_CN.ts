@@ -946,6 +946,50 @@ Source: {source}</source>
         <translation>5月</translation>
     </message>
     <message>
+        <source>January</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>12月</translation>
+    </message>
+    <message>
         <source>Jun</source>
         <translation>6月</translation>
     </message>
@@ -972,6 +1016,10 @@ Source: {source}</source>
     <message>
         <source>Dec</source>
         <translation>12月</translation>
+    </message>
+    <message>
+        <source>an unknown date</source>
+        <translation>日期不详</translation>
     </message>
     <message>
         <source>{year}</source>
@@ -1075,62 +1123,6 @@ Source: {source}</source>
     <message>
         <source>Page {number} of {total}</source>
         <translation>第{number}页，共{total}页</translation>
-    </message>
-    <message>
-        <source>January</source>
-        <translation>1月</translation>
-    </message>
-    <message>
-        <source>February</source>
-        <translation>2月</translation>
-    </message>
-    <message>
-        <source>March</source>
-        <translation>3月</translation>
-    </message>
-    <message>
-        <source>April</source>
-        <translation>4月</translation>
-    </message>
-    <message>
-        <source>May</source>
-        <translation>5月</translation>
-    </message>
-    <message>
-        <source>June</source>
-        <translation>6月</translation>
-    </message>
-    <message>
-        <source>July</source>
-        <translation>7月</translation>
-    </message>
-    <message>
-        <source>August</source>
-        <translation>8月</translation>
-    </message>
-    <message>
-        <source>September</source>
-        <translation>9月</translation>
-    </message>
-    <message>
-        <source>October</source>
-        <translation>10月</translation>
-    </message>
-    <message>
-        <source>November</source>
-        <translation>11月</translation>
-    </message>
-    <message>
-        <source>December</source>
-        <translation>12月</translation>
-    </message>
-    <message>
-        <source>an unknown date</source>
-        <translation>日期不详</translation>
-    </message>
-    <message>
-        <source>{day} {month} {year}</source>
-        <translation>{year}年{month}{day}日</translation>
     </message>
     <message>
         <source>Chery</source>

@@ -8,6 +8,7 @@ import pytest
 
 from chery_viewer.core.audit import Analysis, analyse
 from chery_viewer.core.content import OWN_TABLE, ChartSpec, SectionContent, build_sections
+from chery_viewer.core.content.context import Context
 from chery_viewer.core.factsheet import FactSheet, load_factsheet
 from chery_viewer.core.formatting import format_value, format_with_unit
 
@@ -248,10 +249,12 @@ def test_network_frame_marks_inferred_links(sections: dict[str, SectionContent])
     }
 
 
-def test_audit_findings_reach_the_sections(sections: dict[str, SectionContent], analysis: Analysis):
+def test_audit_findings_reach_the_sections(sections: dict[str, SectionContent], analysis: Analysis, sheet: FactSheet):
     notes = " ".join(n for s in sections.values() for n in s.notes)
-    for finding in analysis.findings:
-        assert finding.explanation in notes
+    texts = Context(sheet, analysis).findings()
+    assert len(texts) == len(analysis.findings)
+    for text in texts:
+        assert text.explanation in notes
     assert f"finds {len(analysis.findings)} disagreements" in " ".join(sections["overview"].notes)
 
 

@@ -16,7 +16,7 @@ from pypdf.generic import DictionaryObject
 from PySide6 import QtWidgets
 
 from chery_viewer.core.audit import Analysis, describe_formula
-from chery_viewer.core.content import SectionContent
+from chery_viewer.core.content import SectionContent, build_document
 from chery_viewer.core.factsheet import FactSheet
 from chery_viewer.report.pdf import closing_title, document_title, export_pdf, render_pdf_bytes
 
@@ -95,7 +95,7 @@ def test_closing_pages_list_sources_findings_and_formulas(a4: Exported, sheet: F
             assert normalise(text) in closing, text
         assert source.url in closing.replace(" ", ""), source.url
     assert analysis.findings
-    for finding in analysis.findings:
+    for finding in build_document(sheet, analysis).closing.findings:
         for text in (
             finding.check,
             finding.subject,

@@ -32,7 +32,8 @@ class TableData:
 
     @classmethod
     def of(cls, table: Table) -> TableData:
-        return cls(table.title, table.columns, table.rows, table.caption, numeric_columns=table.numeric_columns)
+        link = table.link_columns[0] if table.link_columns else None
+        return cls(table.title, table.columns, table.rows, table.caption, link, table.numeric_columns)
 
 
 class TableFlow(Flow):
