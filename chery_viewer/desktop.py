@@ -86,7 +86,7 @@ def launch_command() -> list[str]:
 def _exec_argument(argument: str) -> str:
     """One argument of ``Exec``, quoted as the Desktop Entry spec asks, then escaped as a string value."""
     quoted = argument
-    if any(c in argument for c in ' \t\n"\'\\><~|&;$*?#()`'):
+    if any(c in argument for c in " \t\n\"'\\><~|&;$*?#()`"):
         quoted = '"' + "".join("\\" + c if c in '"`$\\' else c for c in argument) + '"'
     return quoted.replace("%", "%%").replace("\\", "\\\\")
 
@@ -161,7 +161,7 @@ def metainfo() -> str:
         "  <project_license>MIT</project_license>",
         *texts("name", NAME),
         *texts("summary", SUMMARY),
-        '  <developer_name>Chery Fact Sheet team</developer_name>',
+        "  <developer_name>Chery Fact Sheet team</developer_name>",
         *description,
         f'  <launchable type="desktop-id">{APP_ID}.desktop</launchable>',
         "  <categories>",
