@@ -30,6 +30,7 @@ def run_self_test(sheet: FactSheet, language: str | None = None) -> str:
     from chery_viewer.ui.app import make_application
 
     app = make_application()
+
     with tempfile.TemporaryDirectory(prefix="chery-viewer-self-test-") as folder:
         chosen = language or ui_language.preferred()
         ui_language.install(chosen)
