@@ -25,18 +25,6 @@ OFFSCREEN_MENUS = pytest.mark.qt_log_ignore("This plugin does not support (raise
 WAIT_MS = 20_000  # frictionless validates an edited package in a thread; generous on a busy machine
 
 
-@pytest.fixture
-def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-
-    def fake_exec(box: QtWidgets.QMessageBox) -> int:
-        shown.append(box.text())
-        return 0
-
-    monkeypatch.setattr(QtWidgets.QMessageBox, "exec", fake_exec)
-    return shown
-
-
 def edited_copy(folder: Path, old: str = "1232727", new: str = "1232728") -> Path:
     shutil.copytree(bundled_dir(), folder)
     replace_in(folder / "figures.csv", old, new)
