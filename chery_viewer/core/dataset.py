@@ -33,7 +33,7 @@ RESOURCE_NAMES = ("sources", "figures", "facts", "partners")
 #: Digest of the bundled package (descriptor + resources). ``tests/core/test_bundled.py``
 #: validates the package with frictionless and checks this value; update both together
 #: with ``python -m chery_viewer.core.dataset --digest``.
-BUNDLED_SHA256 = "aaf5b4c473f224bc4766e52b7200415008461c8a1739de0e4bbbc3a5b5cb3c47"
+BUNDLED_SHA256 = "883a3cf5bd4ae06cb45d27b7b1a02d2f30c34fd99ce3791cb5248954d1a69a62"
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import math
 from collections import namedtuple
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -141,6 +142,22 @@ class FactSheet:
         if subject is None:
             return self._by_period.get((metric, period))
         return self._by_subject.get((metric, period, subject))
+
+    def as_reported(self, metric: str, year: int) -> Figure | None:
+        """The figure of ``metric`` that stands for ``year``: the year's own, else the one dated
+        closest to the year's end within it or the year after. A count such as users "at present"
+        in a report published after the year closed keeps its own date instead of posing as the
+        year's."""
+        found = self.find(metric, str(year))
+        if found is not None:
+            return found
+        end = date(year, 12, 31)
+        dated = [
+            f
+            for f in self.of_metric(metric)
+            if f.period.precision in ("day", "month") and f.period.start.year in (year, year + 1)
+        ]
+        return min(dated, key=lambda f: abs((f.period.start - end).days), default=None)
 
     def of_metric(self, metric: str) -> list[Figure]:
         return list(self._by_metric.get(metric, ()))
