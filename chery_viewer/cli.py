@@ -132,15 +132,18 @@ def _load(dataset: str | None):
 def _export(args: argparse.Namespace) -> int:
     if not args.export_pdf.strip():
         raise UsageError("--export-pdf needs a file name, such as factsheet.pdf")
+    from chery_viewer.core.files import WriteError, describe_problem, regular_target
+
     out = Path(args.export_pdf)
     try:
         if out.is_dir():
             raise UsageError(f"{out}: is a folder; give a file name such as {out / 'factsheet.pdf'}")
-        if not out.parent.exists():
-            raise UsageError(f"{out}: the folder {out.parent} does not exist")
+        final = regular_target(out)  # a device, a FIFO, a pipe at /dev/stdout: refused before any work
+        if not final.parent.exists():
+            raise UsageError(f"{out}: the folder {final.parent} does not exist")
+    except WriteError as exc:
+        raise UsageError(str(exc)) from None
     except OSError as exc:  # a name too long for the file system
-        from chery_viewer.core.files import describe_problem
-
         raise UsageError(f"cannot write {out}: {describe_problem(exc)}") from None
     sheet = _load(args.dataset)
     # The export never opens a window: offscreen works with or without a display, and a
