@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from chery_viewer import __version__
+from chery_viewer.core.signals import Interrupted
 
 PROG = "chery-viewer"
 EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
@@ -105,7 +106,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         return _fail(str(exc), EXIT_BAD_INPUT)
     except KeyboardInterrupt:
-        return 130
+        return _fail("interrupted; nothing was written", 130)
+    except Interrupted as exc:  # a signal during an export: the export cleaned up after itself
+        return _fail(f"{exc}; nothing was written", exc.exit_status)
     except Exception as exc:
         if os.environ.get("CHERY_VIEWER_DEBUG"):
             raise

@@ -10,6 +10,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from chery_viewer.core.signals import checkpoint, deferred, hold_for_test
+
 _KNOWN = {
     errno.EACCES: "permission denied",
     errno.EPERM: "permission denied",
@@ -49,9 +51,14 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[Path], None]) ->
     Only a regular file is ever replaced: a device node, a FIFO or a socket at ``path``
     (``/dev/null``, a pipe a pipeline reads) is refused, checked again just before the
     rename, and a symbolic link is written through, so the link stays and its target
-    changes. Returns the file written.
+    changes. Returns the file written. A signal noted meanwhile (see ``core.signals``)
+    raises ``Interrupted`` after the same clean-up.
     """
-    target = Path(path)
+    with deferred():  # Ctrl-C, SIGTERM, SIGHUP: the temporary file goes, the old file stays
+        return _atomic_write(Path(path), write)
+
+
+def _atomic_write(target: Path, write: Callable[[Path], None]) -> Path:
     try:
         final = regular_target(target)
         # Only the first 40 characters (at most 160 bytes) of the name: a target name near the
@@ -62,13 +69,17 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[Path], None]) ->
     os.close(fd)
     tmp = Path(tmp_name)
     try:
+        checkpoint()
         write(tmp)
+        hold_for_test("write")
+        checkpoint()
         if tmp.stat().st_size == 0:
             raise WriteError(f"cannot write {target}: nothing was produced")
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
         os.chmod(tmp, _file_mode(final))
         _refuse_special(target, final, follow=False)
+        checkpoint()
         os.replace(tmp, final)
     except BaseException as exc:
         with contextlib.suppress(OSError):

@@ -69,6 +69,7 @@ from chery_viewer.core.content import (
 from chery_viewer.core.files import WriteError, atomic_write, describe_problem
 from chery_viewer.core.formatting import is_safe_url, not_available, unit_words
 from chery_viewer.core.i18n import current_language, data_language, has_cjk, is_chinese, translate
+from chery_viewer.core.signals import checkpoint, deferred, hold_for_test
 from chery_viewer.ui.theme import BLUE, LIGHT, Theme
 
 if TYPE_CHECKING:
@@ -1515,6 +1516,8 @@ def paint_document(
             started = True
             c.links = []
             for block, y in current.blocks:
+                hold_for_test("render")
+                checkpoint()  # a signal during an export stops here, between two blocks
                 painter.save()
                 try:
                     block.draw(c, page.left, y, width)
@@ -1955,8 +1958,9 @@ def export_pdf(
         ui_language.install(language)
         sheet = sheet.localized(data_language(language))
     try:
-        data = render_pdf_bytes(sheet, key, analysis)
-        atomic_write(out, lambda tmp: tmp.write_bytes(data))
+        with deferred():  # Ctrl-C, SIGTERM, SIGHUP end the export at the next checkpoint, not inside Qt
+            data = render_pdf_bytes(sheet, key, analysis)
+            atomic_write(out, lambda tmp: tmp.write_bytes(data))
     except WriteError as exc:
         raise ExportError(str(exc)) from exc
     except Exception as exc:  # a painting or layout failure: same one-line contract
