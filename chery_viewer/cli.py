@@ -118,7 +118,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(message: str, code: int) -> int:
-    print(f"{PROG}: {' '.join(message.split())}", file=sys.stderr)
+    from chery_viewer.core.errors import printable
+
+    print(f"{PROG}: {printable(' '.join(message.split()))}", file=sys.stderr)
     return code
 
 

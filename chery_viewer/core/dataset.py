@@ -280,8 +280,12 @@ def _parse_descriptor(data: bytes, label: str) -> dict[str, Any]:
         ) from None
     except RecursionError:
         raise DatasetError(label, "not valid JSON for a data package: nested too deeply") from None
+    except ValueError:  # the one other failure: a number of more than 4,300 digits, which int() refuses
+        raise DatasetError(label, "not valid JSON for a data package: a number has more than 4,300 digits") from None
     if not isinstance(descriptor, dict):
         raise DatasetError(label, "must hold a JSON object")
+    _check_unicode(descriptor, label)
+    _check_fact_sheet(descriptor, label)
     if not isinstance(descriptor.get("title"), str) or not descriptor["title"].strip():
         raise DatasetError(label, "the package needs a non-empty 'title'", column="title")
     year = descriptor.get("reportYear")
@@ -291,6 +295,37 @@ def _parse_descriptor(data: bytes, label: str) -> dict[str, Any]:
         raise DatasetError(label, "the package needs a 'resources' list", column="resources")
     _check_languages(descriptor, label)
     return descriptor
+
+
+def _check_unicode(value: Any, label: str, key: str = "") -> None:
+    """Every text in the descriptor is valid Unicode: JSON's ``\\ud800`` escapes can make a lone
+    surrogate, which no file name, font or PDF can encode."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            bad = f"\\u{ord(value[exc.start]):04x}"
+            raise DatasetError(label, f"'{key}' holds {bad}, half of a UTF-16 pair, which is not a character",
+                               column=key or None) from None  # fmt: skip
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _check_unicode(k, label, key)
+            _check_unicode(v, label, str(k))
+    elif isinstance(value, list):
+        for item in value:
+            _check_unicode(item, label, key)
+
+
+def _check_fact_sheet(descriptor: Mapping[str, Any], label: str) -> None:
+    """A data package made for something else is named as such, before its missing fields are."""
+    resources = descriptor.get("resources")
+    if not isinstance(resources, list):
+        return
+    names = [str(r.get("name")) for r in resources if isinstance(r, dict)]
+    if not set(names) & set(RESOURCE_NAMES):
+        has = ", ".join(clip(n, 30) for n in names[:5]) + (", …" if len(names) > 5 else "") if names else "none"
+        raise DatasetError(label, "is a data package, but not a fact-sheet package: it needs the resources "
+                           f"sources, figures, facts and partners (it has: {has})", column="resources")  # fmt: skip
 
 
 def _check_languages(descriptor: Mapping[str, Any], label: str) -> None:
@@ -464,6 +499,7 @@ def _read_table(
         raise DatasetError(label, "has no header row", row=1)
     header = [cell.strip() for cell in rows[0]]
     body = [row for row in rows[1:] if row]  # a blank line is no record
+    _check_delimiter(header, label, len(schema["fields"]))
     wanted = {f["name"] for f in schema["fields"]}
     for name in (f["name"] for f in (full or schema)["fields"] if f["name"] not in wanted and f["name"] in header):
         tag = name.partition("@")[2]
@@ -490,6 +526,21 @@ def _read_table(
                         label, f"'{original}' has text but its {language} translation is empty", row=i + 2, column=name
                     )
     return pd.DataFrame(columns)
+
+
+_DELIMITERS = {"\t": "tabs", ";": "semicolons", "|": "vertical bars"}
+
+
+def _check_delimiter(header: list[str], label: str, wanted: int) -> None:
+    """A table saved with another separator (a TSV, a spreadsheet's semicolons) is named as such."""
+    if len(header) * 2 > wanted:
+        return
+    line = ",".join(header)
+    counts = {sep: line.count(sep) for sep in _DELIMITERS}
+    sep = max(counts, key=lambda k: counts[k])
+    if counts[sep] + 1 >= wanted // 2:
+        raise DatasetError(label, f"its columns are separated by {_DELIMITERS[sep]}; the app reads CSV "
+                           "separated by commas (save it as CSV, comma-separated)", row=1)  # fmt: skip
 
 
 _BOOLEANS = {"true": True, "True": True, "TRUE": True, "1": True, "yes": True,
