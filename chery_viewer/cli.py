@@ -97,6 +97,33 @@ def has_display() -> bool:
     return any(usable(p) for p in platforms)
 
 
+_LOCALE_CATEGORIES = ("LC_COLLATE", "LC_MESSAGES", "LC_MONETARY", "LC_NUMERIC", "LC_TIME", "LC_PAPER", "LC_NAME",
+                      "LC_ADDRESS", "LC_TELEPHONE", "LC_MEASUREMENT", "LC_IDENTIFICATION")  # fmt: skip
+
+
+def utf8_ctype() -> None:
+    """Give Qt the UTF-8 character type it would switch to anyway, without its four lines of warning.
+
+    Under ``LC_ALL=C`` (cron, CI, containers) Qt moves LC_CTYPE to C.UTF-8 and says so on
+    stderr, which breaks the promise of one line on failure and none on success. The same
+    switch made here, before Qt starts, keeps every other category as the user set it.
+    """
+    for variable in ("LC_ALL", "LC_CTYPE", "LANG"):
+        value = os.environ.get(variable, "")
+        if value:
+            break
+    else:
+        variable, value = "", "C"
+    codeset = value.partition(".")[2].partition("@")[0].replace("-", "").lower()
+    if codeset == "utf8" or (codeset == "" and value not in ("C", "POSIX")):
+        return  # UTF-8 already, or a locale name whose default codeset is for the system to say
+    if variable == "LC_ALL":
+        del os.environ["LC_ALL"]
+        for category in _LOCALE_CATEGORIES:
+            os.environ[category] = value
+    os.environ["LC_CTYPE"] = "C.UTF-8"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
@@ -154,6 +181,7 @@ def _export(args: argparse.Namespace) -> int:
     # The export never opens a window: offscreen works with or without a display, and a
     # platform that needs a missing server (xcb without X) would abort the process.
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    utf8_ctype()
     from chery_viewer.report.pdf import ExportError, export_pdf
     from chery_viewer.ui.language import preferred
 
@@ -173,6 +201,7 @@ def _open_window(args: argparse.Namespace) -> int:
             "run it in a desktop session, or use --export-pdf OUT.pdf, which needs none"
         )
     sheet = _load(args.dataset)
+    utf8_ctype()
     from chery_viewer.ui.app import run
 
     return run(sheet, args.lang)
