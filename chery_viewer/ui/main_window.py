@@ -295,12 +295,18 @@ class MainWindow(QtWidgets.QMainWindow):
         title = translate("MainWindow", "Cannot open dataset")
         kept = translate("MainWindow", "The dataset was not loaded; the current one stays open.")
         try:
-            sheet = load_factsheet(path)
-            # Everything the tabs will show is built now, so a dataset that loads but cannot
-            # be shown is refused here and the current one stays whole.
-            shown = sheet.localized(data_language(current_language()))
-            analysis = analyse(shown)
-            sections = {key: build(shown, analysis) for key, build in BUILDERS.items()}
+            # A large package takes seconds: the wait cursor says the app is working, and goes
+            # before any error dialog.
+            QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
+            try:
+                sheet = load_factsheet(path)
+                # Everything the tabs will show is built now, so a dataset that loads but cannot
+                # be shown is refused here and the current one stays whole.
+                shown = sheet.localized(data_language(current_language()))
+                analysis = analyse(shown)
+                sections = {key: build(shown, analysis) for key, build in BUILDERS.items()}
+            finally:
+                QtWidgets.QApplication.restoreOverrideCursor()
         except DatasetError as exc:
             self._error(title, f"{kept}\n\n{exc}")
             return False
