@@ -185,13 +185,26 @@ def _export(args: argparse.Namespace) -> int:
     from chery_viewer.report.pdf import ExportError, export_pdf
     from chery_viewer.ui.language import preferred
 
+    language = args.lang or preferred()
     try:
-        export_pdf(sheet, out, page_size=args.page_size, language=args.lang or preferred())
+        export_pdf(sheet, out, page_size=args.page_size, language=language)
     except ExportError as exc:
         if os.environ.get("CHERY_VIEWER_DEBUG") and exc.__cause__ is not None:
             raise exc.__cause__ from None
         raise UsageError(str(exc)) from None
+    _warn_missing_glyphs(sheet, language)
     return EXIT_OK
+
+
+def _warn_missing_glyphs(sheet, language: str) -> None:
+    """One warning line when some characters of the dataset (emoji, rare CJK) are blank in the PDF."""
+    from chery_viewer.core.i18n import data_language
+    from chery_viewer.report.glyphs import describe, missing_characters
+    from chery_viewer.report.pdf import _families
+
+    missing = missing_characters(sheet.localized(data_language(language)), _families())
+    if missing:
+        _fail(f"warning: {describe(missing)}", EXIT_OK)
 
 
 def _open_window(args: argparse.Namespace) -> int:
