@@ -200,9 +200,8 @@ def _warn_missing_glyphs(sheet, language: str) -> None:
     """One warning line when some characters of the dataset (emoji, rare CJK) are blank in the PDF."""
     from chery_viewer.core.i18n import data_language
     from chery_viewer.report.glyphs import describe, missing_characters
-    from chery_viewer.report.pdf import _families
 
-    missing = missing_characters(sheet.localized(data_language(language)), _families())
+    missing = missing_characters(sheet.localized(data_language(language)))
     if missing:
         _fail(f"warning: {describe(missing)}", EXIT_OK)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from PySide6 import QtGui
@@ -40,17 +40,20 @@ def _drawable(ch: str) -> bool:
     return not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Mn", "Me", "Zl", "Zp")
 
 
-def missing_characters(sheet: FactSheet, families: Iterable[str]) -> list[str]:
-    """The characters of ``sheet`` that neither ``families`` nor any other installed font has."""
-    wanted = {ch for text in _texts(sheet) for ch in text if ord(ch) > 0x7E and _drawable(ch)}
-    if not wanted:
+def missing_characters(sheet: FactSheet) -> list[str]:
+    """The characters of ``sheet`` that no installed font has (Qt falls back to any that has one).
+
+    Call it after the export has installed the language, which registers the bundled CJK font.
+    """
+    if QtGui.QGuiApplication.instance() is None:  # no export drew anything; Qt's fonts need the app
         return []
-    preferred = [QtGui.QRawFont.fromFont(QtGui.QFont(f)) for f in families]
-    missing = sorted(ch for ch in wanted if not any(font.supportsCharacter(ord(ch)) for font in preferred))
-    if missing:  # Qt falls back to any installed font that has the character
-        others = [QtGui.QRawFont.fromFont(QtGui.QFont(f)) for f in QtGui.QFontDatabase.families()]
-        missing = [ch for ch in missing if not any(font.supportsCharacter(ord(ch)) for font in others)]
-    return missing
+    remaining = {ch for text in _texts(sheet) for ch in text if ord(ch) > 0x7E and _drawable(ch)}
+    for family in QtGui.QFontDatabase.families():
+        if not remaining:
+            break
+        font = QtGui.QRawFont.fromFont(QtGui.QFont(family))
+        remaining = {ch for ch in remaining if not font.supportsCharacter(ord(ch))}
+    return sorted(remaining)
 
 
 def describe(missing: list[str], limit: int = 5) -> str:
