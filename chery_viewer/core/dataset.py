@@ -252,7 +252,19 @@ def _read_bytes(path: Path, label: str) -> bytes:
             raise DatasetError(label, f"file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,} bytes")
         if size == 0:
             raise DatasetError(label, "file is empty")
-        return path.read_bytes()
+        # Opened without blocking and checked again on the open file: a file swapped for a FIFO
+        # since the checks above cannot hang the read, nor one that grew make it unbounded.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise DatasetError(label, "is a folder or a special file, expected a plain file")
+            with os.fdopen(os.dup(fd), "rb") as handle:
+                data = handle.read(MAX_FILE_BYTES + 1)
+        finally:
+            os.close(fd)
+        if len(data) > MAX_FILE_BYTES:
+            raise DatasetError(label, f"file grew over the limit of {MAX_FILE_BYTES:,} bytes while it was read")
+        return data
     except (OSError, ValueError) as exc:
         raise DatasetError(label, f"cannot be read ({_os_reason(exc)})") from None
 
