@@ -148,15 +148,10 @@ def _cache_file() -> Path | None:
         return None
     if setting:
         return Path(setting) / "validated-packages.txt"
-    xdg = os.environ.get("XDG_CACHE_HOME", "")
-    home = os.path.expanduser("~")
-    if os.path.isabs(xdg):
-        base = Path(xdg)
-    elif os.path.isabs(home) and os.path.isdir(home) and home != "/":
-        base = Path(home) / ".cache"
-    else:
-        return None
-    return base / "chery-viewer" / "validated-packages.txt"
+    from chery_viewer.core.files import xdg_folder
+
+    base = xdg_folder("XDG_CACHE_HOME", ".cache")
+    return base / "chery-viewer" / "validated-packages.txt" if base else None
 
 
 def _validated_before() -> set[str]:

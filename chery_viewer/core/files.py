@@ -25,6 +25,22 @@ _KNOWN = {
 }
 
 
+def xdg_folder(variable: str, fallback: str) -> Path | None:
+    """``$variable`` (``XDG_CACHE_HOME``, ``XDG_CONFIG_HOME``) when it is an absolute path, else
+    ``~/fallback``; None when neither is usable.
+
+    The XDG base directory spec says a relative value is to be ignored. An empty, relative or
+    missing home folder (or ``/``) gives None, so nothing is written at ``/.cache`` and a
+    missing home folder is never created.
+    """
+    xdg, home = os.environ.get(variable, ""), os.path.expanduser("~")
+    if os.path.isabs(xdg):
+        return Path(xdg)
+    if os.path.isabs(home) and os.path.isdir(home) and home != "/":
+        return Path(home) / fallback
+    return None
+
+
 class WriteError(Exception):
     """A file could not be written; the message is one line naming the file and the reason."""
 

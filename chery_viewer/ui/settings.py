@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6 import QtCore
 
 from chery_viewer.core.errors import printable
+from chery_viewer.core.files import xdg_folder
 
 #: A settings file of ours holds a few hundred bytes; a larger one is not read.
 MAX_SETTINGS_BYTES = 1024 * 1024
@@ -23,14 +24,8 @@ def settings_path() -> Path | None:
     relative or missing HOME would make it write ``/.config`` or create the home folder.
     """
     app = QtCore.QCoreApplication
-    xdg, home = os.environ.get("XDG_CONFIG_HOME", ""), os.path.expanduser("~")
-    if os.path.isabs(xdg):
-        base = Path(xdg)
-    elif os.path.isabs(home) and os.path.isdir(home) and home != "/":
-        base = Path(home) / ".config"
-    else:
-        return None
-    return base / app.organizationName() / f"{app.applicationName()}.conf"
+    base = xdg_folder("XDG_CONFIG_HOME", ".config")
+    return base / app.organizationName() / f"{app.applicationName()}.conf" if base else None
 
 
 def _settings_problem() -> str:
