@@ -9,12 +9,9 @@ by its SHA-256 digest and skips that step: start-up stays close to the import fl
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import importlib.metadata
-import io
 import json
-import math
 import os
 import stat
 import tempfile
@@ -27,6 +24,7 @@ from typing import Any
 import pandas as pd
 
 from chery_viewer import __version__
+from chery_viewer.core.csvtable import read_table
 from chery_viewer.core.errors import DatasetError, clip
 from chery_viewer.core.i18n import LANGUAGES, data_language
 from chery_viewer.core.signals import hold_for_test
@@ -40,7 +38,7 @@ RESOURCE_NAMES = ("sources", "figures", "facts", "partners")
 #: Digest of the bundled package (descriptor + resources). ``tests/core/test_bundled.py``
 #: validates the package with frictionless and checks this value; update both together
 #: with ``python -m chery_viewer.core.dataset --digest``.
-BUNDLED_SHA256 = "87f3b25a28b7ba9c924f1b2e36c4d0ebc5fa30876f8e88ecaddbbba5b8c334ce"
+BUNDLED_SHA256 = "aaf5b4c473f224bc4766e52b7200415008461c8a1739de0e4bbbc3a5b5cb3c47"
 
 
 @dataclass(frozen=True)
@@ -101,7 +99,7 @@ def load_package(path: str | Path | None = None) -> RawPackage:
         _remember_valid(cache_key)
         validated_by = "frictionless"
     tables = {
-        name: _read_table(texts[name], str(files[name]), _schema_in(schemas[name], languages), schemas[name])
+        name: read_table(texts[name], str(files[name]), _schema_in(schemas[name], languages), schemas[name])
         for name in files
     }
     return RawPackage(directory, descriptor, tables, validated_by)
@@ -477,119 +475,6 @@ FIELD_FORMS = {
     "metric": "a name of lower-case letters, digits and underscores",
     "url": "an http:// or https:// address",
 }
-
-
-def _read_table(
-    text: str, label: str, schema: Mapping[str, Any], full: Mapping[str, Any] | None = None
-) -> pd.DataFrame:
-    """Parse CSV text into a frame typed by the Table Schema, columns in schema order.
-
-    ``full`` is the schema with the translations of every language the app has: a column
-    of one the package does not declare is refused rather than silently ignored.
-
-    Parsed with the csv module and converted cell by cell: for tables of this size that is
-    several times faster than pandas' reader, whose fixed costs dominate small files, and
-    no slower for the largest files the loader accepts.
-    """
-    # The csv module's limit on a cell (131,072 characters) is raised for the whole process
-    # when frictionless is imported, which a cache hit skips: the loader sets its own, the
-    # file limit, so a package is accepted or refused the same either way.
-    csv.field_size_limit(MAX_FILE_BYTES)
-    # Blanks after a comma are skipped by the reader; trailing blanks are stripped only where
-    # they matter (numbers and flags), so large text columns are not copied cell by cell.
-    reader = csv.reader(io.StringIO(text, newline=""), skipinitialspace=True)
-    try:
-        rows = list(reader)
-    except csv.Error as exc:
-        raise DatasetError(label, f"not a readable CSV table ({exc})", row=reader.line_num) from None
-    if not rows or not any(cell.strip() for cell in rows[0]):
-        raise DatasetError(label, "has no header row", row=1)
-    header = [cell.strip() for cell in rows[0]]
-    body = [row for row in rows[1:] if row]  # a blank line is no record
-    _check_delimiter(header, label, len(schema["fields"]))
-    wanted = {f["name"] for f in schema["fields"]}
-    for name in (f["name"] for f in (full or schema)["fields"] if f["name"] not in wanted and f["name"] in header):
-        tag = name.partition("@")[2]
-        raise DatasetError(label, f"is a {tag} translation, but the package's 'languages' does not list {tag}",
-                           row=1, column=name)  # fmt: skip
-    for number, row in enumerate(body, start=2):
-        if len(row) != len(header):
-            raise DatasetError(label, f"has {len(row)} cells where the header has {len(header)}", row=number)
-    columns: dict[str, Any] = {}
-    for field in schema["fields"]:
-        name = field["name"]
-        original, _, language = name.partition("@")
-        if name not in header:
-            reason = "column is missing from the header"
-            if language:
-                reason += f"; the package declares the language {language}, so '{original}' needs this translation"
-            raise DatasetError(label, reason, row=1, column=name)
-        at = header.index(name)
-        columns[name] = _typed([row[at] for row in body], field, label)
-        if language and original in columns:
-            for i, (text, translated) in enumerate(zip(columns[original], columns[name], strict=True)):
-                if text.strip() and not translated.strip():
-                    raise DatasetError(
-                        label, f"'{original}' has text but its {language} translation is empty", row=i + 2, column=name
-                    )
-    return pd.DataFrame(columns)
-
-
-_DELIMITERS = {"\t": "tabs", ";": "semicolons", "|": "vertical bars"}
-
-
-def _check_delimiter(header: list[str], label: str, wanted: int) -> None:
-    """A table saved with another separator (a TSV, a spreadsheet's semicolons) is named as such."""
-    if len(header) * 2 > wanted:
-        return
-    line = ",".join(header)
-    counts = {sep: line.count(sep) for sep in _DELIMITERS}
-    sep = max(counts, key=lambda k: counts[k])
-    if counts[sep] + 1 >= wanted // 2:
-        raise DatasetError(label, f"its columns are separated by {_DELIMITERS[sep]}; the app reads CSV "
-                           "separated by commas (save it as CSV, comma-separated)", row=1)  # fmt: skip
-
-
-_BOOLEANS = {"true": True, "True": True, "TRUE": True, "1": True, "yes": True,
-             "false": False, "False": False, "FALSE": False, "0": False, "no": False}  # fmt: skip
-
-
-def _typed(values: list[str], field: Mapping[str, Any], label: str) -> Any:
-    """One column converted to its schema type; the first bad cell becomes a DatasetError."""
-    kind, name = field.get("type", "string"), field["name"]
-    if kind != "string":
-        values = [v.strip() for v in values]
-    if field.get("constraints", {}).get("required", False) and "" in values:  # the reader drops leading blanks
-        raise DatasetError(label, "a value is required", row=values.index("") + 2, column=name)
-    if kind == "string":
-        return values
-    if kind == "boolean":
-        flags = [_BOOLEANS.get(v) for v in values]
-        for i, (v, flag) in enumerate(zip(values, flags, strict=True)):
-            if v and flag is None:
-                raise DatasetError(label, f"'{clip(v)}' is not true or false", row=i + 2, column=name)
-        return pd.array(flags, dtype="boolean")
-    numbers: list[float | None] = []
-    for i, v in enumerate(values):
-        number = _number(v) if v else None
-        if v and (number is None or (kind == "integer" and not number.is_integer())):
-            expected = "a whole number" if kind == "integer" else "a number"
-            raise DatasetError(label, f"'{clip(v)}' is not {expected}", row=i + 2, column=name)
-        numbers.append(number)
-    if kind == "integer":
-        return pd.array([None if n is None else int(n) for n in numbers], dtype="Int64")
-    return pd.array(numbers, dtype="float64")
-
-
-def _number(text: str) -> float | None:
-    """A finite decimal number written plainly (no '1_000', 'nan' or 'inf'), else None."""
-    if "_" in text:
-        return None
-    try:
-        number = float(text)
-    except ValueError:
-        return None
-    return number if math.isfinite(number) else None
 
 
 def _main() -> None:

@@ -11,7 +11,7 @@ import ast
 import dataclasses
 import math
 from collections import namedtuple
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -22,7 +22,6 @@ from chery_viewer.core.dataset import RawPackage, declared_languages, load_packa
 from chery_viewer.core.errors import DatasetError, clip
 from chery_viewer.core.periods import Period
 
-SECTIONS = ("overview", "sales", "exports", "innovation", "partners")
 FIGURE_COLUMNS = ("id", "section", "metric", "subject", "label", "value", "unit", "period", "kind", "approximate",
                   "lower_bound", "source_id", "formula", "note")  # fmt: skip
 MAX_FORMULA_OPERATIONS = 100
@@ -35,6 +34,7 @@ class Source:
     publisher: str
     url: str
     date: str
+    date_basis: str = ""  # "address" or "content": where the date was read; a date from content is our inference
 
 
 class Figure(NamedTuple):
@@ -179,7 +179,7 @@ class FactSheet:
         if texts is None:
             return self
 
-        def swap(item: Any, resource: str) -> dict[str, str]:
+        def swap(item: Any, resource: str) -> dict[str, Any]:
             return {column: text for column, by_id in texts[resource].items() if (text := by_id.get(item.id))}
 
         return FactSheet(
@@ -213,7 +213,8 @@ def build_factsheet(raw: RawPackage) -> FactSheet:
         if isinstance(r, dict) and r.get("name") in raw.tables
     }
     sources = {
-        row.id: Source(row.id, row.title, row.publisher, row.url, row.date) for row in _rows(raw.tables["sources"])
+        row.id: Source(row.id, row.title, row.publisher, row.url, row.date, getattr(row, "date_basis", "") or "")
+        for row in _rows(raw.tables["sources"])
     }
     if not sources:
         raise DatasetError(files["sources"], "has a header but no sources", row=2)
@@ -248,13 +249,14 @@ def build_factsheet(raw: RawPackage) -> FactSheet:
         )
         for r in _rows(raw.tables["partners"])
     )
-    for items, file in ((facts, files["facts"]), (partners, files["partners"])):
+    sourced: tuple[tuple[Sequence[Fact | Partner], str], ...] = ((facts, files["facts"]), (partners, files["partners"]))
+    for items, file in sourced:
         for i, item in enumerate(items):
             if item.source_id not in sources:
                 raise DatasetError(file, f"unknown source '{item.source_id}'", row=i + 2, column="source_id")
         _unique([item.id for item in items], file)
     descriptor = raw.descriptor
-    translations = {
+    translations: dict[str, dict[str, Any]] = {
         tag: {
             "title": str(descriptor.get(f"title@{tag}", "")).strip(),
             "description": str(descriptor.get(f"description@{tag}", "")),
@@ -335,7 +337,8 @@ def _figures(frame: pd.DataFrame, file: str, sources: dict[str, Source]) -> dict
 
 def _rows(frame: pd.DataFrame) -> Iterator[Any]:
     """Rows as named tuples of plain Python values (pandas' own itertuples boxes every cell)."""
-    Row = namedtuple("Row", [c.replace("@", "_").replace("-", "_") for c in frame.columns])
+    make_row_type: Callable[..., Any] = namedtuple  # the field names come from the data, not a literal
+    Row = make_row_type("Row", [c.replace("@", "_").replace("-", "_") for c in frame.columns])
     columns = [frame[c].tolist() for c in frame.columns]
     return (Row._make(values) for values in zip(*columns, strict=True))
 

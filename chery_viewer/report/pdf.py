@@ -65,6 +65,7 @@ from chery_viewer.core.content import (
     Table,
     audit_tables,
     build_sections,
+    source_date,
 )
 from chery_viewer.core.files import WriteError, atomic_write, describe_problem
 from chery_viewer.core.formatting import is_safe_url, not_available, unit_words
@@ -94,7 +95,13 @@ PAGE_SIZES: dict[str, QtGui.QPageSize.PageSizeId] = {
     "A4": QtGui.QPageSize.PageSizeId.A4,
     "Letter": QtGui.QPageSize.PageSizeId.Letter,
 }
-AUTHOR = "Chery Fact Sheet team"
+
+
+def author() -> str:
+    """The PDF's Author field: who compiled it, and that it is not the company's document."""
+    return translate("Report", "Compiled by the Chery Fact Sheet project from press reports; not affiliated with Chery")
+
+
 FONT_FAMILIES = ("DejaVu Sans", "Noto Sans", "Segoe UI", "Helvetica Neue", "Arial")
 
 _app: QtWidgets.QApplication | None = None  # a QApplication this module created, kept alive
@@ -1335,7 +1342,7 @@ def _closing_blocks(c: _Canvas, sheet: FactSheet, analysis: Analysis, width: flo
             translate("Report", "URL"),
         ),
         tuple(
-            (s.id, s.publisher, s.title, s.date or undated, s.url)
+            (s.id, s.publisher, s.title, source_date(s) or undated, s.url)
             for s in sorted(sheet.sources.values(), key=lambda s: _natural_key(s.id))
         ),
         translate("Report", "Every figure, card and partner in this document names one of these sources by its ID."),
@@ -1652,7 +1659,7 @@ def _xmp(sheet: FactSheet, doc_id: uuid.UUID, xmp_date: str, producer: str) -> b
   <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
    <dc:format>application/pdf</dc:format>
    <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
-   <dc:creator><rdf:Seq><rdf:li>{escape(AUTHOR)}</rdf:li></rdf:Seq></dc:creator>
+   <dc:creator><rdf:Seq><rdf:li>{escape(author())}</rdf:li></rdf:Seq></dc:creator>
    <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{subject}</rdf:li></rdf:Alt></dc:description>
   </rdf:Description>
   <rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
@@ -1740,7 +1747,7 @@ def _write_with_qt(
         )
     )
     writer.setTitle(document_title(sheet))
-    writer.setAuthor(AUTHOR)
+    writer.setAuthor(author())
     writer.setCreator(f"chery-viewer {__version__}")
     writer.setDocumentId(QtCore.QUuid(str(doc_id)))
     writer.setDocumentXmpMetadata(QtCore.QByteArray(_xmp(sheet, doc_id, xmp_date, producer)))
@@ -1854,7 +1861,7 @@ def _post_process(
             b"\n/" + key.encode("ascii") + b" " + value
             for key, value in (
                 ("Title", _pdf_string(document_title(sheet))),
-                ("Author", _pdf_string(AUTHOR)),
+                ("Author", _pdf_string(author())),
                 ("Subject", _pdf_string(sheet.description)),
                 ("Keywords", _pdf_string(_keywords(sheet))),
                 ("Creator", _pdf_string(f"chery-viewer {__version__}")),

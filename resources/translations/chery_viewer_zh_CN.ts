@@ -32,10 +32,6 @@
         <translation>国内用户数</translation>
     </message>
     <message>
-        <source>Granted patents per application filed</source>
-        <translation>专利授权量占申请量比例</translation>
-    </message>
-    <message>
         <source>Invention patents granted</source>
         <translation>发明专利授权量</translation>
     </message>
@@ -46,10 +42,6 @@
     <message>
         <source>Average month {year}</source>
         <translation>{year}年月均销量</translation>
-    </message>
-    <message>
-        <source>No published figure to compare with.</source>
-        <translation>无公布数据可供比较。</translation>
     </message>
     <message>
         <source>Published: {published}; the back-computed value differs by {difference} ({percent}), within the rounding of the growth rate.</source>
@@ -88,6 +80,18 @@
         <translation>{parts}合计为{sum}，而非公布的{total}。</translation>
     </message>
     <message>
+        <source>Granted patents as a share of applications filed (running totals, not a grant rate)</source>
+        <translation>累计授权专利占累计专利申请的比例（非授权率）</translation>
+    </message>
+    <message>
+        <source>No figure in the sources to compare with.</source>
+        <translation>所列来源中无可供比较的数字。</translation>
+    </message>
+    <message>
+        <source>{total} less the other periods leaves {needed} for {period}; the published {value} has the same digits with two swapped, a likely cause that no source confirms.</source>
+        <translation>{total}减去其余时段后，{period}应为{needed}；公布的{value}数字相同但有两位互换，这可能是原因，但没有来源证实。</translation>
+    </message>
+    <message>
         <source>derived figure</source>
         <translation>推算数据</translation>
     </message>
@@ -115,12 +119,20 @@
         <translation>公布</translation>
     </message>
     <message>
+        <source>{what} {category}: not found in the sources ({na})</source>
+        <translation>{what}{category}：未见于所列来源（{na}）</translation>
+    </message>
+    <message>
         <source>inferred</source>
         <translation>推断</translation>
     </message>
     <message>
         <source>{label}: {text}</source>
         <translation>{label}：{text}</translation>
+    </message>
+    <message>
+        <source>{date} (inferred from the content)</source>
+        <translation>{date}（据内容推断）</translation>
     </message>
     <message>
         <source>derived</source>
@@ -157,10 +169,6 @@
     <message>
         <source>year on year</source>
         <translation>同比</translation>
-    </message>
-    <message>
-        <source>{what} {category}: no published figure ({na})</source>
-        <translation>{what} {category}：未公布数据（记为{na}）</translation>
     </message>
     <message>
         <source>Audit: {finding}</source>
@@ -211,10 +219,6 @@
         <translation>{first}–{last}年{name}</translation>
     </message>
     <message>
-        <source>{na}: no published figure.</source>
-        <translation>{na}：来源未公布该数据。</translation>
-    </message>
-    <message>
         <source>Drawn at the average of {average} a month over {months} months.</source>
         <translation>按{months}个月的月均值{average}辆绘制。</translation>
     </message>
@@ -239,10 +243,6 @@
         <translation>累计</translation>
     </message>
     <message>
-        <source>Months without a bar were not published on their own.</source>
-        <translation>无柱的月份未单独公布数据。</translation>
-    </message>
-    <message>
         <source>Share of the whole: {share}</source>
         <translation>占整体比例：{share}</translation>
     </message>
@@ -257,10 +257,6 @@
     <message>
         <source>Sales and exports, {first}–{last}</source>
         <translation>{first}–{last}年销量与出口量</translation>
-    </message>
-    <message>
-        <source>Gaps: not published.</source>
-        <translation>空缺：未公布。</translation>
     </message>
     <message>
         <source>The audit compares every published rate and sub-total with the totals behind them and finds 1 disagreement between the sources; the data audit lists it.</source>
@@ -283,14 +279,6 @@
         <translation>出口占销量比例</translation>
     </message>
     <message>
-        <source>Users worldwide</source>
-        <translation>全球用户数</translation>
-    </message>
-    <message>
-        <source>Users outside China</source>
-        <translation>海外用户数</translation>
-    </message>
-    <message>
         <source>Firsts in {year}</source>
         <translation>{year}年里程碑</translation>
     </message>
@@ -301,10 +289,6 @@
     <message>
         <source>Growth on the year before</source>
         <translation>同比增长</translation>
-    </message>
-    <message>
-        <source>Users at the end of {year}: in China and abroad</source>
-        <translation>{year}年末用户：国内与海外</translation>
     </message>
     <message>
         <source>In China</source>
@@ -319,8 +303,32 @@
         <translation>{year}年部分月份的数据仅包含在多月合计中公布，图中以浅色柱按其月均值绘制。</translation>
     </message>
     <message>
-        <source>{figures} cover part of the year: no full-year figure was published.</source>
-        <translation>{figures}仅覆盖年内部分时段，未公布全年数据。</translation>
+        <source>{na}: not found in the sources.</source>
+        <translation>{na}：未见于所列来源。</translation>
+    </message>
+    <message>
+        <source>Months without a bar: no single-month figure was found in the sources.</source>
+        <translation>无柱的月份：所列来源中未见单月数据。</translation>
+    </message>
+    <message>
+        <source>~{value} million</source>
+        <translation>约{value}万</translation>
+    </message>
+    <message>
+        <source>Gaps: not found in the sources.</source>
+        <translation>空缺：未见于所列来源。</translation>
+    </message>
+    <message>
+        <source>Users in China and abroad, as reported on {date}</source>
+        <translation>国内与海外用户数（{date}报道）</translation>
+    </message>
+    <message>
+        <source>Users in China and abroad</source>
+        <translation>国内与海外用户数</translation>
+    </message>
+    <message>
+        <source>{figures} cover part of the year: no full-year figure was found in the sources.</source>
+        <translation>{figures}仅覆盖部分年份：所列来源中未见全年数据。</translation>
     </message>
     <message>
         <source> and </source>
@@ -403,8 +411,40 @@
         <translation>{year}年出口占集团销量的{share}。</translation>
     </message>
     <message>
-        <source>The cumulative share of China&apos;s car exports ({cumulative}) counts all years; {year} alone gives {share}.</source>
-        <translation>占中国汽车出口的累计比例（{cumulative}）涵盖历年；仅看{year}年则为{share}。</translation>
+        <source>Two different shares: {cumulative} is the source&apos;s figure for Chery&apos;s exports summed over all years up to {period}; {share} is our figure for {year} alone ({formula}).</source>
+        <translation>两个不同的比例：{cumulative}是来源给出的奇瑞截至{period}历年累计出口所占比例；{share}是我们推算的{year}年单年比例（{formula}）。</translation>
+    </message>
+    <message>
+        <source>Share of China&apos;s car exports {year}</source>
+        <translation>{year}年占中国汽车出口比例</translation>
+    </message>
+    <message>
+        <source>Cumulative share, all years (source)</source>
+        <translation>历年累计占比（来源）</translation>
+    </message>
+    <message>
+        <source>Years as top Chinese-brand exporter</source>
+        <translation>连续位居中国品牌出口第一年数</translation>
+    </message>
+    <message>
+        <source>Factory capacity, in operation or planned</source>
+        <translation>工厂产能（已投产或规划中）</translation>
+    </message>
+    <message>
+        <source>Granted ÷ filed, running totals</source>
+        <translation>累计授权÷累计申请</translation>
+    </message>
+    <message>
+        <source>Chery Group: {partners} named partners in {domains} alliance domains</source>
+        <translation>奇瑞集团：{domains}个联盟领域中具名的{partners}家合作伙伴</translation>
+    </message>
+    <message>
+        <source>Counted from the partners table: the partners the sources name, which need not be all of them.</source>
+        <translation>按合作伙伴表统计：仅为来源中点名的合作伙伴，未必是全部。</translation>
+    </message>
+    <message>
+        <source>Named partners</source>
+        <translation>具名合作伙伴</translation>
     </message>
     <message>
         <source>Months above {mark}</source>
@@ -417,14 +457,6 @@
     <message>
         <source>Vehicles shipped abroad in {year} and the years around it.</source>
         <translation>{year}年及前后年份的出口量。</translation>
-    </message>
-    <message>
-        <source>Share of China&apos;s car exports</source>
-        <translation>占中国汽车出口比例</translation>
-    </message>
-    <message>
-        <source>Years as top exporter</source>
-        <translation>位居出口第一的年数</translation>
     </message>
     <message>
         <source>Models and markets</source>
@@ -459,10 +491,6 @@
         <translation>两项均以下限形式公布。</translation>
     </message>
     <message>
-        <source>Super factory capacity</source>
-        <translation>超级工厂产能</translation>
-    </message>
-    <message>
         <source>Patents, research programmes, factories and the platform behind them.</source>
         <translation>专利、研发计划、工厂及其背后的平台。</translation>
     </message>
@@ -473,10 +501,6 @@
     <message>
         <source>Patents granted</source>
         <translation>专利授权量</translation>
-    </message>
-    <message>
-        <source>Granted per filed</source>
-        <translation>授权量/申请量</translation>
     </message>
     <message>
         <source>Invention patents</source>
@@ -495,6 +519,10 @@
         <translation>研发计划</translation>
     </message>
     <message>
+        <source>{place} (inferred)</source>
+        <translation>{place}（推断）</translation>
+    </message>
+    <message>
         <source>The invention-patent count is derived from the rounded {share} share, so it is good to about ±{spread}.</source>
         <translation>发明专利数由取整后的占比{share}推算，误差约为±{spread}。</translation>
     </message>
@@ -505,10 +533,6 @@
     <message>
         <source>{title}: part of this card is our inference, marked as such.</source>
         <translation>{title}：此卡片部分内容为本表推断，已作标注。</translation>
-    </message>
-    <message>
-        <source>Chery Group: {partners} partners in {domains} alliance domains</source>
-        <translation>奇瑞集团：{domains}个联盟领域，{partners}家合作伙伴</translation>
     </message>
     <message>
         <source>Alliance domain: {domain}
@@ -567,20 +591,12 @@ Source: {source}</source>
         <translation>领域归属</translation>
     </message>
     <message>
-        <source>Counted from the partners table of the dataset.</source>
-        <translation>根据数据集中的合作伙伴表统计。</translation>
-    </message>
-    <message>
         <source>all years</source>
         <translation>全部年份</translation>
     </message>
     <message>
         <source>Cross-industry alliances and the companies in them.</source>
         <translation>跨行业联盟及其成员企业。</translation>
-    </message>
-    <message>
-        <source>Partners</source>
-        <translation>合作伙伴</translation>
     </message>
     <message>
         <source>Alliance domains</source>
@@ -692,6 +708,10 @@ Source: {source}</source>
     <message>
         <source>{figures} figures from {sources} sources.</source>
         <translation>共{figures}项数据，来自{sources}个来源。</translation>
+    </message>
+    <message>
+        <source>An unofficial fact sheet, not affiliated with Chery. It is compiled from press reports, most of which reprint Chery&apos;s own releases; every figure names the report it comes from.</source>
+        <translation>本数据概览为非官方资料，与奇瑞无关联。内容整理自新闻报道，其中多数转载奇瑞自身发布的新闻稿；每项数据均注明出处。</translation>
     </message>
     <message>
         <source>Built with PySide6 (Qt), pandas and pyqtgraph.</source>
@@ -887,12 +907,12 @@ Source: {source}</source>
         <translation>智能化解决方案</translation>
     </message>
     <message>
-        <source>power battery</source>
-        <translation>动力电池</translation>
+        <source>power battery systems</source>
+        <translation>动力电池系统</translation>
     </message>
     <message>
-        <source>ecosphere</source>
-        <translation>生态圈</translation>
+        <source>ecosphere cooperation</source>
+        <translation>生态合作</translation>
     </message>
     <message>
         <source>stated</source>
@@ -926,6 +946,50 @@ Source: {source}</source>
         <translation>5月</translation>
     </message>
     <message>
+        <source>January</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>12月</translation>
+    </message>
+    <message>
         <source>Jun</source>
         <translation>6月</translation>
     </message>
@@ -954,6 +1018,10 @@ Source: {source}</source>
         <translation>12月</translation>
     </message>
     <message>
+        <source>an unknown date</source>
+        <translation>日期不详</translation>
+    </message>
+    <message>
         <source>{year}</source>
         <translation>{year}年</translation>
     </message>
@@ -980,6 +1048,10 @@ Source: {source}</source>
 </context>
 <context>
     <name>Report</name>
+    <message>
+        <source>Compiled by the Chery Fact Sheet project from press reports; not affiliated with Chery</source>
+        <translation>奇瑞数据概览项目据新闻报道整理；与奇瑞无关联</translation>
+    </message>
     <message>
         <source>Sources and audit</source>
         <translation>来源与审计</translation>

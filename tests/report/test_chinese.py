@@ -83,6 +83,8 @@ def test_outline_metadata_and_language_in_chinese(zh: tuple[FactSheet, Path, byt
     assert "奇瑞" in localized.title  # so document_title adds no English prefix
     assert reader.xmp_metadata is not None and reader.xmp_metadata.dc_title["x-default"] == localized.title
     assert reader.root_object["/Lang"] == "zh-CN"
+    cover = normalise(reader.pages[0].extract_text())
+    assert "非官方" in cover and "与奇瑞无关联" in cover, "who is speaking, on the Chinese cover"
     assert "销量" in normalise(reader.pages[0].extract_text() + reader.pages[2].extract_text())
 
 

@@ -186,7 +186,9 @@ def test_audit_dialog_lists_the_findings(qtbot, window: MainWindow) -> None:
     dialog = AuditDialog(window.sheet, window.analysis, window)
     qtbot.addWidget(dialog)
     cells = [dialog.findings.item(r, 1).text() for r in range(dialog.findings.rowCount())]
-    assert cells == [f.subject for f in window.analysis.findings]
+    from chery_viewer.core.content import build_document
+
+    assert cells == [f.subject for f in build_document(window.sheet, window.analysis).closing.findings]
     assert len(cells) == 3
 
 
