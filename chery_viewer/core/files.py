@@ -56,7 +56,7 @@ def describe_problem(exc: BaseException) -> str:
     return " ".join(text.split())
 
 
-def atomic_write(path: str | os.PathLike[str], write: Callable[[Path], None]) -> Path:
+def atomic_write(path: str | os.PathLike[str], write: Callable[[Path], object]) -> Path:
     """Call ``write(tmp)`` on a temporary file beside ``path``, then rename it into place.
 
     The temporary file lives in the target folder so the final rename is atomic. On any
@@ -74,7 +74,7 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[Path], None]) ->
         return _atomic_write(Path(path), write)
 
 
-def _atomic_write(target: Path, write: Callable[[Path], None]) -> Path:
+def _atomic_write(target: Path, write: Callable[[Path], object]) -> Path:
     try:
         final = regular_target(target)
         # Only the first 40 characters (at most 160 bytes) of the name: a target name near the
