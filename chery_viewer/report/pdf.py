@@ -306,9 +306,9 @@ class _Canvas:
         self._wraps[key] = lines
         return lines
 
-    #: Qt lays out one paragraph in time that grows faster than its length (a 500,000-character
-    #: word took 15 s): longer paragraphs are laid out in pieces of this many characters, cut at
-    #: a space where there is one, so a 1 MB cell costs time in proportion to its length.
+    # Qt lays out one paragraph in time that grows faster than its length (a 500,000-character
+    # word took 15 s): longer paragraphs are laid out in pieces of this many characters, cut at
+    # a space where there is one, so a 1 MB cell costs time in proportion to its length.
     LAYOUT_CHUNK = 2000
     SHORT_CJK = 8  # a CJK word of up to this many characters (a name: 宁德时代, 无数据) stays whole
     CJK_PIECE = 4  # a longer one is kept in pieces of about this many characters
