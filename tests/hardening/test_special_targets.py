@@ -136,3 +136,28 @@ def test_cli_refuses_its_own_standard_output_when_it_is_a_pipe(tmp_path: Path) -
         line = result.stderr.strip()
         assert "\n" not in line and "not a regular file" in line and "does not exist" not in line, line
         assert result.stdout == ""
+
+
+@pytest.mark.parametrize("action", ["export_pdf_action", "chart_image_action", "chart_data_action"])
+def test_window_exports_onto_a_fifo_show_a_dialog_and_keep_it(
+    qtbot, sheet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, action: str
+) -> None:
+    """File → Export PDF…, Export chart image…, Export chart data… with a FIFO chosen in the dialog."""
+    from PySide6 import QtCore, QtWidgets
+
+    from chery_viewer.ui.main_window import MainWindow
+    from chery_viewer.ui.settings import Settings
+
+    ini = tmp_path / "settings.ini"
+    window = MainWindow(sheet, Settings(QtCore.QSettings(str(ini), QtCore.QSettings.Format.IniFormat)))
+    qtbot.addWidget(window)
+    fifo = tmp_path / "out" / {"export_pdf_action": "a.pdf", "chart_image_action": "a.png"}.get(action, "a.csv")
+    fifo.parent.mkdir()
+    os.mkfifo(fifo)
+    monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName", lambda *a, **k: (str(fifo), ""))
+    shown: list[str] = []
+    monkeypatch.setattr(QtWidgets.QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    getattr(window, action).trigger()
+    assert len(shown) == 1 and "not a regular file" in shown[0] and str(fifo) in shown[0], shown
+    assert _kind(fifo) == stat.S_IFIFO
+    assert sorted(p.name for p in fifo.parent.iterdir()) == [fifo.name]
