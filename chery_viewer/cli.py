@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from chery_viewer import __version__
-from chery_viewer.core.signals import Interrupted
+from chery_viewer.core.signals import Interrupted, deferred
 
 PROG = "chery-viewer"
 EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
@@ -182,8 +182,9 @@ def _export(args: argparse.Namespace) -> int:
     # platform that needs a missing server (xcb without X) would abort the process.
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     utf8_ctype()
-    from chery_viewer.report.pdf import ExportError, export_pdf
-    from chery_viewer.ui.language import preferred
+    with deferred():  # Ctrl-C inside PySide's start-up aborts the process: it waits for the end of the imports
+        from chery_viewer.report.pdf import ExportError, export_pdf
+        from chery_viewer.ui.language import preferred
 
     language = args.lang or preferred()
     try:
@@ -214,7 +215,8 @@ def _open_window(args: argparse.Namespace) -> int:
         )
     sheet = _load(args.dataset)
     utf8_ctype()
-    from chery_viewer.ui.app import run
+    with deferred():
+        from chery_viewer.ui.app import run
 
     return run(sheet, args.lang)
 
