@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="a data package folder or its datapackage.json, instead of the bundled dataset",
     )
+    parser.add_argument("path", nargs="?", metavar="PATH", help="the same as --dataset PATH")
     parser.add_argument(
         "--export-pdf", metavar="OUT.pdf", help="write the whole fact sheet to this PDF and exit; needs no display"
     )
@@ -53,6 +54,20 @@ def build_parser() -> argparse.ArgumentParser:
         type=_language,
         help="en or zh_CN (简体中文), for the window and the PDF (default: the system's language; "
         "the window remembers the one chosen in View → Language)",
+    )
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="add the app to the desktop's application menu (files in $XDG_DATA_HOME, else ~/.local/share) and exit",
+    )
+    desktop.add_argument(
+        "--uninstall-desktop-entry", action="store_true", help="remove what --install-desktop-entry wrote and exit"
+    )
+    desktop.add_argument(
+        "--self-test",
+        action="store_true",
+        help="render one frame of the window and one PDF page offscreen, then exit (0 when both work)",
     )
     return parser
 
@@ -127,6 +142,14 @@ def utf8_ctype() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
+        if args.path is not None:
+            if args.dataset is not None:
+                raise UsageError(f"give the dataset once, as PATH or as --dataset (see {PROG} --help)")
+            args.dataset = args.path
+        if args.install_desktop_entry or args.uninstall_desktop_entry:
+            return _desktop_entry(install=args.install_desktop_entry)
+        if args.self_test:
+            return _self_test(args)
         if args.export_pdf is not None:
             return _export(args)
         return _open_window(args)
@@ -205,6 +228,33 @@ def _warn_missing_glyphs(sheet, language: str) -> None:
     missing = missing_characters(sheet.localized(data_language(language)))
     if missing:
         _fail(f"warning: {describe(missing)}", EXIT_OK)
+
+
+def _desktop_entry(install: bool) -> int:
+    from chery_viewer import desktop
+    from chery_viewer.core.files import WriteError
+
+    try:
+        files = desktop.install() if install else desktop.uninstall()
+    except (desktop.DesktopError, WriteError) as exc:
+        raise UsageError(str(exc)) from None
+    verb = "wrote" if install else "removed"
+    for file in files:
+        print(f"{verb} {file}")
+    if not files:
+        print(f"no desktop entry was installed in {desktop.data_home()}")
+    return EXIT_OK
+
+
+def _self_test(args: argparse.Namespace) -> int:
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from chery_viewer.selftest import SelfTestError, run_self_test
+
+    try:
+        print(run_self_test(_load(args.dataset), args.lang))
+    except SelfTestError as exc:
+        raise UsageError(f"self-test failed: {exc}") from None
+    return EXIT_OK
 
 
 def _open_window(args: argparse.Namespace) -> int:

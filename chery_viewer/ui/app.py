@@ -34,7 +34,9 @@ def make_application(argv: Sequence[str] | None = None) -> QtWidgets.QApplicatio
     QtWidgets.QApplication.setApplicationName(APPLICATION)
     QtWidgets.QApplication.setApplicationDisplayName("Chery Fact Sheet")
     QtWidgets.QApplication.setApplicationVersion(__version__)
-    QtGui.QGuiApplication.setDesktopFileName(APPLICATION)
+    from chery_viewer.desktop import APP_ID
+
+    QtGui.QGuiApplication.setDesktopFileName(APP_ID)  # ties the window to the menu entry (Wayland, docks)
     path = icon_path()
     if path:
         app.setWindowIcon(QtGui.QIcon(path))

@@ -8,13 +8,13 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from chery_viewer.core.audit import Analysis, analyse
 from chery_viewer.core.content import BUILDERS, SECTION_KEYS, SectionContent, section_titles
-from chery_viewer.core.errors import DatasetError
-from chery_viewer.core.factsheet import FactSheet, load_factsheet
+from chery_viewer.core.factsheet import FactSheet
 from chery_viewer.core.files import WriteError, atomic_write
 from chery_viewer.core.formatting import spreadsheet_safe
 from chery_viewer.core.i18n import LANGUAGES, current_language, data_language, translate
 from chery_viewer.ui import language as ui_language
 from chery_viewer.ui.charts import ChartView
+from chery_viewer.ui.opening import DatasetOpening
 from chery_viewer.ui.panels import PANELS, SectionPanel
 from chery_viewer.ui.settings import Settings
 from chery_viewer.ui.theme import LIGHT, THEMES, stylesheet
@@ -23,8 +23,11 @@ TAB_KEYS = SECTION_KEYS
 PREBUILD_DELAY_MS = 250  # after the first frame, before a user can reach another tab
 
 
-class MainWindow(QtWidgets.QMainWindow):
-    """Tabs for Overview, Sales, Exports, Innovation and Partners over one fact sheet."""
+class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
+    """Tabs for Overview, Sales, Exports, Innovation and Partners over one fact sheet.
+
+    Opening, Open recent, drag and drop and live reload come from :class:`DatasetOpening`.
+    """
 
     sigSheetChanged = QtCore.Signal()
 
@@ -38,7 +41,14 @@ class MainWindow(QtWidgets.QMainWindow):
         self._pointed_chart: ChartView | None = None
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.setCentralWidget(self.tabs)
+        self._init_opening()
+        central = QtWidgets.QWidget()
+        column = QtWidgets.QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.message_bar)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self._containers: list[QtWidgets.QWidget] = []
         for _key in TAB_KEYS:
             container = QtWidgets.QWidget()
@@ -54,6 +64,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self._retranslate()
         self._apply_theme_style()
         self._set_sheet(sheet)
+        self._watch_current()
+        self._remember_opened_from_outside()
         last = self.settings.last_tab
         self.tabs.setCurrentIndex(TAB_KEYS.index(last) if last in TAB_KEYS else 0)
         self._ensure_panel(self.tabs.currentIndex())
@@ -183,6 +195,7 @@ class MainWindow(QtWidgets.QMainWindow):
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
         self.file_menu.addActions([self.open_action])
+        self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.export_pdf_action, self.print_action, self.preview_action])
         self.file_menu.addSeparator()
@@ -230,6 +243,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.view_menu.setTitle(translate("MainWindow", "&View"))
         self.language_menu.setTitle(translate("MainWindow", "&Language"))
         self.help_menu.setTitle(translate("MainWindow", "&Help"))
+        self._retranslate_opening()
 
     # -- language ----------------------------------------------------------------------
 
@@ -259,6 +273,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _apply_theme_style(self) -> None:
         self.setStyleSheet(stylesheet(self.theme))
+        self.message_bar.apply_theme(self.theme)
 
     # -- file actions --------------------------------------------------------------------
 
@@ -280,49 +295,6 @@ class MainWindow(QtWidgets.QMainWindow):
             path += suffix
         self.settings.set_directory(purpose, str(Path(path).parent))
         return path
-
-    def open_dataset(self, path: str | None = None) -> bool:
-        """Load another package; on error show a dialog and keep the current one."""
-        if path is None:
-            path, _ = QtWidgets.QFileDialog.getOpenFileName(
-                self,
-                translate("MainWindow", "Open dataset"),
-                self.settings.directory("dataset"),
-                translate("MainWindow", "Data package (datapackage.json);;JSON files (*.json);;All files (*)"),
-            )
-            if not path:
-                return False
-        title = translate("MainWindow", "Cannot open dataset")
-        kept = translate("MainWindow", "The dataset was not loaded; the current one stays open.")
-        try:
-            # A large package takes seconds: the wait cursor says the app is working, and goes
-            # before any error dialog.
-            QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
-            try:
-                sheet = load_factsheet(path)
-                # Everything the tabs will show is built now, so a dataset that loads but cannot
-                # be shown is refused here and the current one stays whole.
-                shown = sheet.localized(data_language(current_language()))
-                analysis = analyse(shown)
-                sections = {key: build(shown, analysis) for key, build in BUILDERS.items()}
-            finally:
-                QtWidgets.QApplication.restoreOverrideCursor()
-        except DatasetError as exc:
-            self._error(title, f"{kept}\n\n{exc}")
-            return False
-        except Exception as exc:  # a valid package the views cannot draw: same promise, no traceback
-            reason = translate("MainWindow", "{path}: cannot be shown ({error})").format(
-                path=path, error=f"{type(exc).__name__}: {exc}"
-            )
-            self._error(title, f"{kept}\n\n{reason}")
-            return False
-        self.settings.set_directory("dataset", str(Path(path).parent))
-        self._set_sheet(sheet, shown, analysis, sections)
-        self._ensure_panel(self.tabs.currentIndex())
-        QtCore.QTimer.singleShot(0, self._prebuild_next_panel)
-        self.statusBar().showMessage(translate("MainWindow", "Loaded {path}").format(path=path), 5000)
-        self.sigSheetChanged.emit()
-        return True
 
     def export_pdf(self, path: str | None = None) -> bool:
         path = path or self._save_path(
@@ -453,6 +425,7 @@ class MainWindow(QtWidgets.QMainWindow):
     # -- lifecycle ----------------------------------------------------------------------
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        self._stop_loaders()
         self.settings.geometry = self.saveGeometry()
         self.settings.last_tab = TAB_KEYS[self.tabs.currentIndex()]
         self.settings.sync()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import sys
@@ -12,6 +13,8 @@ from PySide6 import QtCore
 
 from chery_viewer.core.errors import printable
 from chery_viewer.core.files import xdg_folder
+
+MAX_RECENT = 8
 
 #: A settings file of ours holds a few hundred bytes; a larger one is not read.
 MAX_SETTINGS_BYTES = 1024 * 1024
@@ -114,6 +117,22 @@ class Settings:
     @geometry.setter
     def geometry(self, value: QtCore.QByteArray) -> None:
         self.store.setValue("window/geometry", value)
+
+    @property
+    def recent_datasets(self) -> list[str]:
+        """Datasets opened lately, newest first (kept as JSON: an INI file turns a one-item list into a string)."""
+        try:
+            value = json.loads(self._get("paths/recent_datasets", "[]"))
+        except ValueError:
+            return []
+        return [p for p in value if isinstance(p, str)] if isinstance(value, list) else []
+
+    @recent_datasets.setter
+    def recent_datasets(self, paths: list[str]) -> None:
+        self.store.setValue("paths/recent_datasets", json.dumps(paths[:MAX_RECENT], ensure_ascii=False))
+
+    def add_recent_dataset(self, path: str) -> None:
+        self.recent_datasets = [path, *(p for p in self.recent_datasets if p != path)]
 
     def sync(self) -> None:
         self.store.sync()

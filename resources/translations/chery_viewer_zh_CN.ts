@@ -833,6 +833,50 @@ Source: {source}</source>
         <translation>数据集未能加载，当前数据集保持打开。</translation>
     </message>
     <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The dataset changed on disk; loading {path}…</source>
+        <translation>数据集在磁盘上已更改，正在加载 {path}…</translation>
+    </message>
+    <message>
+        <source>Opening {path}…</source>
+        <translation>正在打开 {path}…</translation>
+    </message>
+    <message>
+        <source>Loading cancelled; the dataset shown stays open.</source>
+        <translation>已取消加载；当前显示的数据集保持打开。</translation>
+    </message>
+    <message>
+        <source>The dataset changed on disk and no longer loads; the last good version stays shown.</source>
+        <translation>数据集在磁盘上已更改，现已无法加载；继续显示最后一个可用版本。</translation>
+    </message>
+    <message>
+        <source>Reloaded {path}: its files changed</source>
+        <translation>已重新加载 {path}：其文件已更改</translation>
+    </message>
+    <message>
+        <source>Drop one data package at a time: its folder or its datapackage.json.</source>
+        <translation>每次只能拖放一个数据包：其文件夹或其 datapackage.json。</translation>
+    </message>
+    <message>
+        <source>{what}: not a file on this computer; drop a data package folder or its datapackage.json.</source>
+        <translation>{what}：不是本机上的文件；请拖放数据包文件夹或其 datapackage.json。</translation>
+    </message>
+    <message>
+        <source>{what}: not a data package; drop its folder or its datapackage.json.</source>
+        <translation>{what}：不是数据包；请拖放其文件夹或其 datapackage.json。</translation>
+    </message>
+    <message>
+        <source>No recent datasets</source>
+        <translation>没有最近打开的数据集</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the list</source>
+        <translation>清除列表(&amp;C)</translation>
+    </message>
+    <message>
         <source>{path}: cannot be shown ({error})</source>
         <translation>{path}：无法显示（{error}）</translation>
     </message>
@@ -887,6 +931,17 @@ Source: {source}</source>
     <message>
         <source>About Chery Fact Sheet</source>
         <translation>关于奇瑞事实表</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
