@@ -44,7 +44,7 @@ import os
 import re
 import sys
 import uuid
-from collections.abc import Callable, Container, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -70,6 +70,7 @@ from chery_viewer.core.content import (
 from chery_viewer.core.files import WriteError, atomic_write, describe_problem
 from chery_viewer.core.formatting import is_safe_url, not_available, unit_words
 from chery_viewer.core.i18n import current_language, data_language, has_cjk, is_chinese, translate
+from chery_viewer.core.signals import checkpoint, deferred, hold_for_test
 from chery_viewer.ui.theme import BLUE, LIGHT, Theme
 
 if TYPE_CHECKING:
@@ -182,6 +183,17 @@ class DocumentLayout:
 # -- canvas: fonts, measuring and drawing text ------------------------------------------------
 
 
+def _chunks(paragraphs: Iterable[str], size: int) -> Iterator[str]:
+    """The paragraphs, each longer than ``size`` cut into pieces of at most ``size`` characters
+    (at the last space of a piece where it has one)."""
+    for paragraph in paragraphs:
+        while len(paragraph) > size:
+            cut = paragraph.rfind(" ", size // 2, size) + 1 or size
+            yield paragraph[:cut]
+            paragraph = paragraph[cut:]
+        yield paragraph
+
+
 def _families() -> list[str]:
     """The document's font families, most preferred first: the first available of
     ``FONT_FAMILIES`` (else the application font's); for Chinese, the bundled CJK subset before it.
@@ -272,13 +284,13 @@ class _Canvas:
         key = (text, font.pixelSize(), font.bold(), int(width * 4))
         if key in self._wraps:
             return self._wraps[key]
-        if "\n" not in text and self.advance(text, font) <= width - 1.0:
+        if "\n" not in text and len(text) <= self.LAYOUT_CHUNK and self.advance(text, font) <= width - 1.0:
             self._wraps[key] = [text.strip()]
             return self._wraps[key]
         lines: list[str] = []
         option = QtGui.QTextOption()
         option.setWrapMode(QtGui.QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        for paragraph in text.split("\n"):
+        for paragraph in _chunks(text.split("\n"), self.LAYOUT_CHUNK):
             layout = QtGui.QTextLayout(paragraph, font, self.device)
             layout.setTextOption(option)
             layout.beginLayout()
@@ -294,6 +306,10 @@ class _Canvas:
         self._wraps[key] = lines
         return lines
 
+    # Qt lays out one paragraph in time that grows faster than its length (a 500,000-character
+    # word took 15 s): longer paragraphs are laid out in pieces of this many characters, cut at
+    # a space where there is one, so a 1 MB cell costs time in proportion to its length.
+    LAYOUT_CHUNK = 2000
     SHORT_CJK = 8  # a CJK word of up to this many characters (a name: 宁德时代, 无数据) stays whole
     CJK_PIECE = 4  # a longer one is kept in pieces of about this many characters
 
@@ -307,8 +323,13 @@ class _Canvas:
             if len(word) <= cls.SHORT_CJK or not has_cjk(word):
                 pieces.append(word)
                 continue
-            # Qt counts UTF-16 units: map them back to characters (they differ past U+FFFF)
-            at = {sum(2 if ord(ch) > 0xFFFF else 1 for ch in word[:i]): i for i in range(len(word) + 1)}
+            # Qt counts UTF-16 units: map them back to characters (they differ past U+FFFF), in one
+            # pass (a sum over each prefix made a long word quadratic: 30,000 characters, 18 s)
+            at, units = {}, 0
+            for i, ch in enumerate(word):
+                at[units] = i
+                units += 2 if ord(ch) > 0xFFFF else 1
+            at[units] = len(word)
             finder = QtCore.QTextBoundaryFinder(QtCore.QTextBoundaryFinder.BoundaryType.Line, word)
             start = cut = 0
             while (end := finder.toNextBoundary()) != -1:
@@ -1522,6 +1543,8 @@ def paint_document(
             started = True
             c.links = []
             for block, y in current.blocks:
+                hold_for_test("render")
+                checkpoint()  # a signal during an export stops here, between two blocks
                 painter.save()
                 try:
                     block.draw(c, page.left, y, width)
@@ -1962,8 +1985,9 @@ def export_pdf(
         ui_language.install(language)
         sheet = sheet.localized(data_language(language))
     try:
-        data = render_pdf_bytes(sheet, key, analysis)
-        atomic_write(out, lambda tmp: tmp.write_bytes(data))
+        with deferred():  # Ctrl-C, SIGTERM, SIGHUP end the export at the next checkpoint, not inside Qt
+            data = render_pdf_bytes(sheet, key, analysis)
+            atomic_write(out, lambda tmp: tmp.write_bytes(data))
     except WriteError as exc:
         raise ExportError(str(exc)) from exc
     except Exception as exc:  # a painting or layout failure: same one-line contract
