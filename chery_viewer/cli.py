@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from chery_viewer import __version__
+from chery_viewer.core.signals import Interrupted, deferred
 
 PROG = "chery-viewer"
 EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
@@ -111,6 +112,33 @@ def has_display() -> bool:
     return any(usable(p) for p in platforms)
 
 
+_LOCALE_CATEGORIES = ("LC_COLLATE", "LC_MESSAGES", "LC_MONETARY", "LC_NUMERIC", "LC_TIME", "LC_PAPER", "LC_NAME",
+                      "LC_ADDRESS", "LC_TELEPHONE", "LC_MEASUREMENT", "LC_IDENTIFICATION")  # fmt: skip
+
+
+def utf8_ctype() -> None:
+    """Give Qt the UTF-8 character type it would switch to anyway, without its four lines of warning.
+
+    Under ``LC_ALL=C`` (cron, CI, containers) Qt moves LC_CTYPE to C.UTF-8 and says so on
+    stderr, which breaks the promise of one line on failure and none on success. The same
+    switch made here, before Qt starts, keeps every other category as the user set it.
+    """
+    for variable in ("LC_ALL", "LC_CTYPE", "LANG"):
+        value = os.environ.get(variable, "")
+        if value:
+            break
+    else:
+        variable, value = "", "C"
+    codeset = value.partition(".")[2].partition("@")[0].replace("-", "").lower()
+    if codeset == "utf8" or (codeset == "" and value not in ("C", "POSIX")):
+        return  # UTF-8 already, or a locale name whose default codeset is for the system to say
+    if variable == "LC_ALL":
+        del os.environ["LC_ALL"]
+        for category in _LOCALE_CATEGORIES:
+            os.environ[category] = value
+    os.environ["LC_CTYPE"] = "C.UTF-8"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
@@ -128,7 +156,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         return _fail(str(exc), EXIT_BAD_INPUT)
     except KeyboardInterrupt:
-        return 130
+        return _fail("interrupted; nothing was written", 130)
+    except Interrupted as exc:  # a signal during an export: the export cleaned up after itself
+        return _fail(f"{exc}; nothing was written", exc.exit_status)
     except Exception as exc:
         if os.environ.get("CHERY_VIEWER_DEBUG"):
             raise
@@ -138,7 +168,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(message: str, code: int) -> int:
-    print(f"{PROG}: {' '.join(message.split())}", file=sys.stderr)
+    from chery_viewer.core.errors import printable
+
+    print(f"{PROG}: {printable(' '.join(message.split()))}", file=sys.stderr)
     return code
 
 
@@ -155,30 +187,47 @@ def _load(dataset: str | None):
 def _export(args: argparse.Namespace) -> int:
     if not args.export_pdf.strip():
         raise UsageError("--export-pdf needs a file name, such as factsheet.pdf")
+    from chery_viewer.core.files import WriteError, describe_problem, regular_target
+
     out = Path(args.export_pdf)
     try:
         if out.is_dir():
             raise UsageError(f"{out}: is a folder; give a file name such as {out / 'factsheet.pdf'}")
-        if not out.parent.exists():
-            raise UsageError(f"{out}: the folder {out.parent} does not exist")
+        final = regular_target(out)  # a device, a FIFO, a pipe at /dev/stdout: refused before any work
+        if not final.parent.exists():
+            raise UsageError(f"{out}: the folder {final.parent} does not exist")
+    except WriteError as exc:
+        raise UsageError(str(exc)) from None
     except OSError as exc:  # a name too long for the file system
-        from chery_viewer.core.files import describe_problem
-
         raise UsageError(f"cannot write {out}: {describe_problem(exc)}") from None
     sheet = _load(args.dataset)
     # The export never opens a window: offscreen works with or without a display, and a
     # platform that needs a missing server (xcb without X) would abort the process.
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from chery_viewer.report.pdf import ExportError, export_pdf
-    from chery_viewer.ui.language import preferred
+    utf8_ctype()
+    with deferred():  # Ctrl-C inside PySide's start-up aborts the process: it waits for the end of the imports
+        from chery_viewer.report.pdf import ExportError, export_pdf
+        from chery_viewer.ui.language import preferred
 
+    language = args.lang or preferred()
     try:
-        export_pdf(sheet, out, page_size=args.page_size, language=args.lang or preferred())
+        export_pdf(sheet, out, page_size=args.page_size, language=language)
     except ExportError as exc:
         if os.environ.get("CHERY_VIEWER_DEBUG") and exc.__cause__ is not None:
             raise exc.__cause__ from None
         raise UsageError(str(exc)) from None
+    _warn_missing_glyphs(sheet, language)
     return EXIT_OK
+
+
+def _warn_missing_glyphs(sheet, language: str) -> None:
+    """One warning line when some characters of the dataset (emoji, rare CJK) are blank in the PDF."""
+    from chery_viewer.core.i18n import data_language
+    from chery_viewer.report.glyphs import describe, missing_characters
+
+    missing = missing_characters(sheet.localized(data_language(language)))
+    if missing:
+        _fail(f"warning: {describe(missing)}", EXIT_OK)
 
 
 def _desktop_entry(install: bool) -> int:
@@ -215,7 +264,9 @@ def _open_window(args: argparse.Namespace) -> int:
             "run it in a desktop session, or use --export-pdf OUT.pdf, which needs none"
         )
     sheet = _load(args.dataset)
-    from chery_viewer.ui.app import run
+    utf8_ctype()
+    with deferred():
+        from chery_viewer.ui.app import run
 
     return run(sheet, args.lang)
 

@@ -369,7 +369,7 @@ def _check_formula(figure: Figure, figures: dict[str, Figure], file: str, row: i
         return
     try:
         tree = ast.parse(figure.formula, mode="eval")
-    except (SyntaxError, RecursionError, MemoryError):
+    except (SyntaxError, RecursionError, MemoryError, ValueError):  # ValueError: a number of 4,300+ digits
         raise DatasetError(
             file, f"formula '{clip(figure.formula)}' is not an expression", row=row, column="formula"
         ) from None
@@ -386,7 +386,8 @@ def _check_formula(figure: Figure, figures: dict[str, Figure], file: str, row: i
             raise DatasetError(file, f"formula refers to unknown figure '{node.id}'", row=row, column="formula")
         if isinstance(node, ast.Constant) and not _plain_number(node.value):
             raise DatasetError(
-                file, f"formula constant '{clip(str(node.value))}' is not a plain number", row=row, column="formula"
+                file, f"formula constant '{clip(ast.get_source_segment(figure.formula, node) or '?')}' is not a "
+                "plain number", row=row, column="formula"
             )
         if not isinstance(
             node,

@@ -8,7 +8,7 @@ per document. Qt's page sizes and layouts are turned into :class:`PageInfo` here
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from PySide6 import QtCore, QtGui
 
@@ -37,6 +37,17 @@ def page_for_layout(layout: QtGui.QPageLayout) -> PageInfo:
 def page_for_size(page_size: str) -> PageInfo:
     size = QtGui.QPageSize(PAGE_SIZES[page_size]).size(QtGui.QPageSize.Unit.Inch)
     return PageInfo.from_inches(size.width(), size.height())
+
+
+def _chunks(paragraphs: Iterable[str], size: int) -> Iterator[str]:
+    """The paragraphs, each longer than ``size`` cut into pieces of at most ``size`` characters
+    (at the last space of a piece where it has one)."""
+    for paragraph in paragraphs:
+        while len(paragraph) > size:
+            cut = paragraph.rfind(" ", size // 2, size) + 1 or size
+            yield paragraph[:cut]
+            paragraph = paragraph[cut:]
+        yield paragraph
 
 
 def prepare_painter(painter: QtGui.QPainter) -> None:
@@ -106,13 +117,13 @@ class Canvas:
         key = (text, font.pixelSize(), font.bold(), int(width * 4))
         if key in self._wraps:
             return self._wraps[key]
-        if "\n" not in text and self.advance(text, font) <= width - 1.0:
+        if "\n" not in text and len(text) <= self.LAYOUT_CHUNK and self.advance(text, font) <= width - 1.0:
             self._wraps[key] = [text.strip()]
             return self._wraps[key]
         lines: list[str] = []
         option = QtGui.QTextOption()
         option.setWrapMode(QtGui.QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        for paragraph in text.split("\n"):
+        for paragraph in _chunks(text.split("\n"), self.LAYOUT_CHUNK):
             layout = QtGui.QTextLayout(paragraph, font, self.device)
             layout.setTextOption(option)
             layout.beginLayout()
@@ -128,6 +139,10 @@ class Canvas:
         self._wraps[key] = lines
         return lines
 
+    # Qt lays out one paragraph in time that grows faster than its length (a 500,000-character
+    # word took 15 s): longer paragraphs are laid out in pieces of this many characters, cut at
+    # a space where there is one, so a 1 MB cell costs time in proportion to its length.
+    LAYOUT_CHUNK = 2000
     SHORT_CJK = 8  # a CJK word of up to this many characters (a name: 宁德时代, 无数据) stays whole
     CJK_PIECE = 4  # a longer one is kept in pieces of about this many characters
 
@@ -141,8 +156,13 @@ class Canvas:
             if len(word) <= cls.SHORT_CJK or not has_cjk(word):
                 pieces.append(word)
                 continue
-            # Qt counts UTF-16 units: map them back to characters (they differ past U+FFFF)
-            at = {sum(2 if ord(ch) > 0xFFFF else 1 for ch in word[:i]): i for i in range(len(word) + 1)}
+            # Qt counts UTF-16 units: map them back to characters (they differ past U+FFFF), in one
+            # pass (a sum over each prefix made a long word quadratic: 30,000 characters, 18 s)
+            at, units = {}, 0
+            for i, ch in enumerate(word):
+                at[units] = i
+                units += 2 if ord(ch) > 0xFFFF else 1
+            at[units] = len(word)
             finder = QtCore.QTextBoundaryFinder(QtCore.QTextBoundaryFinder.BoundaryType.Line, word)
             start = cut = 0
             while (end := finder.toNextBoundary()) != -1:

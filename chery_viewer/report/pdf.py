@@ -24,6 +24,7 @@ from chery_viewer.core.audit import Analysis, analyse
 from chery_viewer.core.content import SectionContent, build_sections
 from chery_viewer.core.files import WriteError, atomic_write, describe_problem
 from chery_viewer.core.i18n import data_language
+from chery_viewer.core.signals import deferred
 from chery_viewer.graphics.application import ensure_application
 from chery_viewer.report.canvas import PAGE_SIZES, page_for_layout
 from chery_viewer.report.full_report import closing_title, paint_document
@@ -136,8 +137,9 @@ def export_pdf(
         sheet = sheet.localized(data_language(language))
         sections = None
     try:
-        data = render_pdf_bytes(sheet, key, analysis, sections)
-        atomic_write(out, lambda tmp: tmp.write_bytes(data))
+        with deferred():  # Ctrl-C, SIGTERM, SIGHUP end the export at the next checkpoint, not inside Qt
+            data = render_pdf_bytes(sheet, key, analysis, sections)
+            atomic_write(out, lambda tmp: tmp.write_bytes(data))
     except WriteError as exc:
         raise ExportError(str(exc)) from exc
     except Exception as exc:  # a painting or layout failure: same one-line contract

@@ -13,6 +13,7 @@ from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from chery_viewer.core.signals import checkpoint, hold_for_test
 from chery_viewer.report.geometry import Frame, PageInfo
 from chery_viewer.report.paginate import Page, Story, paginate
 
@@ -79,6 +80,8 @@ class DocTemplate:
             started = True
             canvas.links = []
             for placed in content.blocks:
+                hold_for_test("render")
+                checkpoint()  # a signal during an export stops here, between two blocks
                 canvas.save()
                 try:
                     placed.block.draw(canvas, placed.x, placed.y)

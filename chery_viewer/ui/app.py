@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from types import TracebackType
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
@@ -58,5 +59,22 @@ def run(sheet: FactSheet, language: str | None = None) -> int:
     settings = Settings()
     ui_language.install(language or ui_language.preferred(settings.language))
     window = MainWindow(sheet, settings)
+    _quit_when_interrupted(app)
     window.show()
     return app.exec()
+
+
+def _quit_when_interrupted(app: QtWidgets.QApplication) -> None:
+    """A signal during an export reaches the slot that started it: the export has cleaned up,
+    so the window closes with 128 + the signal's number instead of printing a traceback."""
+    from chery_viewer.core.signals import Interrupted
+
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if isinstance(exc, Interrupted):
+            app.exit(exc.exit_status)
+        else:
+            previous(kind, exc, tb)
+
+    sys.excepthook = hook

@@ -72,7 +72,8 @@ class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
         self._ensure_panel(self.tabs.currentIndex())
         self.tabs.currentChanged.connect(self._on_tab_change)
         geometry = self.settings.geometry
-        if geometry is None or not self.restoreGeometry(geometry):
+        # A damaged geometry (a settings file cut short) can restore "successfully" to 1x1.
+        if geometry is None or not self.restoreGeometry(geometry) or self.width() < 640 or self.height() < 400:
             self.resize(1280, 860)
 
     # -- data --------------------------------------------------------------------------
