@@ -61,6 +61,10 @@ def read_table(text: str, label: str, schema: Mapping[str, Any], full: Mapping[s
     several times faster than pandas' reader, whose fixed costs dominate small files, and
     no slower for the largest files the loader accepts; the cost is linear in the cells.
     """
+    # The csv module's limit on a cell (131,072 characters) is raised for the whole process
+    # when frictionless is imported, which a cache hit skips: the reader sets its own, as long
+    # as the text, so a package is accepted or refused the same either way.
+    csv.field_size_limit(max(len(text) + 1, 131_072))
     # Blanks after a comma are skipped by the reader; trailing blanks are stripped only where
     # they matter (numbers and flags), so large text columns are not copied cell by cell.
     reader = csv.reader(io.StringIO(text, newline=""), skipinitialspace=True)
@@ -72,6 +76,7 @@ def read_table(text: str, label: str, schema: Mapping[str, Any], full: Mapping[s
         raise DatasetError(label, "has no header row", row=1)
     header = [cell.strip() for cell in rows[0]]
     body = [row for row in rows[1:] if row]  # a blank line is no record
+    _check_delimiter(header, label, len(schema["fields"]))
     wanted = {f["name"] for f in schema["fields"]}
     for name in (f["name"] for f in (full or schema)["fields"] if f["name"] not in wanted and f["name"] in header):
         tag = name.partition("@")[2]
@@ -98,6 +103,21 @@ def read_table(text: str, label: str, schema: Mapping[str, Any], full: Mapping[s
                         label, f"'{original}' has text but its {language} translation is empty", row=i + 2, column=name
                     )
     return ColumnTable(columns)
+
+
+_DELIMITERS = {"\t": "tabs", ";": "semicolons", "|": "vertical bars"}
+
+
+def _check_delimiter(header: list[str], label: str, wanted: int) -> None:
+    """A table saved with another separator (a TSV, a spreadsheet's semicolons) is named as such."""
+    if len(header) * 2 > wanted:
+        return
+    line = ",".join(header)
+    counts = {sep: line.count(sep) for sep in _DELIMITERS}
+    sep = max(counts, key=lambda k: counts[k])
+    if counts[sep] + 1 >= wanted // 2:
+        raise DatasetError(label, f"its columns are separated by {_DELIMITERS[sep]}; the app reads CSV "
+                           "separated by commas (save it as CSV, comma-separated)", row=1)  # fmt: skip
 
 
 _BOOLEANS = {"true": True, "True": True, "TRUE": True, "1": True, "yes": True,

@@ -13,6 +13,7 @@ import math
 from collections import namedtuple
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -143,6 +144,22 @@ class FactSheet:
         if subject is None:
             return self._by_period.get((metric, period))
         return self._by_subject.get((metric, period, subject))
+
+    def as_reported(self, metric: str, year: int) -> Figure | None:
+        """The figure of ``metric`` that stands for ``year``: the year's own, else the one dated
+        closest to the year's end within it or the year after. A count such as users "at present"
+        in a report published after the year closed keeps its own date instead of posing as the
+        year's."""
+        found = self.find(metric, str(year))
+        if found is not None:
+            return found
+        end = date(year, 12, 31)
+        dated = [
+            f
+            for f in self.of_metric(metric)
+            if f.period.precision in ("day", "month") and f.period.start.year in (year, year + 1)
+        ]
+        return min(dated, key=lambda f: abs((f.period.start - end).days), default=None)
 
     def of_metric(self, metric: str) -> list[Figure]:
         return list(self._by_metric.get(metric, ()))
@@ -360,7 +377,7 @@ def _check_formula(figure: Figure, figures: dict[str, Figure], file: str, row: i
         return
     try:
         tree = ast.parse(figure.formula, mode="eval")
-    except (SyntaxError, RecursionError, MemoryError):
+    except (SyntaxError, RecursionError, MemoryError, ValueError):  # ValueError: a number of 4,300+ digits
         raise DatasetError(
             file, f"formula '{clip(figure.formula)}' is not an expression", row=row, column="formula"
         ) from None
@@ -377,7 +394,8 @@ def _check_formula(figure: Figure, figures: dict[str, Figure], file: str, row: i
             raise DatasetError(file, f"formula refers to unknown figure '{node.id}'", row=row, column="formula")
         if isinstance(node, ast.Constant) and not _plain_number(node.value):
             raise DatasetError(
-                file, f"formula constant '{clip(str(node.value))}' is not a plain number", row=row, column="formula"
+                file, f"formula constant '{clip(ast.get_source_segment(figure.formula, node) or '?')}' is not a "
+                "plain number", row=row, column="formula"
             )
         if not isinstance(
             node,

@@ -271,16 +271,16 @@
         <translation>{year}年为报告年度：除注明其他期间外，此处各项核心数据均指该年。</translation>
     </message>
     <message>
-        <source>Figures marked ~ were published rounded; figures marked &gt; were published only as a lower bound.</source>
-        <translation>标有“约”的数据以取整后的数字公布；标有&gt;的数据仅以下限形式公布。</translation>
-    </message>
-    <message>
         <source>Export share of sales</source>
         <translation>出口占销量比例</translation>
     </message>
     <message>
         <source>Firsts in {year}</source>
         <translation>{year}年里程碑</translation>
+    </message>
+    <message>
+        <source>Figures marked ~ are rounded in their source, or computed from rounded figures; &gt; marks a figure the source gives only as a lower bound.</source>
+        <translation>标有“约”的数据在来源中为取整数字，或由取整数字计算得出；标有&gt;的数据，来源仅给出下限。</translation>
     </message>
     <message>
         <source>Goals for {year}</source>
@@ -297,10 +297,6 @@
     <message>
         <source>Outside China</source>
         <translation>海外</translation>
-    </message>
-    <message>
-        <source>Some months of {year} were published only inside multi-month totals; those are drawn as pale bars at their monthly average.</source>
-        <translation>{year}年部分月份的数据仅包含在多月合计中公布，图中以浅色柱按其月均值绘制。</translation>
     </message>
     <message>
         <source>{na}: not found in the sources.</source>
@@ -327,8 +323,12 @@
         <translation>国内与海外用户数</translation>
     </message>
     <message>
+        <source>Some months of {year} appear in the sources only inside multi-month totals; those are drawn as pale bars at their monthly average.</source>
+        <translation>{year}年部分月份的数据在所列来源中仅见于多月合计，图中以浅色柱按其月均值绘制。</translation>
+    </message>
+    <message>
         <source>{figures} cover part of the year: no full-year figure was found in the sources.</source>
-        <translation>{figures}仅覆盖部分年份：所列来源中未见全年数据。</translation>
+        <translation>{figures}仅覆盖该年的部分月份：所列来源中未见全年数据。</translation>
     </message>
     <message>
         <source> and </source>
@@ -371,6 +371,10 @@
         <translation>{year}年奇瑞在中国汽车出口中的占比</translation>
     </message>
     <message>
+        <source>Share of group sales (derived)</source>
+        <translation>占集团销量比例（推算）</translation>
+    </message>
+    <message>
         <source>Chery</source>
         <translation>奇瑞</translation>
     </message>
@@ -411,16 +415,12 @@
         <translation>{year}年出口占集团销量的{share}。</translation>
     </message>
     <message>
-        <source>Two different shares: {cumulative} is the source&apos;s figure for Chery&apos;s exports summed over all years up to {period}; {share} is our figure for {year} alone ({formula}).</source>
-        <translation>两个不同的比例：{cumulative}是来源给出的奇瑞截至{period}历年累计出口所占比例；{share}是我们推算的{year}年单年比例（{formula}）。</translation>
+        <source>Two different shares: {cumulative} is the source&apos;s figure for Chery&apos;s exports summed up to {period}, from a first year it does not give; {share} is our figure for {year} alone ({formula}).</source>
+        <translation>两个不同的比例：{cumulative}是来源给出的奇瑞截至{period}的累计出口所占比例，起始年份未注明；{share}是我们推算的{year}年单年比例（{formula}）。</translation>
     </message>
     <message>
         <source>Share of China&apos;s car exports {year}</source>
         <translation>{year}年占中国汽车出口比例</translation>
-    </message>
-    <message>
-        <source>Cumulative share, all years (source)</source>
-        <translation>历年累计占比（来源）</translation>
     </message>
     <message>
         <source>Years as top Chinese-brand exporter</source>
@@ -459,6 +459,10 @@
         <translation>{year}年及前后年份的出口量。</translation>
     </message>
     <message>
+        <source>Cumulative share (source)</source>
+        <translation>累计占比（来源）</translation>
+    </message>
+    <message>
         <source>Models and markets</source>
         <translation>车型与市场</translation>
     </message>
@@ -487,8 +491,12 @@
         <translation>新能源汽车专利</translation>
     </message>
     <message>
-        <source>Both were published as lower bounds.</source>
-        <translation>两项均以下限形式公布。</translation>
+        <source>The source gives both only as lower bounds.</source>
+        <translation>来源对两项均仅给出下限。</translation>
+    </message>
+    <message>
+        <source>{plan} investment</source>
+        <translation>{plan}投入</translation>
     </message>
     <message>
         <source>Patents, research programmes, factories and the platform behind them.</source>
@@ -505,10 +513,6 @@
     <message>
         <source>Invention patents</source>
         <translation>发明专利</translation>
-    </message>
-    <message>
-        <source>{plan} budget</source>
-        <translation>{plan}预算</translation>
     </message>
     <message>
         <source>Factories and platform</source>
@@ -532,7 +536,7 @@
     </message>
     <message>
         <source>{title}: part of this card is our inference, marked as such.</source>
-        <translation>{title}：此卡片部分内容为本表推断，已作标注。</translation>
+        <translation>{title}：此卡片部分内容为我们的推断，已作标注。</translation>
     </message>
     <message>
         <source>Alliance domain: {domain}
@@ -616,7 +620,7 @@ Source: {source}</source>
     </message>
     <message>
         <source>No source assigns each partner to one domain; we pair them by the subject of their deal.</source>
-        <translation>没有来源将各合作伙伴逐一归入某个领域；本表按其合作协议的内容确定领域归属。</translation>
+        <translation>没有来源将各合作伙伴逐一归入某个领域；我们按其合作协议的内容确定领域归属。</translation>
     </message>
     <message>
         <source>The sources name the partners and the four domains but never say which partner belongs to which domain.</source>
@@ -833,6 +837,50 @@ Source: {source}</source>
         <translation>数据集未能加载，当前数据集保持打开。</translation>
     </message>
     <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The dataset changed on disk; loading {path}…</source>
+        <translation>数据集在磁盘上已更改，正在加载 {path}…</translation>
+    </message>
+    <message>
+        <source>Opening {path}…</source>
+        <translation>正在打开 {path}…</translation>
+    </message>
+    <message>
+        <source>Loading cancelled; the dataset shown stays open.</source>
+        <translation>已取消加载；当前显示的数据集保持打开。</translation>
+    </message>
+    <message>
+        <source>The dataset changed on disk and no longer loads; the last good version stays shown.</source>
+        <translation>数据集在磁盘上已更改，现已无法加载；继续显示最后一个可用版本。</translation>
+    </message>
+    <message>
+        <source>Reloaded {path}: its files changed</source>
+        <translation>已重新加载 {path}：其文件已更改</translation>
+    </message>
+    <message>
+        <source>Drop one data package at a time: its folder or its datapackage.json.</source>
+        <translation>每次只能拖放一个数据包：其文件夹或其 datapackage.json。</translation>
+    </message>
+    <message>
+        <source>{what}: not a file on this computer; drop a data package folder or its datapackage.json.</source>
+        <translation>{what}：不是本机上的文件；请拖放数据包文件夹或其 datapackage.json。</translation>
+    </message>
+    <message>
+        <source>{what}: not a data package; drop its folder or its datapackage.json.</source>
+        <translation>{what}：不是数据包；请拖放其文件夹或其 datapackage.json。</translation>
+    </message>
+    <message>
+        <source>No recent datasets</source>
+        <translation>没有最近打开的数据集</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the list</source>
+        <translation>清除列表(&amp;C)</translation>
+    </message>
+    <message>
         <source>{path}: cannot be shown ({error})</source>
         <translation>{path}：无法显示（{error}）</translation>
     </message>
@@ -887,6 +935,17 @@ Source: {source}</source>
     <message>
         <source>About Chery Fact Sheet</source>
         <translation>关于奇瑞事实表</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -1050,7 +1109,7 @@ Source: {source}</source>
     <name>Report</name>
     <message>
         <source>Compiled by the Chery Fact Sheet project from press reports; not affiliated with Chery</source>
-        <translation>奇瑞数据概览项目据新闻报道整理；与奇瑞无关联</translation>
+        <translation>由奇瑞事实表项目据新闻报道整理；与奇瑞无关联</translation>
     </message>
     <message>
         <source>Sources and audit</source>
@@ -1123,62 +1182,6 @@ Source: {source}</source>
     <message>
         <source>Page {number} of {total}</source>
         <translation>第{number}页，共{total}页</translation>
-    </message>
-    <message>
-        <source>January</source>
-        <translation>1月</translation>
-    </message>
-    <message>
-        <source>February</source>
-        <translation>2月</translation>
-    </message>
-    <message>
-        <source>March</source>
-        <translation>3月</translation>
-    </message>
-    <message>
-        <source>April</source>
-        <translation>4月</translation>
-    </message>
-    <message>
-        <source>May</source>
-        <translation>5月</translation>
-    </message>
-    <message>
-        <source>June</source>
-        <translation>6月</translation>
-    </message>
-    <message>
-        <source>July</source>
-        <translation>7月</translation>
-    </message>
-    <message>
-        <source>August</source>
-        <translation>8月</translation>
-    </message>
-    <message>
-        <source>September</source>
-        <translation>9月</translation>
-    </message>
-    <message>
-        <source>October</source>
-        <translation>10月</translation>
-    </message>
-    <message>
-        <source>November</source>
-        <translation>11月</translation>
-    </message>
-    <message>
-        <source>December</source>
-        <translation>12月</translation>
-    </message>
-    <message>
-        <source>an unknown date</source>
-        <translation>日期不详</translation>
-    </message>
-    <message>
-        <source>{day} {month} {year}</source>
-        <translation>{year}年{month}{day}日</translation>
     </message>
     <message>
         <source>Chery</source>

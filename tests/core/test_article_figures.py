@@ -47,8 +47,10 @@ def test_article_figure_is_in_the_package(sheet: FactSheet, figure_id: str, valu
     assert figure.value == value
     assert figure.unit == unit
     assert figure.kind == "stated"
-    # The cumulative share is "by now" in the article of February 2023: all years to then, not 2022.
-    expected = {"sales_2022_12": "2022-12", "cumulative_export_share": "2023-02-03"}.get(figure_id, "2022")
+    # The cumulative share ("by now") and the user counts ("at present") are the article's of
+    # 3 February 2023: dated by it, not by 2022.
+    dated = {"cumulative_export_share", "users_2022", "users_overseas_2022"}
+    expected = "2022-12" if figure_id == "sales_2022_12" else "2023-02-03" if figure_id in dated else "2022"
     assert figure.period.code == expected
     assert figure.source_id in sheet.sources
 

@@ -284,3 +284,86 @@ def test_numbers_in_a_sentence_are_in_the_sources_it_cites(name: str, column: st
         assert not missing, (
             f"{name} {row['id']} {column}: {sorted(missing)} not in the cited sources {sorted(_cited(row, text))}"
         )
+
+
+# -- rules added by the second read (data review) -----------------------------------------------
+
+#: "published only as a lower bound" claims no exact figure exists anywhere; the sources we hold
+#: merely give a bound. Say "the source gives only ..." (来源仅给出...).
+ONLY_PUBLISHED = re.compile(
+    r"\bpublished\s+only\b|\bonly\s+published\b|\bpublished\s+as\s+(?:a\s+)?lower\s+bounds?\b"
+    r"|仅以[^，。；]*公布|仅[^，。；]{0,12}公布"
+)
+
+
+@pytest.mark.parametrize(("where", "column", "text"), ALL_TEXTS, ids=[f"{w}/{c}" for w, c, _ in ALL_TEXTS])
+def test_no_published_only(where: str, column: str, text: str):
+    assert not ONLY_PUBLISHED.search(text), (
+        f"{where} {column}: say what the source gives, not what was published: {text!r}"
+    )
+
+
+def _english_chinese_pairs() -> list[tuple[str, str, str]]:
+    """(where, English, Chinese) for every dataset cell with a Chinese twin and every UI message."""
+    pairs = []
+    for name in ("figures.csv", "facts.csv", "partners.csv"):
+        for row in _csv_rows(name):
+            for column, text in row.items():
+                twin = row.get(f"{column}@zh-CN")
+                if text and twin:
+                    pairs.append((f"{name}:{row['id']}/{column}", text, twin))
+    for message in ET.parse(TS_FILE).getroot().iter("message"):
+        source = message.findtext("source") or ""
+        pairs.append((f"ui:{source}", source, message.findtext("translation") or ""))
+    return pairs
+
+
+def test_our_readings_stay_ours_in_chinese():
+    """A sentence that says 'we' or 'our' in English says 我们 in Chinese: an inference must not
+    turn into an impersonal statement ('本表推断') or a fact in translation."""
+    for where, english, chinese in _english_chinese_pairs():
+        if re.search(r"\b(?:we|our|us)\b", english, re.IGNORECASE):
+            assert "我们" in chinese, f"{where}: {english!r} is our reading, {chinese!r} does not say so"
+
+
+def test_a_count_reported_after_the_year_keeps_its_date(sheet: FactSheet):
+    """A figure whose note says it is not the year's (users 'at present' in February 2023) may
+    not carry that year as its period, and its KPI card shows the date it was reported."""
+    flagged = []
+    for figure in sheet:
+        match = re.search(r"not (?:as )?an? end-(\d{4})|not a (\d{4}) figure", figure.note)
+        if match:
+            year = match.group(1) or match.group(2)
+            assert figure.period.code != year, f"{figure.id}: its note says it is not a {year} figure"
+            flagged.append(figure.id)
+    assert {"users_2022", "users_overseas_2022", "cumulative_export_share"} <= set(flagged)
+    overview = next(s for s in build_sections(sheet, analyse(sheet)) if s.key == "overview")
+    users = [k for k in overview.kpis if k.figure_id in ("users_2022", "users_overseas_2022")]
+    assert len(users) == 2 and all(k.period == "3 Feb 2023" for k in users)
+
+
+def test_the_cumulative_share_does_not_claim_all_years():
+    """The base article's 20% is a running total from a first year it does not name."""
+    for where, column, text in ALL_TEXTS:
+        if re.search(r"cumulative|累计出口|累计占比", text, re.IGNORECASE):
+            assert not re.search(r"\ball years\b|历年", text, re.IGNORECASE), (where, column, text)
+
+
+def _address_words(url: str) -> str:
+    """The last segment of a URL's path, lower-case letters and digits only ('' if it is no slug)."""
+    segment = [s for s in url.split("?")[0].split("/") if s][-1]
+    segment = re.sub(r"\.s?html?$", "", segment)
+    return re.sub(r"[^a-z0-9]", "", segment.lower()) if segment.count("-") >= 3 else ""
+
+
+def test_a_title_is_the_headline_its_address_spells():
+    """README: a title is the page's headline as its address spells it; only a page whose address
+    carries no headline gets our bracketed description."""
+    for row in _csv_rows("sources.csv"):
+        slug = _address_words(row["url"])
+        if row["title"].startswith("["):
+            assert not slug, f"{row['id']}: the address carries a headline; use it, not a description"
+            continue
+        assert slug, f"{row['id']}: a headline title needs an address that spells it"
+        title = re.sub(r"[^a-z0-9]", "", row["title"].lower())
+        assert slug.startswith(title), f"{row['id']}: the title {row['title']!r} is not the address's headline"

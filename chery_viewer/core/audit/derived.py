@@ -23,6 +23,10 @@ from chery_viewer.core.sections import SectionKey
 # "after_first": every such year but the first (a growth needs the year before).
 Years = Literal["report", "annual", "after_first"]
 
+# As an input's period: the figure that stands for the year (``FactSheet.as_reported``: the
+# year's own, else a count dated at the report's time). As a result's period: that of the first input.
+AS_REPORTED = "{as_reported}"
+
 
 @dataclass(frozen=True)
 class Derivation:
@@ -102,7 +106,8 @@ DERIVATIONS: tuple[Derivation, ...] = (
         "percent",
         lambda: translate("Audit", "Share of users outside China"),
         "{overseas} / {users} * 100",
-        (("users", "users", "{year}"), ("overseas", "users_overseas", "{year}")),
+        (("users", "users", AS_REPORTED), ("overseas", "users_overseas", AS_REPORTED)),
+        period=AS_REPORTED,
     ),
     Derivation(
         "users_domestic_{year}",
@@ -111,7 +116,8 @@ DERIVATIONS: tuple[Derivation, ...] = (
         "users",
         lambda: translate("Audit", "Users in China"),
         "{users} - {overseas}",
-        (("users", "users", "{year}"), ("overseas", "users_overseas", "{year}")),
+        (("users", "users", AS_REPORTED), ("overseas", "users_overseas", AS_REPORTED)),
+        period=AS_REPORTED,
     ),
     Derivation(
         "patents_grant_ratio",
@@ -186,10 +192,16 @@ def derived_figures(sheet: FactSheet) -> tuple[dict[str, Figure], dict[str, Deri
     for rule in DERIVATIONS:
         for year in _years(sheet, rule.years):
             names = {"year": year, "prev": year - 1}
-            inputs = [sheet.find(metric, period.format(**names)) for _, metric, period in rule.inputs]
-            fid, period = rule.id.format(**names), rule.period.format(**names)
+            inputs = [
+                sheet.as_reported(metric, year) if period == AS_REPORTED else sheet.find(metric, period.format(**names))
+                for _, metric, period in rule.inputs
+            ]
+            fid = rule.id.format(**names)
             if any(f is None for f in inputs) or sheet.figure(fid) is not None:
                 continue
+            first = inputs[0]
+            assert first is not None
+            period = first.period.code if rule.period == AS_REPORTED else rule.period.format(**names)
             if rule.unless and sheet.find(rule.unless, period) is not None:
                 continue
             ids = {name: f.id for (name, _, _), f in zip(rule.inputs, inputs, strict=True) if f is not None}

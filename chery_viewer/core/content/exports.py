@@ -39,7 +39,7 @@ def build_exports(sheet: FactSheet, analysis: Analysis) -> SectionContent:
             "exports",
             exports_name,
             "export_share_derived",
-            translate("Content", "Share of group sales"),
+            translate("Content", "Share of group sales (derived)"),
         ),
         months_chart(ctx, "exports_months", "exports", exports_name),
         donut(
@@ -81,10 +81,8 @@ def build_exports(sheet: FactSheet, analysis: Analysis) -> SectionContent:
     share = ctx.find("export_share", str(y)) or ctx.find("export_share_derived", str(y))
     months_over, mark = ctx.find("months_over_threshold", str(y)), ctx.find("export_threshold", str(y))
     year_share = ctx.find("china_export_share", str(y))
-    # The source's cumulative share is dated by its article (all years up to then), not by the report year.
-    cumulative = next(
-        (f for f in sheet.of_metric("cumulative_export_share") if f.period.start.year in (y, y + 1)), None
-    )
+    # The source's cumulative share is dated by its article (a running total up to then), not by the report year.
+    cumulative = sheet.as_reported("cumulative_export_share", y)
     notes = []
     if share:
         notes.append(
@@ -98,8 +96,8 @@ def build_exports(sheet: FactSheet, analysis: Analysis) -> SectionContent:
         notes.append(
             translate(
                 "Content",
-                "Two different shares: {cumulative} is the source's figure for Chery's exports summed over all "
-                "years up to {period}; {share} is our figure for {year} alone ({formula}).",
+                "Two different shares: {cumulative} is the source's figure for Chery's exports summed up to "
+                "{period}, from a first year it does not give; {share} is our figure for {year} alone ({formula}).",
             ).format(
                 cumulative=format_value(cumulative.value, "percent"),
                 period=cumulative.period.label(),
@@ -123,7 +121,7 @@ def build_exports(sheet: FactSheet, analysis: Analysis) -> SectionContent:
                 ctx.kpi(chery, exports_name),
                 ctx.kpi(share, translate("Content", "Share of group sales")),
                 ctx.kpi(year_share, translate("Content", "Share of China's car exports {year}").format(year=y)),
-                ctx.kpi(cumulative, translate("Content", "Cumulative share, all years (source)")),
+                ctx.kpi(cumulative, translate("Content", "Cumulative share (source)")),
                 ctx.kpi(
                     ctx.find("export_leadership", str(y)), translate("Content", "Years as top Chinese-brand exporter")
                 ),

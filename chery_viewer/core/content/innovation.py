@@ -40,7 +40,7 @@ def build_innovation(sheet: FactSheet, analysis: Analysis) -> SectionContent:
             translate("Content", "New-energy vehicle patents"),
             unit_word("patents"),
             [(filed, ctx.latest("nev_patents_applied")), (granted, ctx.latest("nev_patents_granted"))],
-            translate("Content", "Both were published as lower bounds."),
+            translate("Content", "The source gives both only as lower bounds."),
         ),
         simple_bars(
             ctx,
@@ -65,7 +65,7 @@ def build_innovation(sheet: FactSheet, analysis: Analysis) -> SectionContent:
                 ctx.kpi(ctx.latest("patents_granted"), translate("Content", "Patents granted")),
                 ctx.kpi(ctx.get("patents_grant_ratio"), translate("Content", "Granted ÷ filed, running totals")),
                 ctx.kpi(ctx.get("invention_patents"), translate("Content", "Invention patents")),
-                ctx.kpi(plan, translate("Content", "{plan} budget").format(plan=plan.subject) if plan else ""),
+                ctx.kpi(plan, translate("Content", "{plan} investment").format(plan=plan.subject) if plan else ""),
             ]
         ),
         tuple(c for c in charts if c),

@@ -70,7 +70,9 @@ def build_overview(sheet: FactSheet, analysis: Analysis) -> SectionContent:
         ).format(year=y),
         audit,
         translate(
-            "Content", "Figures marked ~ were published rounded; figures marked > were published only as a lower bound."
+            "Content",
+            "Figures marked ~ are rounded in their source, or computed from rounded figures; > marks a figure "
+            "the source gives only as a lower bound.",
         ),
     ]
     return SectionContent(
@@ -82,8 +84,9 @@ def build_overview(sheet: FactSheet, analysis: Analysis) -> SectionContent:
                 ctx.kpi(sales, sales_name),
                 ctx.kpi(exports, exports_name),
                 ctx.kpi(ctx.find("export_share", str(y)), translate("Content", "Export share of sales")),
-                ctx.kpi(ctx.find("users", str(y))),
-                ctx.kpi(ctx.find("users_overseas", str(y))),
+                # Counts "at present" in a report published after the year: shown at their own date.
+                ctx.kpi(sheet.as_reported("users", y)),
+                ctx.kpi(sheet.as_reported("users_overseas", y)),
             ]
         ),
         (trend,),

@@ -38,10 +38,10 @@ def build_sales(sheet: FactSheet, analysis: Analysis) -> SectionContent:
         donut(
             ctx,
             "users_donut",
-            _users_title(ctx, ctx.find("users", str(y))),
+            _users_title(ctx, sheet.as_reported("users", y)),
             [
-                (translate("Content", "In China"), ctx.find("users_domestic", str(y))),
-                (translate("Content", "Outside China"), ctx.find("users_overseas", str(y))),
+                (translate("Content", "In China"), ctx.get(f"users_domestic_{y}")),
+                (translate("Content", "Outside China"), sheet.as_reported("users_overseas", y)),
             ],
         ),
     ]
@@ -53,8 +53,8 @@ def build_sales(sheet: FactSheet, analysis: Analysis) -> SectionContent:
         notes.append(
             translate(
                 "Content",
-                "Some months of {year} were published only inside multi-month totals; those are drawn as pale bars "
-                "at their monthly average.",
+                "Some months of {year} appear in the sources only inside multi-month totals; those are drawn as "
+                "pale bars at their monthly average.",
             ).format(year=y)
         )
     partial = [f for f in (brand, nev) if f is not None and not f.period.is_year]
