@@ -88,7 +88,17 @@ def median(values: Sequence[float]) -> float:
 
 
 def machine() -> str:
-    return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+    """The machine and the versions measured (read from the installed metadata, nothing imported)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    versions = []
+    for name in ("PySide6-Essentials", "pyqtgraph", "numpy", "pandas", "frictionless"):
+        try:
+            versions.append(f"{name.removesuffix('-Essentials')} {version(name)}")
+        except PackageNotFoundError:
+            pass
+    return (f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+            f"{platform.system()}; {', '.join(versions)}")  # fmt: skip
 
 
 def table(rows: Sequence[tuple[str, str, str, str]]) -> str:

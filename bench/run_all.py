@@ -45,7 +45,7 @@ SETTINGS = {
     "tab_rounds": (20, 5),
     "export_runs": (7, 3),
     "memory_runs": (3, 1),
-    "scale_runs": (5, 2),
+    "scale_runs": (3, 1),
     "soak_switches": (2000, 200),
     "soak_exports": (100, 10),
     "fuzz_examples": (1000, 100),

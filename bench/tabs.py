@@ -22,6 +22,9 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 def measure(rounds: int) -> dict[str, float]:
     from common import shown_window, tab_switcher
 
+    from chery_viewer.imports import import_qt_stack
+
+    import_qt_stack()  # as the entry point does: pyqtgraph's Qt mirrors fill on first use
     from chery_viewer.ui.app import make_application
 
     app = make_application(["bench"])
