@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import platform
 import shutil
@@ -93,10 +94,8 @@ def machine() -> str:
 
     versions = []
     for name in ("PySide6-Essentials", "pyqtgraph", "numpy", "pandas", "frictionless"):
-        try:
+        with contextlib.suppress(PackageNotFoundError):
             versions.append(f"{name.removesuffix('-Essentials')} {version(name)}")
-        except PackageNotFoundError:
-            pass
     return (f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
             f"{platform.system()}; {', '.join(versions)}")  # fmt: skip
 
