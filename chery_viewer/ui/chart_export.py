@@ -9,6 +9,8 @@ spreadsheets. Both are written through ``atomic_write``.
 
 from __future__ import annotations
 
+import csv
+import math
 from pathlib import Path
 
 from PySide6 import QtCore, QtGui
@@ -31,11 +33,24 @@ def write_chart_image(spec: ChartSpec, theme: Theme, font: QtGui.QFont, size: Qt
 
 def write_chart_data(spec: ChartSpec, path: str | Path) -> None:
     """The chart's values as CSV (UTF-8); text from the dataset never runs as a spreadsheet formula."""
-    frame = spec.frame()
-    for column in frame.columns:
-        if frame[column].map(lambda v: isinstance(v, str)).any():
-            frame[column] = frame[column].map(lambda v: spreadsheet_safe(v) if isinstance(v, str) else v)
-    atomic_write(Path(path), lambda tmp: frame.to_csv(tmp, index=False, encoding="utf-8"))
+    columns, rows = spec.records()
+    atomic_write(Path(path), lambda tmp: _write_csv(tmp, columns, rows))
+
+
+def _write_csv(path: Path, columns: tuple[str, ...], rows: list[tuple[object, ...]]) -> None:
+    """One header line, one line per row; an absent value (None, NaN) is an empty cell."""
+
+    def cell(value: object) -> object:
+        if isinstance(value, str):
+            return spreadsheet_safe(value)
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            return ""
+        return value
+
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([cell(v) for v in row] for row in rows)
 
 
 def _paint(device: QtGui.QPaintDevice, spec: ChartSpec, theme: Theme, font: QtGui.QFont, size: QtCore.QSize) -> None:

@@ -10,6 +10,7 @@ import pytest
 from PySide6 import QtCore, QtGui, QtTest, QtWidgets
 
 from chery_viewer.core.factsheet import FactSheet
+from chery_viewer.ui import chart_export
 from chery_viewer.ui.main_window import TAB_KEYS, MainWindow
 from chery_viewer.ui.settings import Settings
 
@@ -152,7 +153,7 @@ def test_failed_chart_export_leaves_old_file(
     def boom(*_args: object, **_kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(pd.DataFrame, "to_csv", boom)
+    monkeypatch.setattr(chart_export, "_write_csv", boom)
     assert window.export_chart_data(str(target)) is False
     assert target.read_text(encoding="utf-8") == "precious"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".old")] == []

@@ -113,39 +113,27 @@ class ChartSpec:
     edges: tuple[Edge, ...] = ()
     caption: str = ""
 
-    def frame(self) -> pd.DataFrame:
-        """The chart's data as a table (for CSV export): one row per point or node.
+    def records(self) -> tuple[tuple[str, ...], list[tuple[object, ...]]]:
+        """The chart's data as a table (for CSV export): column names, and one row per point or node.
 
-        pandas is imported here, when a user first exports chart data: no other path needs it.
+        Plain Python: writing a chart's data needs no pandas (whose import, after Qt's, would
+        keep the user waiting for a second the first time).
         """
-        import pandas as pd
-
         if self.kind == "network":
             parents = {e.target: e.source for e in self.edges}
-            return pd.DataFrame(
-                [
-                    {
-                        "node": n.label,
-                        "level": n.level,
-                        "linked_to": parents.get(n.id, ""),
-                        "inferred_link": any(e.inferred for e in self.edges if e.target == n.id),
-                    }
-                    for n in self.nodes
-                ]
-            )
-        rows = [
-            {
-                "series": s.name,
-                "category": p.category,
-                "value": p.value,
-                "unit": s.unit,
-                "months": p.span,
-                "shown_as": p.display,
-            }
-            for s in self.series
-            for p in s.points
-        ]
-        return pd.DataFrame(rows, columns=["series", "category", "value", "unit", "months", "shown_as"])
+            inferred = {e.target for e in self.edges if e.inferred}
+            columns: tuple[str, ...] = ("node", "level", "linked_to", "inferred_link")
+            return columns, [(n.label, n.level, parents.get(n.id, ""), n.id in inferred) for n in self.nodes]
+        columns = ("series", "category", "value", "unit", "months", "shown_as")
+        points = [(s, p) for s in self.series for p in s.points]
+        return columns, [(s.name, p.category, p.value, s.unit, p.span, p.display) for s, p in points]
+
+    def frame(self) -> pd.DataFrame:
+        """:meth:`records` as a pandas frame, for analysis in a notebook (imports pandas on first use)."""
+        import pandas as pd
+
+        columns, rows = self.records()
+        return pd.DataFrame(rows, columns=list(columns))
 
 
 @dataclass(frozen=True)
