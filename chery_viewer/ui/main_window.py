@@ -21,6 +21,8 @@ from chery_viewer.ui.theme import LIGHT, THEMES, stylesheet
 
 TAB_KEYS = SECTION_KEYS
 PREBUILD_DELAY_MS = 250  # after the first frame, before a user can reach another tab
+PREFERRED_SIZE = QtCore.QSize(1280, 860)
+FRAME_ALLOWANCE = QtCore.QSize(16, 48)
 
 
 class MainWindow(QtWidgets.QMainWindow):
@@ -60,7 +62,20 @@ class MainWindow(QtWidgets.QMainWindow):
         self.tabs.currentChanged.connect(self._on_tab_change)
         geometry = self.settings.geometry
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 860)
+            self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        """The first window (or one whose saved geometry is unreadable): the preferred size,
+        shrunk to the screen's available area so the status bar shows, and centred on it."""
+        screen = self.screen() or QtGui.QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
+        # Leave room for the window manager's frame and title bar, which are not known before show().
+        width = min(PREFERRED_SIZE.width(), available.width() - FRAME_ALLOWANCE.width())
+        height = min(PREFERRED_SIZE.height(), available.height() - FRAME_ALLOWANCE.height())
+        self.resize(max(width, self.minimumSizeHint().width()), height)
+        frame = self.frameGeometry()
+        frame.moveCenter(available.center())
+        self.move(frame.topLeft())
 
     # -- data --------------------------------------------------------------------------
 
