@@ -20,6 +20,8 @@ from chery_viewer.ui.settings import Settings
 from chery_viewer.ui.theme import LIGHT, THEMES, stylesheet
 
 TAB_KEYS = SECTION_KEYS
+# The letter of each tab's item in the View menu (L, D and G are the themes' and Language's).
+TAB_MNEMONICS = {"overview": "O", "sales": "S", "exports": "E", "innovation": "I", "partners": "P"}
 PREBUILD_DELAY_MS = 250  # after the first frame, before a user can reach another tab
 PREFERRED_SIZE = QtCore.QSize(1280, 860)
 FRAME_ALLOWANCE = QtCore.QSize(16, 48)
@@ -100,7 +102,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.setWindowTitle(sheet.title)
         parts = [
             sheet.title,
-            translate("MainWindow", "version {version}").format(version=sheet.version) if sheet.version else "",
+            translate("MainWindow", "data version {version}").format(version=sheet.version) if sheet.version else "",
             translate("MainWindow", "as of {date}").format(date=sheet.as_of) if sheet.as_of else "",
         ]
         self.status_label.setText("   ·   ".join(p for p in parts if p))
@@ -189,6 +191,7 @@ class MainWindow(QtWidgets.QMainWindow):
             action.setChecked(code == current_language())
             self.language_group.addAction(action)
             self.language_actions[code] = action
+        self.shortcuts_action = self._action(self.show_shortcuts, "F1")
         self.sources_action = self._action(self.show_sources)
         self.audit_action = self._action(self.show_audit)
         self.about_action = self._action(self.show_about)
@@ -211,7 +214,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.language_menu = self.view_menu.addMenu("")
         self.language_menu.addActions(list(self.language_actions.values()))
         self.help_menu = bar.addMenu("")
-        self.help_menu.addActions([self.sources_action, self.audit_action, self.about_action])
+        self.help_menu.addActions([self.shortcuts_action, self.sources_action, self.audit_action, self.about_action])
 
     def _retranslate(self) -> None:
         """Every text of the window's own (menus, tabs, tips) in the current language."""
@@ -227,8 +230,9 @@ class MainWindow(QtWidgets.QMainWindow):
             (self.chart_image_action, translate("MainWindow", "Export chart &image…"), image_tip),
             (self.chart_data_action, translate("MainWindow", "Export chart &data…"), data_tip),
             (self.quit_action, translate("MainWindow", "&Quit"), ""),
-            (self.theme_actions["light"], translate("MainWindow", "Light theme"), ""),
-            (self.theme_actions["dark"], translate("MainWindow", "Dark theme"), ""),
+            (self.theme_actions["light"], translate("MainWindow", "&Light theme"), ""),
+            (self.theme_actions["dark"], translate("MainWindow", "&Dark theme"), ""),
+            (self.shortcuts_action, translate("MainWindow", "&Keyboard shortcuts"), ""),
             (self.sources_action, translate("MainWindow", "&Sources"), ""),
             (self.audit_action, translate("MainWindow", "&Data audit"), ""),
             (self.about_action, translate("MainWindow", "&About"), ""),
@@ -239,10 +243,10 @@ class MainWindow(QtWidgets.QMainWindow):
         titles = section_titles()
         for i, key in enumerate(TAB_KEYS):
             self.tabs.setTabText(i, titles[key])
-            self.tab_actions[i].setText(titles[key])
+            self.tab_actions[i].setText(with_mnemonic(titles[key], TAB_MNEMONICS[key]))
         self.file_menu.setTitle(translate("MainWindow", "&File"))
         self.view_menu.setTitle(translate("MainWindow", "&View"))
-        self.language_menu.setTitle(translate("MainWindow", "&Language"))
+        self.language_menu.setTitle(translate("MainWindow", "Lan&guage"))
         self.help_menu.setTitle(translate("MainWindow", "&Help"))
 
     # -- language ----------------------------------------------------------------------
@@ -298,12 +302,9 @@ class MainWindow(QtWidgets.QMainWindow):
     def open_dataset(self, path: str | None = None) -> bool:
         """Load another package; on error show a dialog and keep the current one."""
         if path is None:
-            path, _ = QtWidgets.QFileDialog.getOpenFileName(
-                self,
-                translate("MainWindow", "Open dataset"),
-                self.settings.directory("dataset"),
-                translate("MainWindow", "Data package (datapackage.json);;JSON files (*.json);;All files (*)"),
-            )
+            from chery_viewer.ui.dialogs import ask_dataset_path
+
+            path = ask_dataset_path(self, self.settings.directory("dataset"))
             if not path:
                 return False
         title = translate("MainWindow", "Cannot open dataset")
@@ -445,6 +446,11 @@ class MainWindow(QtWidgets.QMainWindow):
 
         AuditDialog(self.sheet, self.analysis, self).exec()
 
+    def show_shortcuts(self) -> None:
+        from chery_viewer.ui.dialogs import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
+
     def show_about(self) -> None:
         from chery_viewer.ui.dialogs import about_text
 
@@ -465,6 +471,13 @@ class MainWindow(QtWidgets.QMainWindow):
         self.settings.last_tab = TAB_KEYS[self.tabs.currentIndex()]
         self.settings.sync()
         super().closeEvent(event)
+
+
+def with_mnemonic(text: str, letter: str) -> str:
+    """``text`` with ``letter`` as its Alt+key: the letter underlined where the text has it,
+    else added in brackets after it, as Chinese menus do ("概览(&O)")."""
+    at = text.lower().find(letter.lower())
+    return f"{text[:at]}&{text[at:]}" if at >= 0 else f"{text}(&{letter})"
 
 
 def _write_png(chart: ChartView, path: Path) -> None:

@@ -116,7 +116,8 @@ class X:
 def read_xwd(data: bytes) -> np.ndarray:
     """Decode an XWD image (ZPixmap, 24 or 32 bits per pixel, least significant byte first)."""
     header = struct.unpack(">25I", data[:100])
-    header_size, width, height, bits, line_bytes, colours = header[0], header[4], header[5], header[11], header[12], header[19]
+    header_size, width, height = header[0], header[4], header[5]
+    bits, line_bytes, colours = header[11], header[12], header[19]
     if header[2] != 2 or header[7] != 0 or bits not in (24, 32):
         raise ValueError(f"unsupported XWD layout (format {header[2]}, byte order {header[7]}, {bits} bits)")
     start = header_size + colours * 12
@@ -153,14 +154,21 @@ def tallest_block(
             rows = mask[:, x0:x1].sum(axis=1) >= min(min_width, x1 - x0)
             if x1 - x0 < min_width:
                 continue
-            for y0, y1 in _runs(rows):
+            for y0, y1 in _runs(rows, bridge=2):  # a grid line drawn across a bar does not split it
                 if best is None or y1 - y0 > best[0]:
                     best = (y1 - y0, (x0 + x1) // 2, (y0 + y1) // 2)
     return None if best is None or best[0] < min_height else (best[1], best[2])
 
 
-def _runs(flags: np.ndarray) -> list[tuple[int, int]]:
-    """[start, end) of every run of True in a 1-D boolean array."""
+def _runs(flags: np.ndarray, bridge: int = 0) -> list[tuple[int, int]]:
+    """[start, end) of every run of True in a 1-D boolean array; runs apart by at most
+    ``bridge`` False entries count as one."""
     padded = np.concatenate(([False], flags, [False]))
     edges = np.flatnonzero(padded[1:] != padded[:-1])
-    return list(zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True))
+    runs: list[tuple[int, int]] = []
+    for start, end in zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True):
+        if runs and start - runs[-1][1] <= bridge:
+            runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((start, end))
+    return runs
