@@ -63,7 +63,7 @@ class Journey:
         self.count = 0
 
     def shot(self, name: str) -> np.ndarray:
-        image = self.x.screenshot()
+        image = self.x.screenshot(self.app.pid)
         self.count += 1
         save_png(image, self.shots / f"{self.count:02d}-{name}.png")
         return image
@@ -77,12 +77,12 @@ class Journey:
 
     def settled(self, what: str) -> np.ndarray:
         """A screenshot once the screen stopped changing (a tab paints, a dialog closes)."""
-        previous = self.x.screenshot()
+        previous = self.x.screenshot(self.app.pid)
 
         def same() -> bool:
             nonlocal previous
             time.sleep(0.3)
-            current = self.x.screenshot()
+            current = self.x.screenshot(self.app.pid)
             stable = np.array_equal(current, previous)
             previous = current
             return stable

@@ -106,11 +106,27 @@ class X:
     def move_mouse(self, x: int, y: int) -> None:
         self.run("xdotool", "mousemove", "--sync", str(x), str(y))
 
-    def screenshot(self) -> np.ndarray:
-        """The whole screen as a height x width x 3 array of RGB bytes (from ``xwd -root``)."""
+    def capture(self, window: str = "") -> np.ndarray:
+        """The screen, or one window, as a height x width x 3 array of RGB bytes (``xwd``)."""
         env = {**os.environ, "DISPLAY": self.display}
-        data = subprocess.run(["xwd", "-root", "-silent"], env=env, capture_output=True, check=True).stdout
-        return read_xwd(data)
+        args = ["xwd", "-silent", *(["-id", window] if window else ["-root"])]
+        return read_xwd(subprocess.run(args, env=env, capture_output=True, check=True).stdout)
+
+    def screenshot(self, pid: int) -> np.ndarray:
+        """The screen as a user sees it. Xvfb's root image leaves a dialog black (it keeps
+        that window's pixels apart), so each of the app's windows is captured on its own and
+        laid over the root image at its place, bottom to top."""
+        image = self.capture()
+        for window in sorted(self.windows(pid), key=int):  # in the order they were created
+            left, top, width, height = self.geometry(window)
+            pixels = self.capture(window)
+            h, w = (
+                min(height, image.shape[0] - top, pixels.shape[0]),
+                min(width, image.shape[1] - left, pixels.shape[1]),
+            )
+            if h > 0 and w > 0 and left >= 0 and top >= 0:
+                image[top : top + h, left : left + w] = pixels[:h, :w]
+        return image
 
 
 def read_xwd(data: bytes) -> np.ndarray:
