@@ -47,16 +47,26 @@ def child_env(**extra: str) -> dict[str, str]:
 
 def time_child(code: str, env: dict[str, str] | None = None) -> float:
     """Seconds from spawning ``python -c code`` until it prints a wall-clock time (or exits)."""
+    return time_until_printed([sys.executable, "-c", code], env)
+
+
+def time_until_printed(args: Sequence[str], env: dict[str, str] | None = None) -> float:
+    """Seconds from spawning ``args`` until it prints a wall-clock time (or exits)."""
     start = time.time()
     out = (
-        subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, env=env or child_env(), check=True, cwd=ROOT
-        )
+        subprocess.run(list(args), capture_output=True, text=True, env=env or child_env(), check=True, cwd=ROOT)
         .stdout.strip()
         .splitlines()
     )
     end = float(out[-1]) if out and _is_float(out[-1]) else time.time()
     return end - start
+
+
+def entry_point() -> list[str]:
+    """The installed ``chery-viewer`` command, as a user starts it (the script pip wrote next
+    to this interpreter); ``python -m chery_viewer`` only where the project is not installed."""
+    script = Path(sys.executable).with_name("chery-viewer")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "chery_viewer"]
 
 
 def time_command(args: Sequence[str], env: dict[str, str] | None = None) -> float:

@@ -4,7 +4,7 @@ Two kinds of fresh process, interleaved, N times each (median, wall clock from s
 exit, interpreter shutdown included for both):
 
 * floor: ``python -c "import PySide6.QtWidgets, pandas, pyqtgraph"``;
-* export: ``python -m chery_viewer --export-pdf OUT.pdf --lang en`` (the bundled dataset, A4;
+* export: the installed ``chery-viewer --export-pdf OUT.pdf --lang en`` (the bundled dataset, A4;
   ``--lang zh_CN`` for the Chinese edition).
 
 Both run with compiled bytecode, as after an install (``common.child_env``), and one
@@ -21,7 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import child_env, machine, median, table, time_command
+from common import child_env, entry_point, machine, median, table, time_command
 
 FLOOR = [sys.executable, "-c", "import PySide6.QtWidgets, pandas, pyqtgraph"]
 RATIO_GOAL = 1.5
@@ -29,7 +29,7 @@ SIZE_GOAL_KB = 300.0
 
 
 def export_command(out: Path, page_size: str, lang: str = "en") -> list[str]:
-    return [sys.executable, "-m", "chery_viewer", "--export-pdf", str(out), "--page-size", page_size, "--lang", lang]
+    return [*entry_point(), "--export-pdf", str(out), "--page-size", page_size, "--lang", lang]
 
 
 def measure(runs: int, page_size: str = "A4", lang: str = "en") -> dict[str, float]:

@@ -4,8 +4,8 @@ Each figure is the peak resident set size (``ru_maxrss``) of a fresh child proce
 median of N runs:
 
 * floor: ``python -c "import PySide6.QtWidgets, pandas, pyqtgraph"``;
-* start-up: the app's window until its first frame (the probe of ``bench/startup.py``);
-* export: ``python -m chery_viewer --export-pdf OUT.pdf`` (the bundled dataset, A4).
+* start-up: the installed ``chery-viewer`` until its first frame (the probe of ``bench/startup.py``);
+* export: ``chery-viewer --export-pdf OUT.pdf`` (the bundled dataset, A4).
 
 A child started straight from a large process (``run_all.py`` has pandas loaded) would
 inherit that process's peak through vfork and exec, so every child is started by a small
@@ -21,8 +21,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import ROOT, child_env, machine, median, table
-from startup import APP
+from common import ROOT, child_env, entry_point, machine, median, table
+from startup import app_env
 
 FLOOR = [sys.executable, "-c", "import PySide6.QtWidgets, pandas, pyqtgraph"]
 
@@ -51,18 +51,18 @@ def peak_mb(args: list[str], env: dict[str, str]) -> float:
 
 def measure(runs: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
-        env = child_env(BENCH_SETTINGS=f"{tmp}/settings.ini", BENCH_DATASET="")
+        env = child_env()
         commands = {
-            "floor": FLOOR,
-            "startup": [sys.executable, "-c", APP],
-            "export": [sys.executable, "-m", "chery_viewer", "--export-pdf", str(Path(tmp) / "factsheet.pdf")],
+            "floor": (FLOOR, env),
+            "startup": (entry_point(), app_env(tmp)),
+            "export": ([*entry_point(), "--export-pdf", str(Path(tmp) / "factsheet.pdf")], env),
         }
-        for args in commands.values():  # warm the bytecode and file caches
-            peak_mb(args, env)
+        for args, env_of in commands.values():  # warm the bytecode and file caches
+            peak_mb(args, env_of)
         peaks: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(runs):
-            for name, args in commands.items():
-                peaks[name].append(peak_mb(args, env))
+            for name, (args, env_of) in commands.items():
+                peaks[name].append(peak_mb(args, env_of))
     return {name: median(values) for name, values in peaks.items()}
 
 

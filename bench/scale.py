@@ -16,8 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import ROOT, child_env, machine, median, table, time_child, time_command
-from startup import APP as STARTUP
+from common import ROOT, entry_point, machine, median, table, time_command, time_until_printed
+from startup import app_env
 
 sys.path.insert(0, str(ROOT))
 
@@ -106,16 +106,16 @@ def measure(runs: int) -> dict[str, float]:
         big = generate(Path(tmp) / "big")
         rows_big = (big / "figures.csv").read_text(encoding="utf-8").count("\n") - 1
         rows_small = (ROOT / "data" / "figures.csv").read_text(encoding="utf-8").count("\n") - 1
-        env_small = child_env(BENCH_SETTINGS=f"{tmp}/s.ini", BENCH_DATASET="")
-        env_big = child_env(BENCH_SETTINGS=f"{tmp}/s.ini", BENCH_DATASET=str(big))
-        export = [sys.executable, "-m", "chery_viewer", "--export-pdf", f"{tmp}/out.pdf"]
-        starts = {"small": [], "big": []}
-        exports = {"small": [], "big": []}
-        for env in (env_small, env_big):  # warm caches
-            time_child(STARTUP, env)
+        env = app_env(tmp)
+        window = {"small": entry_point(), "big": [*entry_point(), "--dataset", str(big)]}
+        export = [*entry_point(), "--export-pdf", f"{tmp}/out.pdf"]
+        starts: dict[str, list[float]] = {"small": [], "big": []}
+        exports: dict[str, list[float]] = {"small": [], "big": []}
+        for command in window.values():  # warm caches
+            time_until_printed(command, env)
         for _ in range(runs):
-            starts["small"].append(time_child(STARTUP, env_small))
-            starts["big"].append(time_child(STARTUP, env_big))
+            starts["small"].append(time_until_printed(window["small"], env))
+            starts["big"].append(time_until_printed(window["big"], env))
             exports["small"].append(time_command(export))
             exports["big"].append(time_command([*export, "--dataset", str(big)]))
     return {

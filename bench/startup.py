@@ -1,17 +1,24 @@
-"""Start-up to first frame: the app's window against a bare QMainWindow after the same imports.
+"""Start-up to first frame: the installed ``chery-viewer`` against a bare QMainWindow after
+the imports the app is built on.
 
-Both run as fresh processes, interleaved, N times; each prints the wall-clock time of its
-first paint and leaves with os._exit, so interpreter shutdown is not counted. The goal is
-a ratio of at most 1.15 (issue: first frame within 15% of the floor). ``--lang zh_CN`` times
-the Chinese window (translators and the bundled CJK font loaded).
+* floor: a fresh ``python -c`` that imports PySide6.QtWidgets, then pandas and pyqtgraph, and
+  shows an empty 1280x860 ``QMainWindow``; its first paint is the floor's frame;
+* app: the installed entry point (``chery-viewer [--lang zh_CN]``, the script pip wrote),
+  started as a user starts it, with fresh settings. ``probe/sitecustomize.py`` is put on its
+  ``PYTHONPATH``; it imports nothing until the app imports Qt itself, then prints the time at
+  which every chart visible in the first window has painted, and exits.
+
+Both run as fresh processes, interleaved, N times, with compiled bytecode (``common.child_env``);
+medians. Goal (issue 18): at most 0.80 of the floor, 0.65 as a stretch.
 """
 
 from __future__ import annotations
 
 import argparse
 import tempfile
+from pathlib import Path
 
-from common import child_env, machine, median, table, time_child
+from common import child_env, entry_point, machine, median, table, time_child, time_until_printed
 
 FLOOR = """
 import os, time
@@ -27,39 +34,27 @@ class F(C.QObject):
 f = F(); w.installEventFilter(f); w.show(); app.exec()
 """
 
-APP = """
-import os, sys, time
-sys.argv = ["chery-viewer"]
-from chery_viewer.core.factsheet import load_factsheet
-from chery_viewer.ui.app import make_application
-from PySide6 import QtCore
-sheet = load_factsheet(os.environ.get("BENCH_DATASET") or None)
-app = make_application()
-from chery_viewer.ui import language
-language.install(os.environ.get("BENCH_LANG", "en"))
-from chery_viewer.ui.main_window import MainWindow
-from chery_viewer.ui.settings import Settings
-settings = Settings(QtCore.QSettings(os.environ["BENCH_SETTINGS"], QtCore.QSettings.Format.IniFormat))
-w = MainWindow(sheet, settings); w.resize(1280, 860)
-last = w.current_panel().charts[-1].viewport()
-class F(QtCore.QObject):
-    def eventFilter(self, obj, ev):
-        if obj is last and ev.type() == QtCore.QEvent.Type.Paint:
-            print(time.time(), flush=True); os._exit(0)
-        return False
-f = F(); last.installEventFilter(f); w.show(); app.exec()
-"""
+PROBE = Path(__file__).resolve().parent / "probe"
+RATIO_GOAL, STRETCH_GOAL = 0.80, 0.65
+
+
+def app_env(config_home: str, **extra: str) -> dict[str, str]:
+    """The app's environment: the probe first on the path, settings in a fresh folder."""
+    env = child_env(CHERY_BENCH_FIRST_FRAME="1", XDG_CONFIG_HOME=config_home, **extra)
+    env["PYTHONPATH"] = str(PROBE) + ":" + env["PYTHONPATH"]
+    return env
 
 
 def measure(runs: int, lang: str = "en") -> dict[str, float]:
+    command = [*entry_point(), "--lang", lang]
     with tempfile.TemporaryDirectory() as tmp:
-        env = child_env(BENCH_SETTINGS=f"{tmp}/settings.ini", BENCH_LANG=lang)
-        time_child(FLOOR, env)  # warm the file cache
-        time_child(APP, env)
+        env, env_app = child_env(), app_env(tmp)
+        time_child(FLOOR, env)  # warm the file and bytecode caches
+        time_until_printed(command, env_app)
         floors, apps = [], []
         for _ in range(runs):
             floors.append(time_child(FLOOR, env))
-            apps.append(time_child(APP, env))
+            apps.append(time_until_printed(command, env_app))
     return {"floor": median(floors), "app": median(apps)}
 
 
@@ -68,8 +63,13 @@ def rows(result: dict[str, float], lang: str = "en") -> list[tuple[str, str, str
     edition = "" if lang == "en" else f" ({lang})"
     return [
         ("import floor to first frame (Qt+pandas+pyqtgraph)", "-", f"{result['floor'] * 1000:.0f} ms", ""),
-        (f"app start-up to first frame{edition}", "-", f"{result['app'] * 1000:.0f} ms", ""),
-        (f"start-up / floor{edition}", "<= 1.15", f"{ratio:.2f}", "yes" if ratio <= 1.15 else "NO"),
+        (f"chery-viewer to first frame{edition}", "-", f"{result['app'] * 1000:.0f} ms", ""),
+        (
+            f"start-up / floor{edition}",
+            f"<= {RATIO_GOAL:.2f} ({STRETCH_GOAL:.2f})",
+            f"{ratio:.2f}",
+            "yes" if ratio <= RATIO_GOAL else "NO",
+        ),
     ]
 
 

@@ -24,6 +24,7 @@ from chery_viewer.ui.theme import LIGHT, Theme
 
 HOVER_RADIUS_PX = 9.0
 AXIS_WIDTH_PX = 58
+TOOLTIP_MS = 3_600_000  # up while the pointer rests on the element; Qt hides it when it leaves
 MAX_LABELLED_BARS = 16  # same for both plots, so the strip's categories line up with the bars
 
 
@@ -56,7 +57,8 @@ class NumberAxis(pg.AxisItem):
 
 @dataclass
 class _Target:
-    """Something the mouse can hover: a rectangle, a point or a path in a view box's coordinates."""
+    """Something the pointer can rest on: a rectangle, a point, a path (in a view box's
+    coordinates) or a text item such as a bar's value label or an n/a mark."""
 
     view: pg.ViewBox
     tooltip: str
@@ -64,6 +66,7 @@ class _Target:
     point: QtCore.QPointF | None = None
     path: QtGui.QPainterPath | None = None
     inside: QtCore.QPointF | None = None  # a point inside a path, for tests and keyboard users
+    item: QtWidgets.QGraphicsItem | None = None
 
     def scene_center(self) -> QtCore.QPointF:
         """A scene position that hovers this target."""
@@ -71,7 +74,32 @@ class _Target:
             return self.view.mapViewToScene(self.point)
         if self.inside is not None:
             return self.view.mapViewToScene(self.inside)
-        return self.view.mapViewToScene(self.rect.normalized().center())  # type: ignore[union-attr]
+        if self.rect is not None:
+            return self.view.mapViewToScene(self.rect.normalized().center())
+        return self.scene_rect().center()
+
+    def scene_rect(self) -> QtCore.QRectF:
+        """The scene area in which the pointer is on this target (its tooltip stays up there)."""
+        if self.item is not None:
+            return self.item.sceneBoundingRect()
+        if self.point is not None:
+            centre = self.view.mapViewToScene(self.point)
+            r = HOVER_RADIUS_PX
+            return QtCore.QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r)
+        if self.path is not None:
+            return self.view.mapViewToScene(self.path).boundingRect()
+        assert self.rect is not None
+        return self.view.mapViewToScene(self.rect.normalized()).boundingRect()
+
+    def contains(self, scene_pos: QtCore.QPointF) -> bool:
+        if self.item is not None:
+            return self.item.sceneBoundingRect().contains(scene_pos)
+        if not self.view.sceneBoundingRect().contains(scene_pos):
+            return False
+        local = self.view.mapSceneToView(scene_pos)
+        return (self.rect is not None and self.rect.normalized().contains(local)) or (
+            self.path is not None and self.path.contains(local)
+        )
 
 
 class ChartView(pg.GraphicsLayoutWidget):
@@ -188,34 +216,51 @@ class ChartView(pg.GraphicsLayoutWidget):
 
     # -- hover ---------------------------------------------------------------------------
 
-    def tooltip_at(self, scene_pos: QtCore.QPointF) -> str:
-        """Tooltip of the element under ``scene_pos`` (points win over bars), or ''."""
-        best: tuple[float, str] | None = None
+    def target_at(self, scene_pos: QtCore.QPointF) -> _Target | None:
+        """The element under ``scene_pos``: the nearest point within reach, else a bar,
+        segment or label that contains it."""
+        best: tuple[float, _Target] | None = None
         for target in self.targets:
-            if target.point is not None:
+            if target.point is not None and target.item is None:
                 d = QtCore.QLineF(target.view.mapViewToScene(target.point), scene_pos).length()
                 if d <= HOVER_RADIUS_PX and (best is None or d < best[0]):
-                    best = (d, target.tooltip)
+                    best = (d, target)
         if best:
             return best[1]
-        for target in self.targets:
-            if not target.view.sceneBoundingRect().contains(scene_pos):
-                continue
-            local = target.view.mapSceneToView(scene_pos)
-            if (target.rect is not None and target.rect.normalized().contains(local)) or (
-                target.path is not None and target.path.contains(local)
-            ):
-                return target.tooltip
-        return ""
+        return next((t for t in self.targets if t.point is None and t.contains(scene_pos)), None)
 
-    def _on_mouse_moved(self, scene_pos: QtCore.QPointF) -> None:
+    def tooltip_at(self, scene_pos: QtCore.QPointF) -> str:
+        """Tooltip of the element under ``scene_pos`` (points win over bars), or ''."""
+        target = self.target_at(scene_pos)
+        return target.tooltip if target else ""
+
+    def viewportEvent(self, event: QtCore.QEvent) -> bool:
+        """Answer Qt's own tooltip request for the element under the pointer.
+
+        Qt sends ``QEvent.ToolTip`` about 0.7 s after the pointer rests; left to the scene,
+        ``QGraphicsScene.helpEvent`` replies with an empty tooltip and hides the one shown
+        on the mouse move, a second before a source note could be read.
+        """
+        if isinstance(event, QtGui.QHelpEvent) and event.type() == QtCore.QEvent.Type.ToolTip:
+            self._show_tooltip(event.pos(), event.globalPos())
+            return True
+        return super().viewportEvent(event)
+
+    def _show_tooltip(self, viewport_pos: QtCore.QPoint, global_pos: QtCore.QPoint) -> None:
+        """Show the element's tooltip while the pointer stays on it, or hide any."""
         from chery_viewer.ui.widgets import plain_tooltip
 
-        text = self.tooltip_at(scene_pos)
-        if text:
-            QtWidgets.QToolTip.showText(QtGui.QCursor.pos(), plain_tooltip(text), self)
-        else:
+        _EscapeHidesTooltip.install()
+        target = self.target_at(self.mapToScene(viewport_pos))
+        if target is None:
             QtWidgets.QToolTip.hideText()
+            return
+        area = self.mapFromScene(target.scene_rect()).boundingRect().adjusted(-2, -2, 2, 2)
+        QtWidgets.QToolTip.showText(global_pos, plain_tooltip(target.tooltip), self.viewport(), area, TOOLTIP_MS)
+
+    def _on_mouse_moved(self, scene_pos: QtCore.QPointF) -> None:
+        viewport_pos = self.mapFromScene(scene_pos)
+        self._show_tooltip(viewport_pos, self.viewport().mapToGlobal(viewport_pos))
 
     # -- bars and lines ------------------------------------------------------------------
 
@@ -276,7 +321,7 @@ class ChartView(pg.GraphicsLayoutWidget):
                 marker.setFont(_font(7.5))
                 marker.setPos(centre, 0)
                 view.addItem(marker)
-                self.targets.append(_Target(view, point.tooltip, rect=QtCore.QRectF(centre - width / 2, 0, width, 1)))
+                self.targets.append(_Target(view, point.tooltip, item=marker))
                 continue
             colour = theme.bar_highlight if point.highlight else theme.bar
             if point.span > 1:  # a pale bar: the colour mixed with the background, opaque
@@ -305,6 +350,7 @@ class ChartView(pg.GraphicsLayoutWidget):
             label.setPos(centre, value)
             label.setZValue(5)
             view.addItem(label)
+            self.targets.append(_Target(view, point.tooltip, item=label))
         if xs:
             bars = pg.BarGraphItem(
                 x=xs,
@@ -342,6 +388,7 @@ class ChartView(pg.GraphicsLayoutWidget):
                 text.setFont(_font(7.5))
                 text.setPos(x, y)
                 plot.vb.addItem(text)
+                self.targets.append(_Target(plot.vb, point.tooltip, item=text))
 
     # -- donut ----------------------------------------------------------------------------
 
@@ -371,6 +418,7 @@ class ChartView(pg.GraphicsLayoutWidget):
             label.setFont(_font(8.5))
             label.setPos(1.12 * math.cos(middle), 1.12 * math.sin(middle))
             vb.addItem(label)
+            self.targets.append(_Target(vb, point.tooltip, item=label))
             start += sweep
         vb.setRange(xRange=(-2.4, 2.4), yRange=(-1.15, 1.15), padding=0)
 
@@ -421,8 +469,33 @@ class ChartView(pg.GraphicsLayoutWidget):
             text.setPos(p.x() + (0.06 if node.level == 2 else 0.0), p.y())
             vb.addItem(text)
             self.targets.append(_Target(vb, node.tooltip, point=p))
+            self.targets.append(_Target(vb, node.tooltip, item=text))
         bottom = -max(len(leaves) - 1, 1)
         vb.setRange(xRange=(-0.35, 2.95), yRange=(bottom - 0.6, 0.6), padding=0)
+
+
+class _EscapeHidesTooltip(QtCore.QObject):
+    """Esc hides a shown tooltip wherever the keyboard focus is, so the user can dismiss
+    it without moving the pointer (WCAG 1.4.13); the key then goes on as usual."""
+
+    _installed: _EscapeHidesTooltip | None = None
+
+    @classmethod
+    def install(cls) -> None:
+        app = QtWidgets.QApplication.instance()
+        if cls._installed is None and app is not None:
+            cls._installed = cls(app)
+            app.installEventFilter(cls._installed)
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if (
+            event.type() == QtCore.QEvent.Type.KeyPress
+            and isinstance(event, QtGui.QKeyEvent)
+            and event.key() == QtCore.Qt.Key.Key_Escape
+            and QtWidgets.QToolTip.isVisible()
+        ):
+            QtWidgets.QToolTip.hideText()
+        return False
 
 
 def _font(points: float) -> QtGui.QFont:
