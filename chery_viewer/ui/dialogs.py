@@ -4,6 +4,7 @@ the keyboard shortcuts) and the Open dataset file dialog."""
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 from PySide6 import QtCore, QtGui, QtWidgets
@@ -111,6 +112,11 @@ def about_text(sheet: FactSheet) -> str:
     )
 
 
+def menu_text(text: str) -> str:
+    """A menu item's text as read in a list: no mnemonic, neither "&Open" nor Chinese "打开(&O)"."""
+    return re.sub(r"\(&[^&]\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
 def _shortcut_rows(window: QtWidgets.QMainWindow) -> list[tuple[str, str]]:
     """(menu path, keys) for every menu item that has a shortcut, in menu order."""
     rows: list[tuple[str, str]] = []
@@ -122,7 +128,7 @@ def _shortcut_rows(window: QtWidgets.QMainWindow) -> list[tuple[str, str]]:
             keys = action.shortcut().toString(QtGui.QKeySequence.SequenceFormat.NativeText)
             if keys and not action.isSeparator():
                 path = translate("Dialogs", "{menu} → {item}").format(
-                    menu=top.text().replace("&", ""), item=action.text().replace("&", "")
+                    menu=menu_text(top.text()), item=menu_text(action.text())
                 )
                 rows.append((path, keys))
     return rows

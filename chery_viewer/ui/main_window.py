@@ -25,6 +25,7 @@ TAB_MNEMONICS = {"overview": "O", "sales": "S", "exports": "E", "innovation": "I
 PREBUILD_DELAY_MS = 250  # after the first frame, before a user can reach another tab
 PREFERRED_SIZE = QtCore.QSize(1280, 860)
 FRAME_ALLOWANCE = QtCore.QSize(16, 48)
+MIN_RESTORED_SIZE = QtCore.QSize(480, 360)  # a saved geometry smaller than this is taken as damaged
 
 
 class MainWindow(QtWidgets.QMainWindow):
@@ -62,9 +63,25 @@ class MainWindow(QtWidgets.QMainWindow):
         self.tabs.setCurrentIndex(TAB_KEYS.index(last) if last in TAB_KEYS else 0)
         self._ensure_panel(self.tabs.currentIndex())
         self.tabs.currentChanged.connect(self._on_tab_change)
+        if not self._restore_geometry():
+            self.fit_to_screen()
+
+    def _restore_geometry(self) -> bool:
+        """The saved size and place, if they make a usable window. Qt's restoreGeometry
+        accepts a truncated record and leaves a 1x1 window, so the result is checked too."""
         geometry = self.settings.geometry
         if geometry is None or not self.restoreGeometry(geometry):
-            self.fit_to_screen()
+            return False
+        screen = self.screen() or QtGui.QGuiApplication.primaryScreen()
+        size, frame = self.size(), self.frameGeometry()
+        usable = (
+            size.width() >= MIN_RESTORED_SIZE.width()
+            and size.height() >= MIN_RESTORED_SIZE.height()
+            and screen.availableGeometry().contains(frame.center())
+        )
+        if not usable:
+            self.setWindowState(QtCore.Qt.WindowState.WindowNoState)
+        return usable
 
     def fit_to_screen(self) -> None:
         """The first window (or one whose saved geometry is unreadable): the preferred size,
@@ -74,7 +91,11 @@ class MainWindow(QtWidgets.QMainWindow):
         # Leave room for the window manager's frame and title bar, which are not known before show().
         width = min(PREFERRED_SIZE.width(), available.width() - FRAME_ALLOWANCE.width())
         height = min(PREFERRED_SIZE.height(), available.height() - FRAME_ALLOWANCE.height())
-        self.resize(max(width, self.minimumSizeHint().width()), height)
+        self.resize(width, height)
+        self._centre(available)
+        self._centre_when_shown = True  # again once the frame's real size is known
+
+    def _centre(self, available: QtCore.QRect) -> None:
         frame = self.frameGeometry()
         frame.moveCenter(available.center())
         self.move(frame.topLeft())
@@ -138,6 +159,10 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def showEvent(self, event: QtGui.QShowEvent) -> None:
         super().showEvent(event)
+        if getattr(self, "_centre_when_shown", False):
+            self._centre_when_shown = False
+            screen = self.screen() or QtGui.QGuiApplication.primaryScreen()
+            self._centre(screen.availableGeometry())
         QtCore.QTimer.singleShot(PREBUILD_DELAY_MS, self._prebuild_next_panel)
 
     def _prebuild_next_panel(self) -> None:
