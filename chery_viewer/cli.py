@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from chery_viewer import __version__
+from chery_viewer.core.signals import Interrupted, deferred
 
 PROG = "chery-viewer"
 EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
@@ -42,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="a data package folder or its datapackage.json, instead of the bundled dataset",
     )
+    parser.add_argument("path", nargs="?", metavar="PATH", help="the same as --dataset PATH")
     parser.add_argument(
         "--export-pdf", metavar="OUT.pdf", help="write the whole fact sheet to this PDF and exit; needs no display"
     )
@@ -52,6 +54,20 @@ def build_parser() -> argparse.ArgumentParser:
         type=_language,
         help="en or zh_CN (简体中文), for the window and the PDF (default: the system's language; "
         "the window remembers the one chosen in View → Language)",
+    )
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="add the app to the desktop's application menu (files in $XDG_DATA_HOME, else ~/.local/share) and exit",
+    )
+    desktop.add_argument(
+        "--uninstall-desktop-entry", action="store_true", help="remove what --install-desktop-entry wrote and exit"
+    )
+    desktop.add_argument(
+        "--self-test",
+        action="store_true",
+        help="render one frame of the window and one PDF page offscreen, then exit (0 when both work)",
     )
     return parser
 
@@ -96,16 +112,53 @@ def has_display() -> bool:
     return any(usable(p) for p in platforms)
 
 
+_LOCALE_CATEGORIES = ("LC_COLLATE", "LC_MESSAGES", "LC_MONETARY", "LC_NUMERIC", "LC_TIME", "LC_PAPER", "LC_NAME",
+                      "LC_ADDRESS", "LC_TELEPHONE", "LC_MEASUREMENT", "LC_IDENTIFICATION")  # fmt: skip
+
+
+def utf8_ctype() -> None:
+    """Give Qt the UTF-8 character type it would switch to anyway, without its four lines of warning.
+
+    Under ``LC_ALL=C`` (cron, CI, containers) Qt moves LC_CTYPE to C.UTF-8 and says so on
+    stderr, which breaks the promise of one line on failure and none on success. The same
+    switch made here, before Qt starts, keeps every other category as the user set it.
+    """
+    for variable in ("LC_ALL", "LC_CTYPE", "LANG"):
+        value = os.environ.get(variable, "")
+        if value:
+            break
+    else:
+        variable, value = "", "C"
+    codeset = value.partition(".")[2].partition("@")[0].replace("-", "").lower()
+    if codeset == "utf8" or (codeset == "" and value not in ("C", "POSIX")):
+        return  # UTF-8 already, or a locale name whose default codeset is for the system to say
+    if variable == "LC_ALL":
+        del os.environ["LC_ALL"]
+        for category in _LOCALE_CATEGORIES:
+            os.environ[category] = value
+    os.environ["LC_CTYPE"] = "C.UTF-8"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
+        if args.path is not None:
+            if args.dataset is not None:
+                raise UsageError(f"give the dataset once, as PATH or as --dataset (see {PROG} --help)")
+            args.dataset = args.path
+        if args.install_desktop_entry or args.uninstall_desktop_entry:
+            return _desktop_entry(install=args.install_desktop_entry)
+        if args.self_test:
+            return _self_test(args)
         if args.export_pdf is not None:
             return _export(args)
         return _open_window(args)
     except UsageError as exc:
         return _fail(str(exc), EXIT_BAD_INPUT)
     except KeyboardInterrupt:
-        return 130
+        return _fail("interrupted; nothing was written", 130)
+    except Interrupted as exc:  # a signal during an export: the export cleaned up after itself
+        return _fail(f"{exc}; nothing was written", exc.exit_status)
     except Exception as exc:
         if os.environ.get("CHERY_VIEWER_DEBUG"):
             raise
@@ -115,7 +168,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(message: str, code: int) -> int:
-    print(f"{PROG}: {' '.join(message.split())}", file=sys.stderr)
+    from chery_viewer.core.errors import printable
+
+    print(f"{PROG}: {printable(' '.join(message.split()))}", file=sys.stderr)
     return code
 
 
@@ -132,29 +187,73 @@ def _load(dataset: str | None):
 def _export(args: argparse.Namespace) -> int:
     if not args.export_pdf.strip():
         raise UsageError("--export-pdf needs a file name, such as factsheet.pdf")
+    from chery_viewer.core.files import WriteError, describe_problem, regular_target
+
     out = Path(args.export_pdf)
     try:
         if out.is_dir():
             raise UsageError(f"{out}: is a folder; give a file name such as {out / 'factsheet.pdf'}")
-        if not out.parent.exists():
-            raise UsageError(f"{out}: the folder {out.parent} does not exist")
+        final = regular_target(out)  # a device, a FIFO, a pipe at /dev/stdout: refused before any work
+        if not final.parent.exists():
+            raise UsageError(f"{out}: the folder {final.parent} does not exist")
+    except WriteError as exc:
+        raise UsageError(str(exc)) from None
     except OSError as exc:  # a name too long for the file system
-        from chery_viewer.core.files import describe_problem
-
         raise UsageError(f"cannot write {out}: {describe_problem(exc)}") from None
     sheet = _load(args.dataset)
     # The export never opens a window: offscreen works with or without a display, and a
     # platform that needs a missing server (xcb without X) would abort the process.
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from chery_viewer.report.pdf import ExportError, export_pdf
-    from chery_viewer.ui.language import preferred
+    utf8_ctype()
+    with deferred():  # Ctrl-C inside PySide's start-up aborts the process: it waits for the end of the imports
+        from chery_viewer.report.pdf import ExportError, export_pdf
+        from chery_viewer.ui.language import preferred
 
+    language = args.lang or preferred()
     try:
-        export_pdf(sheet, out, page_size=args.page_size, language=args.lang or preferred())
+        export_pdf(sheet, out, page_size=args.page_size, language=language)
     except ExportError as exc:
         if os.environ.get("CHERY_VIEWER_DEBUG") and exc.__cause__ is not None:
             raise exc.__cause__ from None
         raise UsageError(str(exc)) from None
+    _warn_missing_glyphs(sheet, language)
+    return EXIT_OK
+
+
+def _warn_missing_glyphs(sheet, language: str) -> None:
+    """One warning line when some characters of the dataset (emoji, rare CJK) are blank in the PDF."""
+    from chery_viewer.core.i18n import data_language
+    from chery_viewer.report.glyphs import describe, missing_characters
+
+    missing = missing_characters(sheet.localized(data_language(language)))
+    if missing:
+        _fail(f"warning: {describe(missing)}", EXIT_OK)
+
+
+def _desktop_entry(install: bool) -> int:
+    from chery_viewer import desktop
+    from chery_viewer.core.files import WriteError
+
+    try:
+        files = desktop.install() if install else desktop.uninstall()
+    except (desktop.DesktopError, WriteError) as exc:
+        raise UsageError(str(exc)) from None
+    verb = "wrote" if install else "removed"
+    for file in files:
+        print(f"{verb} {file}")
+    if not files:
+        print(f"no desktop entry was installed in {desktop.data_home()}")
+    return EXIT_OK
+
+
+def _self_test(args: argparse.Namespace) -> int:
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from chery_viewer.selftest import SelfTestError, run_self_test
+
+    try:
+        print(run_self_test(_load(args.dataset), args.lang))
+    except SelfTestError as exc:
+        raise UsageError(f"self-test failed: {exc}") from None
     return EXIT_OK
 
 
@@ -165,7 +264,9 @@ def _open_window(args: argparse.Namespace) -> int:
             "run it in a desktop session, or use --export-pdf OUT.pdf, which needs none"
         )
     sheet = _load(args.dataset)
-    from chery_viewer.ui.app import run
+    utf8_ctype()
+    with deferred():
+        from chery_viewer.ui.app import run
 
     return run(sheet, args.lang)
 

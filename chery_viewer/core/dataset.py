@@ -9,13 +9,12 @@ by its SHA-256 digest and skips that step: start-up stays close to the import fl
 
 from __future__ import annotations
 
-import contextlib
-import csv
 import hashlib
-import io
+import importlib.metadata
 import json
-import math
 import os
+import stat
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -24,18 +23,22 @@ from typing import Any
 
 import pandas as pd
 
+from chery_viewer import __version__
+from chery_viewer.core.csvtable import read_table
 from chery_viewer.core.errors import DatasetError, clip
 from chery_viewer.core.i18n import LANGUAGES, data_language
+from chery_viewer.core.signals import hold_for_test
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 CACHE_ENTRIES = 64
+MAX_CACHE_BYTES = 64 * 1024  # 64 keys of 65 bytes need 4 KiB; anything much larger is not our file
 DESCRIPTOR = "datapackage.json"
 RESOURCE_NAMES = ("sources", "figures", "facts", "partners")
 
 #: Digest of the bundled package (descriptor + resources). ``tests/core/test_bundled.py``
 #: validates the package with frictionless and checks this value; update both together
 #: with ``python -m chery_viewer.core.dataset --digest``.
-BUNDLED_SHA256 = "87f3b25a28b7ba9c924f1b2e36c4d0ebc5fa30876f8e88ecaddbbba5b8c334ce"
+BUNDLED_SHA256 = "883a3cf5bd4ae06cb45d27b7b1a02d2f30c34fd99ce3791cb5248954d1a69a62"
 
 
 @dataclass(frozen=True)
@@ -78,12 +81,13 @@ def load_package(path: str | Path | None = None) -> RawPackage:
     files = _resource_files(descriptor, directory, str(descriptor_path))
     contents = {name: _read_bytes(file, str(file)) for name, file in files.items()}
     texts = {name: _decode(data, str(files[name])) for name, data in contents.items()}
+    hold_for_test("validate")
 
     digest = package_digest(descriptor_bytes, contents)
     canonical = canonical_descriptor()
     schemas = {r["name"]: r["schema"] for r in canonical["resources"]}
     languages = declared_languages(descriptor)
-    cache_key = hashlib.sha256(json.dumps(schemas, sort_keys=True).encode() + digest.encode()).hexdigest()
+    cache_key = _cache_key(schemas, digest)
     if digest == BUNDLED_SHA256:
         validated_by = "bundled digest"
     elif cache_key in _validated_before():
@@ -91,11 +95,11 @@ def load_package(path: str | Path | None = None) -> RawPackage:
     else:
         # Translations are checked by the reader below: whether a column is required depends
         # on the languages the package declares, which a Table Schema cannot say.
-        _validate_with_frictionless(directory, files, {n: _schema_in(s, ()) for n, s in schemas.items()})
+        _validate_with_frictionless(directory, files, contents, {n: _schema_in(s, ()) for n, s in schemas.items()})
         _remember_valid(cache_key)
         validated_by = "frictionless"
     tables = {
-        name: _read_table(texts[name], str(files[name]), _schema_in(schemas[name], languages), schemas[name])
+        name: read_table(texts[name], str(files[name]), _schema_in(schemas[name], languages), schemas[name])
         for name in files
     }
     return RawPackage(directory, descriptor, tables, validated_by)
@@ -112,49 +116,93 @@ def _schema_in(schema: Mapping[str, Any], languages: tuple[str, ...]) -> dict[st
     return {**schema, "fields": fields}
 
 
+def _cache_key(schemas: Mapping[str, Any], digest: str) -> str:
+    """What a verdict depends on: the package's bytes, the app's schemas, and the validator.
+
+    The validator is this app's version, frictionless' version and this module's own source,
+    where the rules outside the schemas live (the options frictionless is called with).
+    """
+    try:
+        frictionless = importlib.metadata.version("frictionless")
+    except importlib.metadata.PackageNotFoundError:
+        frictionless = "absent"
+    rules = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    validator = f"chery-viewer {__version__}; frictionless {frictionless}; rules {rules}"
+    return hashlib.sha256(
+        json.dumps(schemas, sort_keys=True).encode() + b"\0" + validator.encode() + b"\0" + digest.encode()
+    ).hexdigest()
+
+
 def _cache_file() -> Path | None:
     """Where digests of packages that passed validation are kept; None when caching is off.
 
     ``CHERY_VIEWER_CACHE_DIR`` overrides the folder; the value ``off`` disables the cache.
+    Otherwise ``$XDG_CACHE_HOME/chery-viewer`` when that is an absolute path (the XDG spec
+    says to ignore a relative one), else ``~/.cache/chery-viewer``, but only under a home
+    folder that exists: an empty or missing HOME means no cache, not one at ``/.cache``.
     """
     setting = os.environ.get("CHERY_VIEWER_CACHE_DIR", "")
     if setting.lower() == "off":
         return None
-    home_cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return (Path(setting) if setting else home_cache / "chery-viewer") / "validated-packages.txt"
+    if setting:
+        return Path(setting) / "validated-packages.txt"
+    from chery_viewer.core.files import xdg_folder
+
+    base = xdg_folder("XDG_CACHE_HOME", ".cache")
+    return base / "chery-viewer" / "validated-packages.txt" if base else None
 
 
 def _validated_before() -> set[str]:
-    """Keys (schema + content digest) of packages that passed validation on an earlier run.
+    """Keys (schema + validator + content digest) of packages that passed validation on an earlier run.
 
-    A key changes with any byte of the package or of the app's schemas, so a hit means the
-    very same files were checked against the very same rules: validating them again (1-2 s
-    for a package of 20,000 rows) would only repeat the verdict.
+    A key changes with any byte of the package, of the app's schemas or of the validator, so
+    a hit means the very same bytes were checked against the very same rules: validating them
+    again (1-2 s for a package of 20,000 rows) would only repeat the verdict.
     """
     path = _cache_file()
-    try:
-        return set(path.read_text(encoding="ascii").split()) if path else set()
-    except (OSError, UnicodeDecodeError):
-        return set()
+    return set(_read_keys(path)) if path else set()
 
 
 def _remember_valid(key: str) -> None:
+    from chery_viewer.core.files import WriteError, atomic_write
+
     path = _cache_file()
     if path is None:
         return
     keys = [*[k for k in _read_keys(path) if k != key][-(CACHE_ENTRIES - 1) :], key]
-    with contextlib.suppress(OSError):
+    data = ("\n".join(keys) + "\n").encode("ascii")
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text("\n".join(keys) + "\n", encoding="ascii")
-        os.replace(tmp, path)
+        atomic_write(path, lambda tmp: tmp.write_bytes(data))  # never replaces a FIFO or a device
+    except (OSError, WriteError):
+        pass  # a cache that cannot be written costs the next run its validation, nothing more
 
 
 def _read_keys(path: Path) -> list[str]:
+    """The cache's keys, or none if it is not a small regular file of ours.
+
+    Opened without blocking (a FIFO there would wait for a writer for ever) and without
+    following a link (``/dev/zero`` would be read without end), and read up to a bound.
+    """
     try:
-        return path.read_text(encoding="ascii").split()
-    except (OSError, UnicodeDecodeError):
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
         return []
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return []
+        data = os.read(fd, MAX_CACHE_BYTES + 1)
+    except OSError:
+        return []
+    finally:
+        os.close(fd)
+    if len(data) > MAX_CACHE_BYTES:
+        return []
+    try:
+        keys = data.decode("ascii").split()
+    except UnicodeDecodeError:
+        return []
+    return [k for k in keys if len(k) == 64 and all(c in "0123456789abcdef" for c in k)]
 
 
 def package_digest(descriptor: bytes, contents: Mapping[str, bytes]) -> str:
@@ -197,7 +245,19 @@ def _read_bytes(path: Path, label: str) -> bytes:
             raise DatasetError(label, f"file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,} bytes")
         if size == 0:
             raise DatasetError(label, "file is empty")
-        return path.read_bytes()
+        # Opened without blocking and checked again on the open file: a file swapped for a FIFO
+        # since the checks above cannot hang the read, nor one that grew make it unbounded.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise DatasetError(label, "is a folder or a special file, expected a plain file")
+            with os.fdopen(os.dup(fd), "rb") as handle:
+                data = handle.read(MAX_FILE_BYTES + 1)
+        finally:
+            os.close(fd)
+        if len(data) > MAX_FILE_BYTES:
+            raise DatasetError(label, f"file grew over the limit of {MAX_FILE_BYTES:,} bytes while it was read")
+        return data
     except (OSError, ValueError) as exc:
         raise DatasetError(label, f"cannot be read ({_os_reason(exc)})") from None
 
@@ -225,8 +285,12 @@ def _parse_descriptor(data: bytes, label: str) -> dict[str, Any]:
         ) from None
     except RecursionError:
         raise DatasetError(label, "not valid JSON for a data package: nested too deeply") from None
+    except ValueError:  # the one other failure: a number of more than 4,300 digits, which int() refuses
+        raise DatasetError(label, "not valid JSON for a data package: a number has more than 4,300 digits") from None
     if not isinstance(descriptor, dict):
         raise DatasetError(label, "must hold a JSON object")
+    _check_unicode(descriptor, label)
+    _check_fact_sheet(descriptor, label)
     if not isinstance(descriptor.get("title"), str) or not descriptor["title"].strip():
         raise DatasetError(label, "the package needs a non-empty 'title'", field="title")
     year = descriptor.get("reportYear")
@@ -236,6 +300,37 @@ def _parse_descriptor(data: bytes, label: str) -> dict[str, Any]:
         raise DatasetError(label, "the package needs a 'resources' list", field="resources")
     _check_languages(descriptor, label)
     return descriptor
+
+
+def _check_unicode(value: Any, label: str, key: str = "") -> None:
+    """Every text in the descriptor is valid Unicode: JSON's ``\\ud800`` escapes can make a lone
+    surrogate, which no file name, font or PDF can encode."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            bad = f"\\u{ord(value[exc.start]):04x}"
+            raise DatasetError(label, f"'{key}' holds {bad}, half of a UTF-16 pair, which is not a character",
+                               column=key or None) from None  # fmt: skip
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _check_unicode(k, label, key)
+            _check_unicode(v, label, str(k))
+    elif isinstance(value, list):
+        for item in value:
+            _check_unicode(item, label, key)
+
+
+def _check_fact_sheet(descriptor: Mapping[str, Any], label: str) -> None:
+    """A data package made for something else is named as such, before its missing fields are."""
+    resources = descriptor.get("resources")
+    if not isinstance(resources, list):
+        return
+    names = [str(r.get("name")) for r in resources if isinstance(r, dict)]
+    if not set(names) & set(RESOURCE_NAMES):
+        has = ", ".join(clip(n, 30) for n in names[:5]) + (", …" if len(names) > 5 else "") if names else "none"
+        raise DatasetError(label, "is a data package, but not a fact-sheet package: it needs the resources "
+                           f"sources, figures, facts and partners (it has: {has})", column="resources")  # fmt: skip
 
 
 def _check_languages(descriptor: Mapping[str, Any], label: str) -> None:
@@ -297,8 +392,22 @@ def _resource_files(descriptor: Mapping[str, Any], directory: Path, label: str) 
     return files
 
 
-def _validate_with_frictionless(directory: Path, files: Mapping[str, Path], schemas: Mapping[str, Any]) -> None:
-    """Check every resource against the app's schemas, keys and foreign keys."""
+def _validate_with_frictionless(
+    directory: Path, files: Mapping[str, Path], contents: Mapping[str, bytes], schemas: Mapping[str, Any]
+) -> None:
+    """Check every resource against the app's schemas, keys and foreign keys.
+
+    Frictionless reads files, not bytes: it is given copies of ``contents``, the very bytes
+    that are then loaded, in a private folder. Reading the package's files a second time
+    would validate whatever an editor or a sync client saved in between.
+    """
+    with tempfile.TemporaryDirectory(prefix="chery-viewer-validate-") as private:
+        for name, data in contents.items():
+            (Path(private) / f"{name}.csv").write_bytes(data)
+        _validate_copies(directory, files, Path(private), schemas)
+
+
+def _validate_copies(directory: Path, files: Mapping[str, Path], copies: Path, schemas: Mapping[str, Any]) -> None:
     from frictionless import FrictionlessException, Package, Resource, Schema
 
     try:
@@ -306,17 +415,17 @@ def _validate_with_frictionless(directory: Path, files: Mapping[str, Path], sche
             resources=[
                 Resource(
                     name=name,
-                    path=file.relative_to(directory).as_posix(),
-                    basepath=str(directory),
+                    path=f"{name}.csv",
+                    basepath=str(copies),
                     format="csv",
                     encoding="utf-8",
                     # "subset": every field the app needs must be there, by name, in any order;
                     # extra columns are the user's business.
                     schema=Schema.from_descriptor({**schemas[name], "fieldsMatch": "subset"}),
                 )
-                for name, file in files.items()
+                for name in files
             ],
-            basepath=str(directory),
+            basepath=str(copies),
         )
         report = package.validate()
     except FrictionlessException as exc:
@@ -366,99 +475,6 @@ FIELD_FORMS = {
     "metric": "a name of lower-case letters, digits and underscores",
     "url": "an http:// or https:// address",
 }
-
-
-def _read_table(
-    text: str, label: str, schema: Mapping[str, Any], full: Mapping[str, Any] | None = None
-) -> pd.DataFrame:
-    """Parse CSV text into a frame typed by the Table Schema, columns in schema order.
-
-    ``full`` is the schema with the translations of every language the app has: a column
-    of one the package does not declare is refused rather than silently ignored.
-
-    Parsed with the csv module and converted cell by cell: for tables of this size that is
-    several times faster than pandas' reader, whose fixed costs dominate small files, and
-    no slower for the largest files the loader accepts.
-    """
-    # Blanks after a comma are skipped by the reader; trailing blanks are stripped only where
-    # they matter (numbers and flags), so large text columns are not copied cell by cell.
-    reader = csv.reader(io.StringIO(text, newline=""), skipinitialspace=True)
-    try:
-        rows = list(reader)
-    except csv.Error as exc:
-        raise DatasetError(label, f"not a readable CSV table ({exc})", row=reader.line_num) from None
-    if not rows or not any(cell.strip() for cell in rows[0]):
-        raise DatasetError(label, "has no header row", row=1)
-    header = [cell.strip() for cell in rows[0]]
-    body = [row for row in rows[1:] if row]  # a blank line is no record
-    wanted = {f["name"] for f in schema["fields"]}
-    for name in (f["name"] for f in (full or schema)["fields"] if f["name"] not in wanted and f["name"] in header):
-        tag = name.partition("@")[2]
-        raise DatasetError(label, f"is a {tag} translation, but the package's 'languages' does not list {tag}",
-                           row=1, column=name)  # fmt: skip
-    for number, row in enumerate(body, start=2):
-        if len(row) != len(header):
-            raise DatasetError(label, f"has {len(row)} cells where the header has {len(header)}", row=number)
-    columns: dict[str, Any] = {}
-    for field in schema["fields"]:
-        name = field["name"]
-        original, _, language = name.partition("@")
-        if name not in header:
-            reason = "column is missing from the header"
-            if language:
-                reason += f"; the package declares the language {language}, so '{original}' needs this translation"
-            raise DatasetError(label, reason, row=1, column=name)
-        at = header.index(name)
-        columns[name] = _typed([row[at] for row in body], field, label)
-        if language and original in columns:
-            for i, (text, translated) in enumerate(zip(columns[original], columns[name], strict=True)):
-                if text.strip() and not translated.strip():
-                    raise DatasetError(
-                        label, f"'{original}' has text but its {language} translation is empty", row=i + 2, column=name
-                    )
-    return pd.DataFrame(columns)
-
-
-_BOOLEANS = {"true": True, "True": True, "TRUE": True, "1": True, "yes": True,
-             "false": False, "False": False, "FALSE": False, "0": False, "no": False}  # fmt: skip
-
-
-def _typed(values: list[str], field: Mapping[str, Any], label: str) -> Any:
-    """One column converted to its schema type; the first bad cell becomes a DatasetError."""
-    kind, name = field.get("type", "string"), field["name"]
-    if kind != "string":
-        values = [v.strip() for v in values]
-    if field.get("constraints", {}).get("required", False) and "" in values:  # the reader drops leading blanks
-        raise DatasetError(label, "a value is required", row=values.index("") + 2, column=name)
-    if kind == "string":
-        return values
-    if kind == "boolean":
-        flags = [_BOOLEANS.get(v) for v in values]
-        for i, (v, flag) in enumerate(zip(values, flags, strict=True)):
-            if v and flag is None:
-                raise DatasetError(label, f"'{clip(v)}' is not true or false", row=i + 2, column=name)
-        return pd.array(flags, dtype="boolean")
-    numbers: list[float | None] = []
-    for i, v in enumerate(values):
-        number = _number(v) if v else None
-        if v and (number is None or (kind == "integer" and not number.is_integer())):
-            expected = "a whole number" if kind == "integer" else "a number"
-            raise DatasetError(label, f"'{clip(v)}' is not {expected}", row=i + 2, column=name)
-        numbers.append(number)
-    if kind == "integer":
-        return pd.array([None if n is None else int(n) for n in numbers], dtype="Int64")
-    return pd.array(numbers, dtype="float64")
-
-
-def _number(text: str) -> float | None:
-    """A finite decimal number written plainly (no '1_000', 'nan' or 'inf'), else None."""
-    if "_" in text:
-        return None
-    try:
-        number = float(text)
-    except ValueError:
-        return None
-    return number if math.isfinite(number) else None
 
 
 def _main() -> None:

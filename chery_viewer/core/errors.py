@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
+
+#: Bidirectional overrides and isolates: text after them is shown reversed or moved.
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 @dataclass(frozen=True)
@@ -28,7 +32,28 @@ class DatasetError(Exception):
             where.append(f"column '{self.column}'")
         if self.field:
             where.append(f"field '{self.field}'")
-        return f"{', '.join(where)}: {self.reason}"
+        return printable(f"{', '.join(where)}: {self.reason}")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on a terminal or show in a dialog: every control character escaped.
+
+    A dataset's cell or a file name may hold escape sequences that retitle the terminal or
+    clear it, line separators, bidirectional overrides that reorder what follows, or lone
+    surrogates that cannot be encoded; each is written as ``\\x1b``, ``\\u202e`` and so on.
+    """
+    if text.isprintable():
+        return text
+    return "".join(_escape(ch) if _unsafe(ch) else ch for ch in text)
+
+
+def _unsafe(ch: str) -> bool:
+    return ch != " " and (unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") or ch in _BIDI)
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def clip(text: str, limit: int = 60) -> str:

@@ -11,8 +11,9 @@ import ast
 import dataclasses
 import math
 from collections import namedtuple
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -22,7 +23,6 @@ from chery_viewer.core.dataset import RawPackage, declared_languages, load_packa
 from chery_viewer.core.errors import DatasetError, clip
 from chery_viewer.core.periods import Period
 
-SECTIONS = ("overview", "sales", "exports", "innovation", "partners")
 FIGURE_COLUMNS = ("id", "section", "metric", "subject", "label", "value", "unit", "period", "kind", "approximate",
                   "lower_bound", "source_id", "formula", "note")  # fmt: skip
 MAX_FORMULA_OPERATIONS = 100
@@ -35,6 +35,7 @@ class Source:
     publisher: str
     url: str
     date: str
+    date_basis: str = ""  # "address" or "content": where the date was read; a date from content is our inference
 
 
 class Figure(NamedTuple):
@@ -142,6 +143,22 @@ class FactSheet:
             return self._by_period.get((metric, period))
         return self._by_subject.get((metric, period, subject))
 
+    def as_reported(self, metric: str, year: int) -> Figure | None:
+        """The figure of ``metric`` that stands for ``year``: the year's own, else the one dated
+        closest to the year's end within it or the year after. A count such as users "at present"
+        in a report published after the year closed keeps its own date instead of posing as the
+        year's."""
+        found = self.find(metric, str(year))
+        if found is not None:
+            return found
+        end = date(year, 12, 31)
+        dated = [
+            f
+            for f in self.of_metric(metric)
+            if f.period.precision in ("day", "month") and f.period.start.year in (year, year + 1)
+        ]
+        return min(dated, key=lambda f: abs((f.period.start - end).days), default=None)
+
     def of_metric(self, metric: str) -> list[Figure]:
         return list(self._by_metric.get(metric, ()))
 
@@ -179,7 +196,7 @@ class FactSheet:
         if texts is None:
             return self
 
-        def swap(item: Any, resource: str) -> dict[str, str]:
+        def swap(item: Any, resource: str) -> dict[str, Any]:
             return {column: text for column, by_id in texts[resource].items() if (text := by_id.get(item.id))}
 
         return FactSheet(
@@ -213,7 +230,8 @@ def build_factsheet(raw: RawPackage) -> FactSheet:
         if isinstance(r, dict) and r.get("name") in raw.tables
     }
     sources = {
-        row.id: Source(row.id, row.title, row.publisher, row.url, row.date) for row in _rows(raw.tables["sources"])
+        row.id: Source(row.id, row.title, row.publisher, row.url, row.date, getattr(row, "date_basis", "") or "")
+        for row in _rows(raw.tables["sources"])
     }
     if not sources:
         raise DatasetError(files["sources"], "has a header but no sources", row=2)
@@ -248,13 +266,14 @@ def build_factsheet(raw: RawPackage) -> FactSheet:
         )
         for r in _rows(raw.tables["partners"])
     )
-    for items, file in ((facts, files["facts"]), (partners, files["partners"])):
+    sourced: tuple[tuple[Sequence[Fact | Partner], str], ...] = ((facts, files["facts"]), (partners, files["partners"]))
+    for items, file in sourced:
         for i, item in enumerate(items):
             if item.source_id not in sources:
                 raise DatasetError(file, f"unknown source '{item.source_id}'", row=i + 2, column="source_id")
         _unique([item.id for item in items], file)
     descriptor = raw.descriptor
-    translations = {
+    translations: dict[str, dict[str, Any]] = {
         tag: {
             "title": str(descriptor.get(f"title@{tag}", "")).strip(),
             "description": str(descriptor.get(f"description@{tag}", "")),
@@ -335,7 +354,8 @@ def _figures(frame: pd.DataFrame, file: str, sources: dict[str, Source]) -> dict
 
 def _rows(frame: pd.DataFrame) -> Iterator[Any]:
     """Rows as named tuples of plain Python values (pandas' own itertuples boxes every cell)."""
-    Row = namedtuple("Row", [c.replace("@", "_").replace("-", "_") for c in frame.columns])
+    make_row_type: Callable[..., Any] = namedtuple  # the field names come from the data, not a literal
+    Row = make_row_type("Row", [c.replace("@", "_").replace("-", "_") for c in frame.columns])
     columns = [frame[c].tolist() for c in frame.columns]
     return (Row._make(values) for values in zip(*columns, strict=True))
 
@@ -349,7 +369,7 @@ def _check_formula(figure: Figure, figures: dict[str, Figure], file: str, row: i
         return
     try:
         tree = ast.parse(figure.formula, mode="eval")
-    except (SyntaxError, RecursionError, MemoryError):
+    except (SyntaxError, RecursionError, MemoryError, ValueError):  # ValueError: a number of 4,300+ digits
         raise DatasetError(
             file, f"formula '{clip(figure.formula)}' is not an expression", row=row, column="formula"
         ) from None
@@ -366,7 +386,8 @@ def _check_formula(figure: Figure, figures: dict[str, Figure], file: str, row: i
             raise DatasetError(file, f"formula refers to unknown figure '{node.id}'", row=row, column="formula")
         if isinstance(node, ast.Constant) and not _plain_number(node.value):
             raise DatasetError(
-                file, f"formula constant '{clip(str(node.value))}' is not a plain number", row=row, column="formula"
+                file, f"formula constant '{clip(ast.get_source_segment(figure.formula, node) or '?')}' is not a "
+                "plain number", row=row, column="formula"
             )
         if not isinstance(
             node,

@@ -159,6 +159,10 @@ def is_safe_url(url: str) -> bool:
     return bool(sep) and scheme.lower() in SAFE_URL_SCHEMES and bool(rest.split("/", 1)[0]) and url.isascii()
 
 
+#: What makes a spreadsheet read a cell as a formula, or skip ahead to one (OWASP's CSV injection list).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
 def spreadsheet_safe(text: str) -> str:
-    """A cell that a spreadsheet will not run as a formula (a leading = + - @ gets a quote)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    """A cell that a spreadsheet will not run as a formula (a leading = + - @ TAB CR LF gets a quote)."""
+    return "'" + text if text[:1] in FORMULA_TRIGGERS else text

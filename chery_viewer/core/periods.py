@@ -11,10 +11,26 @@ from datetime import date
 from chery_viewer.core.i18n import translate
 
 _PART = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
-def month_names() -> tuple[str, ...]:
-    """Short month names in the current language: Jan ... Dec, or 1月 ... 12月."""
+def month_names(long: bool = False) -> tuple[str, ...]:
+    """Month names in the current language: Jan ... Dec (or January ... December), or 1月 ... 12月."""
+    if long:
+        return (
+            translate("Periods", "January"),
+            translate("Periods", "February"),
+            translate("Periods", "March"),
+            translate("Periods", "April"),
+            translate("Periods", "May"),
+            translate("Periods", "June"),
+            translate("Periods", "July"),
+            translate("Periods", "August"),
+            translate("Periods", "September"),
+            translate("Periods", "October"),
+            translate("Periods", "November"),
+            translate("Periods", "December"),
+        )
     return (
         translate("Periods", "Jan"),
         translate("Periods", "Feb"),
@@ -28,6 +44,23 @@ def month_names() -> tuple[str, ...]:
         translate("Periods", "Oct"),
         translate("Periods", "Nov"),
         translate("Periods", "Dec"),
+    )
+
+
+def long_date(iso: str) -> str:
+    """An ISO date written out: '26 November 2026'; in Chinese '2026年11月26日'.
+
+    The format has the fields ``day``, ``month`` (the month's name), ``month_number`` and
+    ``year``, so a translation may use the number instead of the name.
+    """
+    match = _DATE.match(iso)
+    if not match:
+        return iso or translate("Periods", "an unknown date")
+    year, month, day = (int(g) for g in match.groups())
+    if not 1 <= month <= 12:
+        return iso
+    return translate("Periods", "{day} {month} {year}").format(
+        day=day, month=month_names(long=True)[month - 1], month_number=month, year=year
     )
 
 

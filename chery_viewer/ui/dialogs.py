@@ -11,7 +11,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from chery_viewer import __version__
 from chery_viewer.core.audit import Analysis
-from chery_viewer.core.content import audit_tables
+from chery_viewer.core.content import audit_tables, source_date
 from chery_viewer.core.factsheet import FactSheet
 from chery_viewer.core.formatting import SAFE_URL_SCHEMES, is_safe_url, not_available
 from chery_viewer.core.i18n import translate
@@ -33,7 +33,7 @@ def sources_html(sheet: FactSheet) -> str:
         link = html.escape(source.url)
         if is_safe_url(source.url) and url.scheme().lower() in SAFE_URL_SCHEMES:
             link = f"<a href='{html.escape(url.toString(), quote=True)}'>{link}</a>"
-        date = f", {html.escape(source.date)}" if source.date else ""
+        date = f", {html.escape(source_date(source))}" if source.date else ""
         items.append(
             f"<p><b>[{html.escape(source.id)}]</b> {html.escape(source.title)}<br>"
             f"<span>{html.escape(source.publisher)}{date}</span><br>{link}</p>"
@@ -106,6 +106,11 @@ def about_text(sheet: FactSheet) -> str:
             + "\n"
             + translate("Dialogs", "{figures} figures from {sources} sources.").format(
                 figures=len(sheet.figures), sources=len(sheet.sources)
+            ),
+            translate(
+                "Dialogs",
+                "An unofficial fact sheet, not affiliated with Chery. It is compiled from press reports, most of "
+                "which reprint Chery's own releases; every figure names the report it comes from.",
             ),
             translate("Dialogs", "Built with PySide6 (Qt), pandas and pyqtgraph."),
         )

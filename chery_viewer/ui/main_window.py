@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from chery_viewer.core.audit import Analysis, analyse
 from chery_viewer.core.content import BUILDERS, SECTION_KEYS, SectionContent, section_titles
-from chery_viewer.core.errors import DatasetError
-from chery_viewer.core.factsheet import FactSheet, load_factsheet
-from chery_viewer.core.files import WriteError, atomic_write
-from chery_viewer.core.formatting import spreadsheet_safe
+from chery_viewer.core.factsheet import FactSheet
+from chery_viewer.core.files import WriteError
 from chery_viewer.core.i18n import LANGUAGES, current_language, data_language, translate
 from chery_viewer.ui import language as ui_language
+from chery_viewer.ui.chart_export import write_chart_data, write_chart_image
 from chery_viewer.ui.charts import ChartView
+from chery_viewer.ui.opening import DatasetOpening
 from chery_viewer.ui.panels import PANELS, SectionPanel
 from chery_viewer.ui.settings import Settings
 from chery_viewer.ui.theme import LIGHT, THEMES, stylesheet
@@ -28,8 +29,11 @@ FRAME_ALLOWANCE = QtCore.QSize(16, 48)
 MIN_RESTORED_SIZE = QtCore.QSize(480, 360)  # a saved geometry smaller than this is taken as damaged
 
 
-class MainWindow(QtWidgets.QMainWindow):
-    """Tabs for Overview, Sales, Exports, Innovation and Partners over one fact sheet."""
+class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
+    """Tabs for Overview, Sales, Exports, Innovation and Partners over one fact sheet.
+
+    Opening, Open recent, drag and drop and live reload come from :class:`DatasetOpening`.
+    """
 
     sigSheetChanged = QtCore.Signal()
 
@@ -43,7 +47,14 @@ class MainWindow(QtWidgets.QMainWindow):
         self._pointed_chart: ChartView | None = None
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.setCentralWidget(self.tabs)
+        self._init_opening()
+        central = QtWidgets.QWidget()
+        column = QtWidgets.QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.message_bar)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self._containers: list[QtWidgets.QWidget] = []
         for _key in TAB_KEYS:
             container = QtWidgets.QWidget()
@@ -59,6 +70,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self._retranslate()
         self._apply_theme_style()
         self._set_sheet(sheet)
+        self._watch_current()
+        self._remember_opened_from_outside()
         last = self.settings.last_tab
         self.tabs.setCurrentIndex(TAB_KEYS.index(last) if last in TAB_KEYS else 0)
         self._ensure_panel(self.tabs.currentIndex())
@@ -138,11 +151,20 @@ class MainWindow(QtWidgets.QMainWindow):
             panel.deleteLater()
         self.panels.clear()
 
+    def section(self, key: str) -> SectionContent:
+        """The content of one tab, built once per sheet and language."""
+        if key not in self.sections:
+            self.sections[key] = BUILDERS[key](self.sheet, self.analysis)
+        return self.sections[key]
+
+    def document(self) -> list[SectionContent]:
+        """Every section the window shows, in tab order: what export, print and preview draw."""
+        return [self.section(key) for key in TAB_KEYS]
+
     def _ensure_panel(self, index: int) -> SectionPanel:
         key = TAB_KEYS[index]
         if key not in self.panels:
-            if key not in self.sections:
-                self.sections[key] = BUILDERS[key](self.sheet, self.analysis)
+            self.section(key)
             panel = PANELS[key](self.sections[key], self.theme)
             for chart in panel.charts:
                 chart.sigHovered.connect(self._on_chart_hovered)
@@ -225,6 +247,7 @@ class MainWindow(QtWidgets.QMainWindow):
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
         self.file_menu.addActions([self.open_action])
+        self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.export_pdf_action, self.print_action, self.preview_action])
         self.file_menu.addSeparator()
@@ -273,6 +296,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.view_menu.setTitle(translate("MainWindow", "&View"))
         self.language_menu.setTitle(translate("MainWindow", "Lan&guage"))
         self.help_menu.setTitle(translate("MainWindow", "&Help"))
+        self._retranslate_opening()
 
     # -- language ----------------------------------------------------------------------
 
@@ -302,6 +326,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _apply_theme_style(self) -> None:
         self.setStyleSheet(stylesheet(self.theme))
+        self.message_bar.apply_theme(self.theme)
 
     # -- file actions --------------------------------------------------------------------
 
@@ -324,40 +349,6 @@ class MainWindow(QtWidgets.QMainWindow):
         self.settings.set_directory(purpose, str(Path(path).parent))
         return path
 
-    def open_dataset(self, path: str | None = None) -> bool:
-        """Load another package; on error show a dialog and keep the current one."""
-        if path is None:
-            from chery_viewer.ui.dialogs import ask_dataset_path
-
-            path = ask_dataset_path(self, self.settings.directory("dataset"))
-            if not path:
-                return False
-        title = translate("MainWindow", "Cannot open dataset")
-        kept = translate("MainWindow", "The dataset was not loaded; the current one stays open.")
-        try:
-            sheet = load_factsheet(path)
-            # Everything the tabs will show is built now, so a dataset that loads but cannot
-            # be shown is refused here and the current one stays whole.
-            shown = sheet.localized(data_language(current_language()))
-            analysis = analyse(shown)
-            sections = {key: build(shown, analysis) for key, build in BUILDERS.items()}
-        except DatasetError as exc:
-            self._error(title, f"{kept}\n\n{exc}")
-            return False
-        except Exception as exc:  # a valid package the views cannot draw: same promise, no traceback
-            reason = translate("MainWindow", "{path}: cannot be shown ({error})").format(
-                path=path, error=f"{type(exc).__name__}: {exc}"
-            )
-            self._error(title, f"{kept}\n\n{reason}")
-            return False
-        self.settings.set_directory("dataset", str(Path(path).parent))
-        self._set_sheet(sheet, shown, analysis, sections)
-        self._ensure_panel(self.tabs.currentIndex())
-        QtCore.QTimer.singleShot(0, self._prebuild_next_panel)
-        self.statusBar().showMessage(translate("MainWindow", "Loaded {path}").format(path=path), 5000)
-        self.sigSheetChanged.emit()
-        return True
-
     def export_pdf(self, path: str | None = None) -> bool:
         path = path or self._save_path(
             "pdf",
@@ -372,7 +363,7 @@ class MainWindow(QtWidgets.QMainWindow):
         try:
             QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
             try:
-                export_pdf(self.sheet, Path(path))
+                export_pdf(self.sheet, Path(path), analysis=self.analysis, sections=self.document())
             finally:
                 QtWidgets.QApplication.restoreOverrideCursor()
         except ExportError as exc:
@@ -387,12 +378,12 @@ class MainWindow(QtWidgets.QMainWindow):
     def print_sheet(self) -> None:
         from chery_viewer.report.printing import print_fact_sheet
 
-        print_fact_sheet(self, self.sheet)
+        print_fact_sheet(self, self.sheet, analysis=self.analysis, sections=self.document())
 
     def preview_sheet(self) -> None:
         from chery_viewer.report.printing import preview_fact_sheet
 
-        preview_fact_sheet(self, self.sheet)
+        preview_fact_sheet(self, self.sheet, analysis=self.analysis, sections=self.document())
 
     def chart_for_export(self) -> ChartView | None:
         """The chart last pointed at on the current tab (the mouse has moved to the menu since),
@@ -413,48 +404,41 @@ class MainWindow(QtWidgets.QMainWindow):
             self.export_chart_data()
 
     def export_chart_image(self, path: str | None = None) -> bool:
-        chart = self.chart_for_export()
-        if chart is None:
-            return False
-        path = path or self._save_path(
-            "chart",
+        """The chart last pointed at, as the window shows it, to a PNG or SVG file."""
+        return self._export_chart(
+            path,
             translate("MainWindow", "Export chart image"),
-            f"{chart.spec.id}.png",
+            "png",
             translate("MainWindow", "PNG image (*.png);;SVG image (*.svg)"),
+            translate("MainWindow", "Image not written"),
+            lambda chart, target: write_chart_image(chart.spec, chart.theme, chart.font(), chart.size(), target),
         )
-        if not path:
-            return False
-        try:
-            if path.lower().endswith(".svg"):
-                atomic_write(path, lambda tmp: _write_svg(chart, tmp))
-            else:
-                atomic_write(path, lambda tmp: _write_png(chart, tmp))
-        except WriteError as exc:
-            self._error(translate("MainWindow", "Image not written"), str(exc))
-            return False
-        self._wrote(path)
-        return True
 
     def export_chart_data(self, path: str | None = None) -> bool:
+        """The values of the chart last pointed at, to a CSV file."""
+        return self._export_chart(
+            path,
+            translate("MainWindow", "Export chart data"),
+            "csv",
+            translate("MainWindow", "CSV files (*.csv)"),
+            translate("MainWindow", "Data not written"),
+            lambda chart, target: write_chart_data(chart.spec, target),
+        )
+
+    def _export_chart(
+        self, path: str | None, title: str, suffix: str, filters: str, failed: str,
+        write: Callable[[ChartView, str], None],
+    ) -> bool:  # fmt: skip
         chart = self.chart_for_export()
         if chart is None:
             return False
-        path = path or self._save_path(
-            "chart",
-            translate("MainWindow", "Export chart data"),
-            f"{chart.spec.id}.csv",
-            translate("MainWindow", "CSV files (*.csv)"),
-        )
+        path = path or self._save_path("chart", title, f"{chart.spec.id}.{suffix}", filters)
         if not path:
             return False
         try:
-            frame = chart.spec.frame()
-            for column in frame.columns:  # text from the dataset must not run as a spreadsheet formula
-                if frame[column].map(lambda v: isinstance(v, str)).any():
-                    frame[column] = frame[column].map(lambda v: spreadsheet_safe(v) if isinstance(v, str) else v)
-            atomic_write(path, lambda tmp: frame.to_csv(tmp, index=False, encoding="utf-8"))
+            write(chart, path)
         except WriteError as exc:
-            self._error(translate("MainWindow", "Data not written"), str(exc))
+            self._error(failed, str(exc))
             return False
         self._wrote(path)
         return True
@@ -492,6 +476,7 @@ class MainWindow(QtWidgets.QMainWindow):
     # -- lifecycle ----------------------------------------------------------------------
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        self._stop_loaders()
         self.settings.geometry = self.saveGeometry()
         self.settings.last_tab = TAB_KEYS[self.tabs.currentIndex()]
         self.settings.sync()
@@ -504,25 +489,3 @@ def with_mnemonic(text: str, letter: str) -> str:
     at = text.lower().find(letter.lower())
     return f"{text[:at]}&{text[at:]}" if at >= 0 else f"{text}(&{letter})"
 
-
-def _write_png(chart: ChartView, path: Path) -> None:
-    if not chart.grab().save(str(path), "PNG"):
-        raise RuntimeError("the PNG encoder failed")  # atomic_write names the target file
-
-
-def _write_svg(chart: ChartView, path: Path) -> None:
-    from PySide6 import QtSvg
-
-    generator = QtSvg.QSvgGenerator()
-    generator.setFileName(str(path))
-    size = chart.size()
-    generator.setSize(size)
-    generator.setViewBox(QtCore.QRect(QtCore.QPoint(0, 0), size))
-    generator.setTitle(chart.spec.title)
-    painter = QtGui.QPainter()
-    if not painter.begin(generator):
-        raise RuntimeError("the SVG writer could not start")
-    try:
-        chart.render(painter, QtCore.QRectF(0, 0, size.width(), size.height()), chart.viewport().rect())
-    finally:
-        painter.end()

@@ -32,10 +32,6 @@
         <translation>国内用户数</translation>
     </message>
     <message>
-        <source>Granted patents per application filed</source>
-        <translation>专利授权量占申请量比例</translation>
-    </message>
-    <message>
         <source>Invention patents granted</source>
         <translation>发明专利授权量</translation>
     </message>
@@ -46,10 +42,6 @@
     <message>
         <source>Average month {year}</source>
         <translation>{year}年月均销量</translation>
-    </message>
-    <message>
-        <source>No published figure to compare with.</source>
-        <translation>无公布数据可供比较。</translation>
     </message>
     <message>
         <source>Published: {published}; the back-computed value differs by {difference} ({percent}), within the rounding of the growth rate.</source>
@@ -88,6 +80,18 @@
         <translation>{parts}合计为{sum}，而非公布的{total}。</translation>
     </message>
     <message>
+        <source>Granted patents as a share of applications filed (running totals, not a grant rate)</source>
+        <translation>累计授权专利占累计专利申请的比例（非授权率）</translation>
+    </message>
+    <message>
+        <source>No figure in the sources to compare with.</source>
+        <translation>所列来源中无可供比较的数字。</translation>
+    </message>
+    <message>
+        <source>{total} less the other periods leaves {needed} for {period}; the published {value} has the same digits with two swapped, a likely cause that no source confirms.</source>
+        <translation>{total}减去其余时段后，{period}应为{needed}；公布的{value}数字相同但有两位互换，这可能是原因，但没有来源证实。</translation>
+    </message>
+    <message>
         <source>derived figure</source>
         <translation>推算数据</translation>
     </message>
@@ -115,12 +119,20 @@
         <translation>公布</translation>
     </message>
     <message>
+        <source>{what} {category}: not found in the sources ({na})</source>
+        <translation>{what}{category}：未见于所列来源（{na}）</translation>
+    </message>
+    <message>
         <source>inferred</source>
         <translation>推断</translation>
     </message>
     <message>
         <source>{label}: {text}</source>
         <translation>{label}：{text}</translation>
+    </message>
+    <message>
+        <source>{date} (inferred from the content)</source>
+        <translation>{date}（据内容推断）</translation>
     </message>
     <message>
         <source>derived</source>
@@ -157,10 +169,6 @@
     <message>
         <source>year on year</source>
         <translation>同比</translation>
-    </message>
-    <message>
-        <source>{what} {category}: no published figure ({na})</source>
-        <translation>{what} {category}：未公布数据（记为{na}）</translation>
     </message>
     <message>
         <source>Audit: {finding}</source>
@@ -211,10 +219,6 @@
         <translation>{first}–{last}年{name}</translation>
     </message>
     <message>
-        <source>{na}: no published figure.</source>
-        <translation>{na}：来源未公布该数据。</translation>
-    </message>
-    <message>
         <source>Drawn at the average of {average} a month over {months} months.</source>
         <translation>按{months}个月的月均值{average}辆绘制。</translation>
     </message>
@@ -239,10 +243,6 @@
         <translation>累计</translation>
     </message>
     <message>
-        <source>Months without a bar were not published on their own.</source>
-        <translation>无柱的月份未单独公布数据。</translation>
-    </message>
-    <message>
         <source>Share of the whole: {share}</source>
         <translation>占整体比例：{share}</translation>
     </message>
@@ -259,10 +259,6 @@
         <translation>{first}–{last}年销量与出口量</translation>
     </message>
     <message>
-        <source>Gaps: not published.</source>
-        <translation>空缺：未公布。</translation>
-    </message>
-    <message>
         <source>The audit compares every published rate and sub-total with the totals behind them and finds 1 disagreement between the sources; the data audit lists it.</source>
         <translation>审计将每项公布的比率和分项合计与其对应的总量逐一比对，发现各来源之间有1处不一致，详见数据审计。</translation>
     </message>
@@ -275,24 +271,16 @@
         <translation>{year}年为报告年度：除注明其他期间外，此处各项核心数据均指该年。</translation>
     </message>
     <message>
-        <source>Figures marked ~ were published rounded; figures marked &gt; were published only as a lower bound.</source>
-        <translation>标有“约”的数据以取整后的数字公布；标有&gt;的数据仅以下限形式公布。</translation>
-    </message>
-    <message>
         <source>Export share of sales</source>
         <translation>出口占销量比例</translation>
     </message>
     <message>
-        <source>Users worldwide</source>
-        <translation>全球用户数</translation>
-    </message>
-    <message>
-        <source>Users outside China</source>
-        <translation>海外用户数</translation>
-    </message>
-    <message>
         <source>Firsts in {year}</source>
         <translation>{year}年里程碑</translation>
+    </message>
+    <message>
+        <source>Figures marked ~ are rounded in their source, or computed from rounded figures; &gt; marks a figure the source gives only as a lower bound.</source>
+        <translation>标有“约”的数据在来源中为取整数字，或由取整数字计算得出；标有&gt;的数据，来源仅给出下限。</translation>
     </message>
     <message>
         <source>Goals for {year}</source>
@@ -303,10 +291,6 @@
         <translation>同比增长</translation>
     </message>
     <message>
-        <source>Users at the end of {year}: in China and abroad</source>
-        <translation>{year}年末用户：国内与海外</translation>
-    </message>
-    <message>
         <source>In China</source>
         <translation>国内</translation>
     </message>
@@ -315,12 +299,36 @@
         <translation>海外</translation>
     </message>
     <message>
-        <source>Some months of {year} were published only inside multi-month totals; those are drawn as pale bars at their monthly average.</source>
-        <translation>{year}年部分月份的数据仅包含在多月合计中公布，图中以浅色柱按其月均值绘制。</translation>
+        <source>{na}: not found in the sources.</source>
+        <translation>{na}：未见于所列来源。</translation>
     </message>
     <message>
-        <source>{figures} cover part of the year: no full-year figure was published.</source>
-        <translation>{figures}仅覆盖年内部分时段，未公布全年数据。</translation>
+        <source>Months without a bar: no single-month figure was found in the sources.</source>
+        <translation>无柱的月份：所列来源中未见单月数据。</translation>
+    </message>
+    <message>
+        <source>~{value} million</source>
+        <translation>约{value}万</translation>
+    </message>
+    <message>
+        <source>Gaps: not found in the sources.</source>
+        <translation>空缺：未见于所列来源。</translation>
+    </message>
+    <message>
+        <source>Users in China and abroad, as reported on {date}</source>
+        <translation>国内与海外用户数（{date}报道）</translation>
+    </message>
+    <message>
+        <source>Users in China and abroad</source>
+        <translation>国内与海外用户数</translation>
+    </message>
+    <message>
+        <source>Some months of {year} appear in the sources only inside multi-month totals; those are drawn as pale bars at their monthly average.</source>
+        <translation>{year}年部分月份的数据在所列来源中仅见于多月合计，图中以浅色柱按其月均值绘制。</translation>
+    </message>
+    <message>
+        <source>{figures} cover part of the year: no full-year figure was found in the sources.</source>
+        <translation>{figures}仅覆盖该年的部分月份：所列来源中未见全年数据。</translation>
     </message>
     <message>
         <source> and </source>
@@ -363,6 +371,10 @@
         <translation>{year}年奇瑞在中国汽车出口中的占比</translation>
     </message>
     <message>
+        <source>Share of group sales (derived)</source>
+        <translation>占集团销量比例（推算）</translation>
+    </message>
+    <message>
         <source>Chery</source>
         <translation>奇瑞</translation>
     </message>
@@ -403,8 +415,36 @@
         <translation>{year}年出口占集团销量的{share}。</translation>
     </message>
     <message>
-        <source>The cumulative share of China&apos;s car exports ({cumulative}) counts all years; {year} alone gives {share}.</source>
-        <translation>占中国汽车出口的累计比例（{cumulative}）涵盖历年；仅看{year}年则为{share}。</translation>
+        <source>Two different shares: {cumulative} is the source&apos;s figure for Chery&apos;s exports summed up to {period}, from a first year it does not give; {share} is our figure for {year} alone ({formula}).</source>
+        <translation>两个不同的比例：{cumulative}是来源给出的奇瑞截至{period}的累计出口所占比例，起始年份未注明；{share}是我们推算的{year}年单年比例（{formula}）。</translation>
+    </message>
+    <message>
+        <source>Share of China&apos;s car exports {year}</source>
+        <translation>{year}年占中国汽车出口比例</translation>
+    </message>
+    <message>
+        <source>Years as top Chinese-brand exporter</source>
+        <translation>连续位居中国品牌出口第一年数</translation>
+    </message>
+    <message>
+        <source>Factory capacity, in operation or planned</source>
+        <translation>工厂产能（已投产或规划中）</translation>
+    </message>
+    <message>
+        <source>Granted ÷ filed, running totals</source>
+        <translation>累计授权÷累计申请</translation>
+    </message>
+    <message>
+        <source>Chery Group: {partners} named partners in {domains} alliance domains</source>
+        <translation>奇瑞集团：{domains}个联盟领域中具名的{partners}家合作伙伴</translation>
+    </message>
+    <message>
+        <source>Counted from the partners table: the partners the sources name, which need not be all of them.</source>
+        <translation>按合作伙伴表统计：仅为来源中点名的合作伙伴，未必是全部。</translation>
+    </message>
+    <message>
+        <source>Named partners</source>
+        <translation>具名合作伙伴</translation>
     </message>
     <message>
         <source>Months above {mark}</source>
@@ -419,12 +459,8 @@
         <translation>{year}年及前后年份的出口量。</translation>
     </message>
     <message>
-        <source>Share of China&apos;s car exports</source>
-        <translation>占中国汽车出口比例</translation>
-    </message>
-    <message>
-        <source>Years as top exporter</source>
-        <translation>位居出口第一的年数</translation>
+        <source>Cumulative share (source)</source>
+        <translation>累计占比（来源）</translation>
     </message>
     <message>
         <source>Models and markets</source>
@@ -455,12 +491,12 @@
         <translation>新能源汽车专利</translation>
     </message>
     <message>
-        <source>Both were published as lower bounds.</source>
-        <translation>两项均以下限形式公布。</translation>
+        <source>The source gives both only as lower bounds.</source>
+        <translation>来源对两项均仅给出下限。</translation>
     </message>
     <message>
-        <source>Super factory capacity</source>
-        <translation>超级工厂产能</translation>
+        <source>{plan} investment</source>
+        <translation>{plan}投入</translation>
     </message>
     <message>
         <source>Patents, research programmes, factories and the platform behind them.</source>
@@ -475,16 +511,8 @@
         <translation>专利授权量</translation>
     </message>
     <message>
-        <source>Granted per filed</source>
-        <translation>授权量/申请量</translation>
-    </message>
-    <message>
         <source>Invention patents</source>
         <translation>发明专利</translation>
-    </message>
-    <message>
-        <source>{plan} budget</source>
-        <translation>{plan}预算</translation>
     </message>
     <message>
         <source>Factories and platform</source>
@@ -493,6 +521,10 @@
     <message>
         <source>Research programmes</source>
         <translation>研发计划</translation>
+    </message>
+    <message>
+        <source>{place} (inferred)</source>
+        <translation>{place}（推断）</translation>
     </message>
     <message>
         <source>The invention-patent count is derived from the rounded {share} share, so it is good to about ±{spread}.</source>
@@ -504,11 +536,7 @@
     </message>
     <message>
         <source>{title}: part of this card is our inference, marked as such.</source>
-        <translation>{title}：此卡片部分内容为本表推断，已作标注。</translation>
-    </message>
-    <message>
-        <source>Chery Group: {partners} partners in {domains} alliance domains</source>
-        <translation>奇瑞集团：{domains}个联盟领域，{partners}家合作伙伴</translation>
+        <translation>{title}：此卡片部分内容为我们的推断，已作标注。</translation>
     </message>
     <message>
         <source>Alliance domain: {domain}
@@ -567,20 +595,12 @@ Source: {source}</source>
         <translation>领域归属</translation>
     </message>
     <message>
-        <source>Counted from the partners table of the dataset.</source>
-        <translation>根据数据集中的合作伙伴表统计。</translation>
-    </message>
-    <message>
         <source>all years</source>
         <translation>全部年份</translation>
     </message>
     <message>
         <source>Cross-industry alliances and the companies in them.</source>
         <translation>跨行业联盟及其成员企业。</translation>
-    </message>
-    <message>
-        <source>Partners</source>
-        <translation>合作伙伴</translation>
     </message>
     <message>
         <source>Alliance domains</source>
@@ -600,7 +620,7 @@ Source: {source}</source>
     </message>
     <message>
         <source>No source assigns each partner to one domain; we pair them by the subject of their deal.</source>
-        <translation>没有来源将各合作伙伴逐一归入某个领域；本表按其合作协议的内容确定领域归属。</translation>
+        <translation>没有来源将各合作伙伴逐一归入某个领域；我们按其合作协议的内容确定领域归属。</translation>
     </message>
     <message>
         <source>The sources name the partners and the four domains but never say which partner belongs to which domain.</source>
@@ -734,6 +754,10 @@ Source: {source}</source>
         <translation>共{figures}项数据，来自{sources}个来源。</translation>
     </message>
     <message>
+        <source>An unofficial fact sheet, not affiliated with Chery. It is compiled from press reports, most of which reprint Chery&apos;s own releases; every figure names the report it comes from.</source>
+        <translation>本数据概览为非官方资料，与奇瑞无关联。内容整理自新闻报道，其中多数转载奇瑞自身发布的新闻稿；每项数据均注明出处。</translation>
+    </message>
+    <message>
         <source>Built with PySide6 (Qt), pandas and pyqtgraph.</source>
         <translation>基于 PySide6（Qt）、pandas 和 pyqtgraph 构建。</translation>
     </message>
@@ -857,6 +881,50 @@ Source: {source}</source>
         <translation>数据集未能加载，当前数据集保持打开。</translation>
     </message>
     <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The dataset changed on disk; loading {path}…</source>
+        <translation>数据集在磁盘上已更改，正在加载 {path}…</translation>
+    </message>
+    <message>
+        <source>Opening {path}…</source>
+        <translation>正在打开 {path}…</translation>
+    </message>
+    <message>
+        <source>Loading cancelled; the dataset shown stays open.</source>
+        <translation>已取消加载；当前显示的数据集保持打开。</translation>
+    </message>
+    <message>
+        <source>The dataset changed on disk and no longer loads; the last good version stays shown.</source>
+        <translation>数据集在磁盘上已更改，现已无法加载；继续显示最后一个可用版本。</translation>
+    </message>
+    <message>
+        <source>Reloaded {path}: its files changed</source>
+        <translation>已重新加载 {path}：其文件已更改</translation>
+    </message>
+    <message>
+        <source>Drop one data package at a time: its folder or its datapackage.json.</source>
+        <translation>每次只能拖放一个数据包：其文件夹或其 datapackage.json。</translation>
+    </message>
+    <message>
+        <source>{what}: not a file on this computer; drop a data package folder or its datapackage.json.</source>
+        <translation>{what}：不是本机上的文件；请拖放数据包文件夹或其 datapackage.json。</translation>
+    </message>
+    <message>
+        <source>{what}: not a data package; drop its folder or its datapackage.json.</source>
+        <translation>{what}：不是数据包；请拖放其文件夹或其 datapackage.json。</translation>
+    </message>
+    <message>
+        <source>No recent datasets</source>
+        <translation>没有最近打开的数据集</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the list</source>
+        <translation>清除列表(&amp;C)</translation>
+    </message>
+    <message>
         <source>{path}: cannot be shown ({error})</source>
         <translation>{path}：无法显示（{error}）</translation>
     </message>
@@ -914,6 +982,17 @@ Source: {source}</source>
     </message>
 </context>
 <context>
+    <name>MessageBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>Panels</name>
     <message>
         <source>Notes</source>
@@ -931,12 +1010,12 @@ Source: {source}</source>
         <translation>智能化解决方案</translation>
     </message>
     <message>
-        <source>power battery</source>
-        <translation>动力电池</translation>
+        <source>power battery systems</source>
+        <translation>动力电池系统</translation>
     </message>
     <message>
-        <source>ecosphere</source>
-        <translation>生态圈</translation>
+        <source>ecosphere cooperation</source>
+        <translation>生态合作</translation>
     </message>
     <message>
         <source>stated</source>
@@ -970,6 +1049,50 @@ Source: {source}</source>
         <translation>5月</translation>
     </message>
     <message>
+        <source>January</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>12月</translation>
+    </message>
+    <message>
         <source>Jun</source>
         <translation>6月</translation>
     </message>
@@ -998,6 +1121,10 @@ Source: {source}</source>
         <translation>12月</translation>
     </message>
     <message>
+        <source>an unknown date</source>
+        <translation>日期不详</translation>
+    </message>
+    <message>
         <source>{year}</source>
         <translation>{year}年</translation>
     </message>
@@ -1024,6 +1151,10 @@ Source: {source}</source>
 </context>
 <context>
     <name>Report</name>
+    <message>
+        <source>Compiled by the Chery Fact Sheet project from press reports; not affiliated with Chery</source>
+        <translation>由奇瑞事实表项目据新闻报道整理；与奇瑞无关联</translation>
+    </message>
     <message>
         <source>Sources and audit</source>
         <translation>来源与审计</translation>
@@ -1095,62 +1226,6 @@ Source: {source}</source>
     <message>
         <source>Page {number} of {total}</source>
         <translation>第{number}页，共{total}页</translation>
-    </message>
-    <message>
-        <source>January</source>
-        <translation>1月</translation>
-    </message>
-    <message>
-        <source>February</source>
-        <translation>2月</translation>
-    </message>
-    <message>
-        <source>March</source>
-        <translation>3月</translation>
-    </message>
-    <message>
-        <source>April</source>
-        <translation>4月</translation>
-    </message>
-    <message>
-        <source>May</source>
-        <translation>5月</translation>
-    </message>
-    <message>
-        <source>June</source>
-        <translation>6月</translation>
-    </message>
-    <message>
-        <source>July</source>
-        <translation>7月</translation>
-    </message>
-    <message>
-        <source>August</source>
-        <translation>8月</translation>
-    </message>
-    <message>
-        <source>September</source>
-        <translation>9月</translation>
-    </message>
-    <message>
-        <source>October</source>
-        <translation>10月</translation>
-    </message>
-    <message>
-        <source>November</source>
-        <translation>11月</translation>
-    </message>
-    <message>
-        <source>December</source>
-        <translation>12月</translation>
-    </message>
-    <message>
-        <source>an unknown date</source>
-        <translation>日期不详</translation>
-    </message>
-    <message>
-        <source>{day} {month} {year}</source>
-        <translation>{year}年{month}{day}日</translation>
     </message>
     <message>
         <source>Chery</source>

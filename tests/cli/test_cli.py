@@ -98,7 +98,7 @@ def test_help(tmp_path: Path):
 
 
 @pytest.mark.parametrize(
-    "args", [("--bogus",), ("--page-size", "A5", "--export-pdf", "x.pdf"), ("--dataset",), ("stray-argument",)]
+    "args", [("--bogus",), ("--page-size", "A5", "--export-pdf", "x.pdf"), ("--dataset",), ("a-path", "stray")]
 )
 def test_bad_option_is_one_line_and_exit_2(tmp_path: Path, args: tuple[str, ...]):
     line = one_line_error(run_cli(*args, cwd=tmp_path))

@@ -6,6 +6,7 @@ import pytest
 
 from chery_viewer.core.audit import (
     Analysis,
+    Finding,
     Interval,
     analyse,
     describe_formula,
@@ -13,7 +14,8 @@ from chery_viewer.core.audit import (
     interval,
     point_value,
 )
-from chery_viewer.core.content import build_sections
+from chery_viewer.core.content import FindingText, build_sections
+from chery_viewer.core.content.context import Context
 from chery_viewer.core.errors import DatasetError
 from chery_viewer.core.factsheet import FactSheet, Figure, load_factsheet
 from chery_viewer.core.periods import Period
@@ -91,7 +93,10 @@ def test_derived_figure(analysis: Analysis, fid: str):
 def test_back_computed_2021_sales_differ_from_the_published_within_rounding(analysis: Analysis, sheet: FactSheet):
     back = analysis.derived["group_sales_2021_backcalc"]
     assert sheet.figures["sales_2021"].value - back.value == 360
-    assert "961,926" in back.note and "−360" in back.note and "within the rounding" in back.note
+    comparison = analysis.comparisons[back.id]  # the audit's numbers ...
+    assert (comparison.published_id, comparison.difference, comparison.fits) == ("sales_2021", -360, True)
+    note = Context(sheet, analysis).get(back.id).note  # ... and content's words
+    assert "961,926" in note and "−360" in note and "within the rounding" in note
 
 
 def test_derived_figures_never_replace_dataset_figures(analysis: Analysis, sheet: FactSheet):
@@ -219,32 +224,41 @@ def test_interval_arithmetic(sheet: FactSheet):
 # -- the audit of the bundled data -------------------------------------------------------------
 
 
-def test_audit_finds_exactly_the_known_discrepancies(analysis: Analysis):
+def test_audit_finds_exactly_the_known_discrepancies(analysis: Analysis, sheet: FactSheet):
     assert sorted((f.check, f.figure_id) for f in analysis.findings) == [
-        ("growth rate", "exports_2023_yoy"),
-        ("growth rate", "exports_2024_yoy"),
-        ("sum of periods", "sales_2022"),
+        ("growth_rate", "exports_2023_yoy"),
+        ("growth_rate", "exports_2024_yoy"),
+        ("period_sum", "sales_2022"),
     ]
+    assert [t.check for t in Context(sheet, analysis).findings()] == ["growth rate", "growth rate", "sum of periods"]
 
 
-def test_2023_export_growth_finding(analysis: Analysis):
+def words(sheet: FactSheet, analysis: Analysis, fid: str) -> FindingText:
+    return next(t for t in Context(sheet, analysis).findings() if t.figure_id == fid)
+
+
+def test_2023_export_growth_finding(analysis: Analysis, sheet: FactSheet):
     finding = next(f for f in analysis.findings if f.figure_id == "exports_2023_yoy")
-    assert (finding.stated, finding.recomputed) == ("+101.1%", "+107.6%")
-    assert round((937_148 / 451_337 - 1) * 100, 1) == 107.6
-    assert "466,011" in finding.explanation  # 937,148 / 2.011: the base the published rate implies
+    assert finding.stated == 101.1 and finding.recomputed == pytest.approx((937_148 / 451_337 - 1) * 100)
+    assert finding.inputs == ("exports_2023", "exports_2022")
+    text = words(sheet, analysis, "exports_2023_yoy")
+    assert (text.stated, text.recomputed) == ("+101.1%", "+107.6%")
+    assert "466,011" in text.explanation  # 937,148 / 2.011: the base the published rate implies
 
 
-def test_2024_export_growth_finding(analysis: Analysis):
-    finding = next(f for f in analysis.findings if f.figure_id == "exports_2024_yoy")
-    assert (finding.stated, finding.recomputed) == ("+21.4%", "+22.1%")
+def test_2024_export_growth_finding(analysis: Analysis, sheet: FactSheet):
+    text = words(sheet, analysis, "exports_2024_yoy")
+    assert (text.stated, text.recomputed) == ("+21.4%", "+22.1%")
     assert round((1_144_588 / 937_148 - 1) * 100, 1) == 22.1
 
 
-def test_2022_months_add_up_to_45_more_than_the_year(analysis: Analysis):
-    finding = next(f for f in analysis.findings if f.check == "sum of periods")
+def test_2022_months_add_up_to_45_more_than_the_year(analysis: Analysis, sheet: FactSheet):
+    finding = next(f for f in analysis.findings if f.check == "period_sum")
     assert 1_127_289 + 105_483 == 1_232_772 == 1_232_727 + 45
-    assert (finding.stated, finding.recomputed, finding.difference) == ("1,232,727", "1,232,772", "+45 vehicles")
-    assert "Dec 2022" in finding.explanation
+    assert (finding.stated, finding.recomputed, finding.difference) == (1_232_727, 1_232_772, 45)
+    text = words(sheet, analysis, finding.figure_id)
+    assert (text.stated, text.recomputed, text.difference) == ("1,232,727", "1,232,772", "+45 vehicles")
+    assert "Dec 2022" in text.explanation
 
 
 @pytest.mark.parametrize(
@@ -278,18 +292,23 @@ def test_h1_july_august_exports_tile_january_to_august(sheet: FactSheet):
 # -- the audit of modified copies --------------------------------------------------------------
 
 
-def findings_of(copy: PackageCopy) -> dict[str, object]:
+def findings_of(copy: PackageCopy) -> dict[str, Finding]:
     return {f.figure_id: f for f in analyse(load_factsheet(copy.dir)).findings}
+
+
+def texts_of(copy: PackageCopy) -> dict[str, FindingText]:
+    sheet = load_factsheet(copy.dir)
+    return {t.figure_id: t for t in Context(sheet, analyse(sheet)).findings()}
 
 
 def test_changed_month_is_reported_as_a_sum(package_copy: PackageCopy):
     package_copy.replace("figures.csv", "Group sales October 2022,132828,", "Group sales October 2022,132928,")
     found = findings_of(package_copy)
     assert set(found) == {"exports_2023_yoy", "exports_2024_yoy", "sales_2022", "sales_2022_01_10"}
-    finding = found["sales_2022_01_10"]
-    assert finding.check == "sum of periods"
-    assert (finding.stated, finding.recomputed, finding.difference) == ("1,026,758", "1,026,858", "+100 vehicles")
-    assert "Jan–Sep 2022 (893,930) + Oct 2022 (132,928)" in finding.explanation
+    assert found["sales_2022_01_10"].check == "period_sum"
+    text = texts_of(package_copy)["sales_2022_01_10"]
+    assert (text.stated, text.recomputed, text.difference) == ("1,026,758", "1,026,858", "+100 vehicles")
+    assert "Jan–Sep 2022 (893,930) + Oct 2022 (132,928)" in text.explanation
 
 
 def test_repaired_total_removes_the_finding(package_copy: PackageCopy):
@@ -299,15 +318,16 @@ def test_repaired_total_removes_the_finding(package_copy: PackageCopy):
 
 def test_changed_growth_rate_is_reported(package_copy: PackageCopy):
     package_copy.replace("figures.csv", "Group sales growth 2022,28.2,", "Group sales growth 2022,30,")
-    finding = findings_of(package_copy)["sales_2022_yoy"]
-    assert finding.check == "growth rate"
-    assert (finding.stated, finding.recomputed) == ("+30%", "+28.2%")
+    assert findings_of(package_copy)["sales_2022_yoy"].check == "growth_rate"
+    text = texts_of(package_copy)["sales_2022_yoy"]
+    assert (text.check, text.stated, text.recomputed) == ("growth rate", "+30%", "+28.2%")
 
 
 def test_changed_share_is_reported(package_copy: PackageCopy):
     package_copy.replace("figures.csv", "share of group sales 2022,36.6,", "share of group sales 2022,40,")
     finding = findings_of(package_copy)["export_share_of_sales_2022"]
-    assert finding.check == "share" and finding.recomputed == "36.61%"
+    assert finding.check == "share" and finding.inputs == ("exports_2022", "sales_2022")
+    assert texts_of(package_copy)["export_share_of_sales_2022"].recomputed == "36.61%"
 
 
 def test_derived_row_that_does_not_follow_its_formula(package_copy: PackageCopy):
@@ -315,8 +335,9 @@ def test_derived_row_that_does_not_follow_its_formula(package_copy: PackageCopy)
         "figures.csv", "Exports September to December 2022,200704,", "Exports September to December 2022,200000,"
     )
     finding = findings_of(package_copy)["exports_2022_09_12"]
-    assert finding.check == "derived figure"
-    assert finding.recomputed == "200,704"
+    assert finding.check == "formula" and finding.recomputed == 200_704
+    text = texts_of(package_copy)["exports_2022_09_12"]
+    assert (text.check, text.recomputed) == ("derived figure", "200,704")
 
 
 @pytest.mark.parametrize(
@@ -326,7 +347,7 @@ def test_derived_row_that_does_not_follow_its_formula(package_copy: PackageCopy)
         ("Group sales 2022,1232727,", "Group sales 2022,0,"),
         ("Exports 2021,269154,", "Exports 2021,0,"),
         ("Group sales growth 2022,28.2,", "Group sales growth 2022,-100,"),
-        ("Users worldwide,11200000,", "Users worldwide,0,"),
+        ('February 2023)",11200000,', 'February 2023)",0,'),
     ],
     ids=["formula-divides-by-zero", "zero-sales", "zero-exports", "growth-minus-100", "zero-users"],
 )

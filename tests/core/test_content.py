@@ -8,6 +8,7 @@ import pytest
 
 from chery_viewer.core.audit import Analysis, analyse
 from chery_viewer.core.content import OWN_TABLE, ChartSpec, SectionContent, build_sections
+from chery_viewer.core.content.context import Context
 from chery_viewer.core.factsheet import FactSheet, load_factsheet
 from chery_viewer.core.formatting import format_value, format_with_unit
 
@@ -74,17 +75,17 @@ def test_kpi_values_are_the_dataset_figures_formatted(
         ("overview", "Group sales", "1,232,727", "+28.2%"),
         ("overview", "Exports", "451,337", "+67.7%"),
         ("overview", "Export share of sales", "36.6%", ""),
-        ("overview", "Users worldwide", "11.20 million", ""),
-        ("overview", "Users outside China", "2.40 million", ""),
+        ("overview", "Users worldwide (base article, February 2023)", "11.20 million", ""),
+        ("overview", "Users outside China (base article, February 2023)", "2.40 million", ""),
         ("sales", "December", "105,483", ""),
         ("sales", "New-energy vehicles", ">210,000", "+182%"),
-        ("exports", "Years as top exporter", "20", ""),
+        ("exports", "Years as top Chinese-brand exporter", "20", ""),
         ("exports", "Months above 50,000", "4", ""),
         ("innovation", "Patents filed", "25,795", ""),
         ("innovation", "Patents granted", "17,177", ""),
         ("innovation", "Invention patents", "~6,355", ""),
-        ("innovation", "Granted per filed", "66.6%", ""),
-        ("partners", "Partners", "6", ""),
+        ("innovation", "Granted ÷ filed, running totals", "66.6%", ""),
+        ("partners", "Named partners", "6", ""),
         ("partners", "Alliance domains", "4", ""),
     ],
 )
@@ -177,7 +178,7 @@ def test_partners_network(sections: dict[str, SectionContent], sheet: FactSheet)
 
 
 def test_partners_network_draws_a_stated_pairing_solid(package_copy: PackageCopy):
-    package_copy.replace("partners.csv", "power battery,inferred,S22", "power battery,stated,S22")
+    package_copy.replace("partners.csv", "power battery systems,inferred,S22", "power battery systems,stated,S22")
     sheet = load_factsheet(package_copy.dir)
     spec = chart(next(s for s in build_sections(sheet) if s.key == "partners"), "partner_network")
     assert {e.target: e.inferred for e in spec.edges}["partner:catl"] is False
@@ -243,15 +244,17 @@ def test_network_frame_marks_inferred_links(sections: dict[str, SectionContent])
     assert set(partners["linked_to"]) == {
         "domain:industrial internet",
         "domain:intelligent solutions",
-        "domain:power battery",
-        "domain:ecosphere",
+        "domain:power battery systems",
+        "domain:ecosphere cooperation",
     }
 
 
-def test_audit_findings_reach_the_sections(sections: dict[str, SectionContent], analysis: Analysis):
+def test_audit_findings_reach_the_sections(sections: dict[str, SectionContent], analysis: Analysis, sheet: FactSheet):
     notes = " ".join(n for s in sections.values() for n in s.notes)
-    for finding in analysis.findings:
-        assert finding.explanation in notes
+    texts = Context(sheet, analysis).findings()
+    assert len(texts) == len(analysis.findings)
+    for text in texts:
+        assert text.explanation in notes
     assert f"finds {len(analysis.findings)} disagreements" in " ".join(sections["overview"].notes)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -21,8 +22,13 @@ from PySide6 import QtWidgets
 from chery_viewer import cli
 from chery_viewer.report.pdf import export_pdf
 
-from .corpus import DAMAGED, HARMLESS, Entry, build
+from .corpus import DAMAGED as CORPUS
+from .corpus import HARMLESS, Entry, build
+from .hostile import HOSTILE
 
+DAMAGED = (*CORPUS, *HOSTILE)
+
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 SENTINEL = b"%PDF-1.4\nan older fact sheet that a failed export must leave alone\n%%EOF\n"
 QT_MODULES = (
     "PySide6",
@@ -31,6 +37,7 @@ QT_MODULES = (
     "chery_viewer.ui.app",
     "chery_viewer.report",
     "chery_viewer.report.pdf",
+    "chery_viewer.graphics",
 )
 
 
@@ -42,6 +49,7 @@ def one_line(code: int, out: str, err: str, entry: Entry) -> str:
     lines = err.strip("\n").split("\n")
     assert len(lines) == 1, err
     line = lines[0]
+    assert not any(unicodedata.category(c) in ("Cc", "Cs") or c in BIDI for c in line), f"raw control: {line!r}"
     assert line.startswith("chery-viewer: dataset error: "), line
     assert entry.names in line, f"the error should name {entry.names!r}: {line}"
     for word in entry.words:
@@ -118,6 +126,9 @@ SUBPROCESS_DAMAGED = (
     "foreign-key-figures",
     "dataset-does-not-exist",
     "dataset-name-too-long",
+    "cell-with-terminal-escapes",
+    "title-lone-surrogate",
+    "descriptor-number-of-5000-digits",
 )
 SUBPROCESS_HARMLESS = "reordered-crlf-bom"
 

@@ -17,7 +17,11 @@ from chery_viewer.core.factsheet import FactSheet, load_factsheet
 from chery_viewer.ui.main_window import MainWindow
 from chery_viewer.ui.settings import Settings
 
-from .corpus import DAMAGED, HARMLESS, Entry, build
+from .corpus import DAMAGED as CORPUS
+from .corpus import HARMLESS, Entry, build
+from .hostile import HOSTILE
+
+DAMAGED = (*CORPUS, *HOSTILE)
 
 
 @pytest.fixture(scope="module")

@@ -343,8 +343,8 @@ def _pdf_text(reader: PdfReader) -> str:
 def test_pdf_shows_markup_literally(pdf: PdfReader) -> None:
     raw = _pdf_text(pdf)
     assert raw.count("<b>bold</b>") >= 6, "as typed, on the cover, in cards and tables"
-    # A narrow table column may break a line after a '/' (as in a URL): join those again.
-    text = re.sub(r"(?<=/) ", "", raw)
+    # A narrow table column may break a line after a '/' or '?' (as in a URL): join those again.
+    text = re.sub(r"(?<=[/?]) ", "", raw)
     for expected in (
         TITLE,
         f"A million {BOLD}",

@@ -55,6 +55,15 @@ def test_section_titles_are_the_chinese_ones():
     }
 
 
+def test_who_is_speaking_is_said_in_chinese():
+    """The About box and the PDF's Author field say, in Chinese too, that the sheet is unofficial."""
+    texts = {(c, s): t.text or "" for c, s, t in messages()}
+    author = texts[("Report", "Compiled by the Chery Fact Sheet project from press reports; not affiliated with Chery")]
+    assert "与奇瑞无关联" in author and "新闻报道" in author
+    about = next(v for (c, s), v in texts.items() if c == "Dialogs" and s.startswith("An unofficial fact sheet"))
+    assert "非官方" in about and "与奇瑞无关联" in about and "新闻稿" in about
+
+
 def test_ts_is_current_and_qm_is_compiled_from_it():
     """Every translate() call in the code is in the .ts, and the .qm is lrelease's output for it
     (the build is reproducible: the same bytes again)."""

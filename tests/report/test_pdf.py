@@ -16,7 +16,7 @@ from pypdf.generic import DictionaryObject
 from PySide6 import QtWidgets
 
 from chery_viewer.core.audit import Analysis, describe_formula
-from chery_viewer.core.content import SectionContent
+from chery_viewer.core.content import SectionContent, build_document
 from chery_viewer.core.factsheet import FactSheet
 from chery_viewer.report.pdf import closing_title, document_title, export_pdf, render_pdf_bytes
 
@@ -95,7 +95,7 @@ def test_closing_pages_list_sources_findings_and_formulas(a4: Exported, sheet: F
             assert normalise(text) in closing, text
         assert source.url in closing.replace(" ", ""), source.url
     assert analysis.findings
-    for finding in analysis.findings:
+    for finding in build_document(sheet, analysis).closing.findings:
         for text in (
             finding.check,
             finding.subject,
@@ -130,7 +130,10 @@ def test_metadata(a4: Exported, sheet: FactSheet):
     meta = a4.reader.metadata
     assert meta is not None
     assert "Chery" in meta.title and meta.title == document_title(sheet)
-    assert meta.author and meta.subject == sheet.description and meta.creator
+    assert meta.subject == sheet.description and meta.creator
+    # Who is speaking: a compiler that is not the company, said in the Author field and on the cover.
+    assert meta.author == "Compiled by the Chery Fact Sheet project from press reports; not affiliated with Chery"
+    assert "not affiliated with Chery" in normalise(a4.pages[0]) and "unofficial" in normalise(a4.pages[0])
     assert "Chery" in meta["/Keywords"]
     assert meta["/CreationDate"] == meta["/ModDate"] == "D:" + sheet.as_of.replace("-", "") + "000000Z"
     xmp = a4.reader.xmp_metadata

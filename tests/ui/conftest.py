@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6 import QtCore
+from PySide6 import QtCore, QtWidgets
 
 from chery_viewer.core.dataset import bundled_dir
 from chery_viewer.core.factsheet import FactSheet
@@ -33,3 +33,16 @@ def package_copy(tmp_path: Path) -> Path:
     target = tmp_path / "package"
     shutil.copytree(bundled_dir(), target)
     return target
+
+
+@pytest.fixture
+def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The text of every message box the test makes, none of them shown."""
+    shown: list[str] = []
+
+    def fake_exec(box: QtWidgets.QMessageBox) -> int:
+        shown.append(box.text())
+        return 0
+
+    monkeypatch.setattr(QtWidgets.QMessageBox, "exec", fake_exec)
+    return shown

@@ -58,21 +58,10 @@ def test_standard_shortcuts(window: MainWindow) -> None:
     assert menus == ["File", "View", "Help"]
 
 
-def _capture_errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-
-    def fake_exec(box: QtWidgets.QMessageBox) -> int:
-        shown.append(box.text())
-        return 0
-
-    monkeypatch.setattr(QtWidgets.QMessageBox, "exec", fake_exec)
-    return shown
-
-
 def test_bad_dataset_shows_dialog_and_keeps_current_data(
-    window: MainWindow, package_copy: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, package_copy: Path, monkeypatch: pytest.MonkeyPatch, errors: list[str]
 ) -> None:
-    shown = _capture_errors(monkeypatch)
+    shown = errors
     figures = package_copy / "figures.csv"
     lines = figures.read_text(encoding="utf-8").splitlines()
     lines[4] = lines[4].replace("1232727", "lots")
@@ -86,8 +75,10 @@ def test_bad_dataset_shows_dialog_and_keeps_current_data(
     assert window.current_panel().kpi_cards[0].value_label.text() == "1,232,727"
 
 
-def test_open_dataset_replaces_the_sheet(window: MainWindow, package_copy: Path, monkeypatch) -> None:
-    shown = _capture_errors(monkeypatch)
+def test_open_dataset_replaces_the_sheet(
+    window: MainWindow, package_copy: Path, monkeypatch, errors: list[str]
+) -> None:
+    shown = errors
     descriptor = json.loads((package_copy / "datapackage.json").read_text(encoding="utf-8"))
     descriptor["title"] = "Edited Fact Sheet"
     (package_copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
@@ -152,9 +143,9 @@ def test_export_chart_png_svg_and_csv(window: MainWindow, tmp_path: Path) -> Non
 
 
 def test_failed_chart_export_leaves_old_file(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, errors: list[str]
 ) -> None:
-    shown = _capture_errors(monkeypatch)
+    shown = errors
     target = tmp_path / "old.csv"
     target.write_text("precious", encoding="utf-8")
 
@@ -186,7 +177,9 @@ def test_audit_dialog_lists_the_findings(qtbot, window: MainWindow) -> None:
     dialog = AuditDialog(window.sheet, window.analysis, window)
     qtbot.addWidget(dialog)
     cells = [dialog.findings.item(r, 1).text() for r in range(dialog.findings.rowCount())]
-    assert cells == [f.subject for f in window.analysis.findings]
+    from chery_viewer.core.content import build_document
+
+    assert cells == [f.subject for f in build_document(window.sheet, window.analysis).closing.findings]
     assert len(cells) == 3
 
 
@@ -201,11 +194,11 @@ def test_export_pdf_from_the_menu_equals_the_headless_export(window: MainWindow,
 
 
 def test_failed_pdf_export_shows_a_dialog_and_keeps_the_old_file(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, errors: list[str]
 ) -> None:
     from chery_viewer.core import files
 
-    shown = _capture_errors(monkeypatch)
+    shown = errors
     target = tmp_path / "old.pdf"
     target.write_bytes(b"precious")
 
@@ -222,12 +215,20 @@ def test_failed_pdf_export_shows_a_dialog_and_keeps_the_old_file(
 def test_print_and_preview_actions_use_the_report_painter(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     from chery_viewer.report import printing
 
-    calls: list[str] = []
-    monkeypatch.setattr(printing, "print_fact_sheet", lambda parent, sheet: calls.append("print"))
-    monkeypatch.setattr(printing, "preview_fact_sheet", lambda parent, sheet: calls.append("preview"))
+    calls: list[tuple[str, list, object]] = []
+    monkeypatch.setattr(
+        printing, "print_fact_sheet", lambda parent, sheet, **given: calls.append(("print", *given.values()))
+    )
+    monkeypatch.setattr(
+        printing, "preview_fact_sheet", lambda parent, sheet, **given: calls.append(("preview", *given.values()))
+    )
+    shown = window.sections[TAB_KEYS[window.tabs.currentIndex()]]
     window.print_action.trigger()
     window.preview_action.trigger()
-    assert calls == ["print", "preview"]
+    assert [c[0] for c in calls] == ["print", "preview"]
+    for _, analysis, sections in calls:  # the window hands over what it holds, nothing rebuilt
+        assert analysis is window.analysis
+        assert [s.key for s in sections] == list(TAB_KEYS) and any(s is shown for s in sections)
 
 
 def test_chart_data_from_the_dataset_cannot_run_as_a_spreadsheet_formula(

@@ -1,0 +1,254 @@
+"""The document as plain data: what every renderer (window, PDF, print, image export) draws.
+
+Every text here is already written in the current language, and every fact a renderer
+needs travels beside the text that shows it (a table's numeric and link columns, a point's
+rounding and lower-bound flags, a KPI's trend), so no renderer parses a display string.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+import pandas as pd
+
+from chery_viewer.core.sections import SectionKey
+
+Trend = Literal["up", "down", "flat"]
+SeriesStyle = Literal["bar", "line"]
+SeriesPanel = Literal["main", "upper"]
+ChartKind = Literal["bars", "donut", "network"]
+NodeLevel = Literal[0, 1, 2]  # 0 = Chery, 1 = alliance domain, 2 = partner
+
+# The one arrow rule: a change that rounds to zero is flat and has no arrow (and, in the
+# renderers, the muted colour instead of the up or down colour).
+TREND_ARROWS: dict[Trend, str] = {"up": "▲", "down": "▼", "flat": ""}
+
+
+def trend_of(sign: int) -> Trend:
+    """The trend of a change by the sign of its shown value (see ``formatting.change_sign``)."""
+    return "up" if sign > 0 else "down" if sign < 0 else "flat"
+
+
+@dataclass(frozen=True)
+class Kpi:
+    label: str
+    value: str
+    unit: str
+    period: str
+    exact: str = ""  # the exact figure beside a compact headline (123.3万 → 1,232,727辆)
+    change: str = ""
+    change_sign: int = 0
+    change_label: str = ""
+    tooltip: str = ""
+    figure_id: str = ""
+
+    @property
+    def trend(self) -> Trend:
+        return trend_of(self.change_sign)
+
+    @property
+    def arrow(self) -> str:
+        """▲, ▼ or nothing: the one place the arrow of a change is decided."""
+        return TREND_ARROWS[self.trend]
+
+
+@dataclass(frozen=True)
+class Point:
+    """One bar, point or donut segment. ``span`` > 1 marks a bar covering several months.
+
+    ``approximate`` and ``lower_bound`` say how the figure was published (rounded, or only
+    as a lower bound), so a renderer marks it without reading ``display``.
+    """
+
+    category: str
+    value: float | None
+    display: str
+    tooltip: str
+    highlight: bool = False
+    span: int = 1
+    approximate: bool = False
+    lower_bound: bool = False
+
+
+@dataclass(frozen=True)
+class Series:
+    """A run of points. ``panel`` "upper" puts it in a strip above the main plot, sharing the
+    categories: a second quantity (a rate, a running total) gets its own scale without a
+    second y axis over the bars."""
+
+    name: str
+    unit: str
+    style: SeriesStyle
+    points: tuple[Point, ...]
+    panel: SeriesPanel = "main"
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    label: str
+    level: NodeLevel
+    tooltip: str
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: str
+    target: str
+    inferred: bool = False
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    id: str
+    title: str
+    kind: ChartKind
+    categories: tuple[str, ...] = ()
+    series: tuple[Series, ...] = ()
+    y_label: str = ""
+    upper_label: str = ""
+    nodes: tuple[Node, ...] = ()
+    edges: tuple[Edge, ...] = ()
+    caption: str = ""
+
+    def frame(self) -> pd.DataFrame:
+        """The chart's data as a table (for CSV export): one row per point or node."""
+        if self.kind == "network":
+            parents = {e.target: e.source for e in self.edges}
+            return pd.DataFrame(
+                [
+                    {
+                        "node": n.label,
+                        "level": n.level,
+                        "linked_to": parents.get(n.id, ""),
+                        "inferred_link": any(e.inferred for e in self.edges if e.target == n.id),
+                    }
+                    for n in self.nodes
+                ]
+            )
+        rows = [
+            {
+                "series": s.name,
+                "category": p.category,
+                "value": p.value,
+                "unit": s.unit,
+                "months": p.span,
+                "shown_as": p.display,
+            }
+            for s in self.series
+            for p in s.points
+        ]
+        return pd.DataFrame(rows, columns=["series", "category", "value", "unit", "months", "shown_as"])
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of display texts. ``numeric_columns`` are right-aligned by every renderer;
+    the cells of ``link_columns`` are URLs (drawn as links where the medium allows)."""
+
+    id: str
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    caption: str = ""
+    numeric_columns: tuple[int, ...] = ()
+    link_columns: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Card:
+    title: str
+    body: str
+    meta: str
+    tooltip: str = ""
+
+
+@dataclass(frozen=True)
+class CardGroup:
+    title: str
+    cards: tuple[Card, ...]
+
+
+@dataclass(frozen=True)
+class SectionContent:
+    key: SectionKey
+    title: str
+    summary: str
+    kpis: tuple[Kpi, ...]
+    charts: tuple[ChartSpec, ...]
+    tables: tuple[Table, ...] = ()
+    cards: tuple[CardGroup, ...] = ()
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+# -- the document ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    """One source of the dataset as every list of sources shows it."""
+
+    id: str
+    title: str
+    publisher: str
+    url: str
+    date: str  # ISO date as published, "" if undated
+    date_text: str  # the date as shown: marked when inferred from the content, or "undated"
+
+
+@dataclass(frozen=True)
+class FindingText:
+    """One audit finding in words: the row of the findings table."""
+
+    figure_id: str
+    check: str
+    subject: str
+    stated: str
+    recomputed: str
+    difference: str
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Cover:
+    """The first page's facts: title, as-of, and the headline KPIs, trend and firsts of the overview."""
+
+    title: str
+    description: str
+    as_of: str  # ISO date, "" if the dataset gives none
+    as_of_text: str  # the as-of date written out in the current language
+    report_year: int
+    version: str
+    source_count: int
+    meta: str  # "Data as of … · report year … · dataset version … · N sources"
+    kpis: tuple[Kpi, ...]
+    trend: ChartSpec | None
+    firsts: CardGroup | None
+
+
+@dataclass(frozen=True)
+class Closing:
+    """The closing section: sources, audit findings and derived formulas."""
+
+    title: str
+    summary: str
+    sources: tuple[SourceEntry, ...]
+    sources_table: Table  # the sources as a table (the URL column is a link column)
+    findings: tuple[FindingText, ...]
+    findings_table: Table
+    no_findings: str  # the sentence shown instead of an empty findings table
+    formulas_table: Table
+
+
+@dataclass(frozen=True)
+class Document:
+    """Everything a reader sees, in one language: the cover, the five sections, the closing."""
+
+    language: str
+    cover: Cover
+    sections: tuple[SectionContent, ...]
+    closing: Closing
+
+    def section(self, key: SectionKey) -> SectionContent:
+        return next(s for s in self.sections if s.key == key)
