@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6 import QtCore, QtTest, QtWidgets
 
 Key = QtCore.Qt.Key
@@ -53,13 +54,18 @@ def when_modal(qtbot, answer: Callable[[QtWidgets.QWidget], None], kind: type = 
             seen.append(type(dialog).__name__)
             answer(dialog)
             # If the answer did not close it, close it later, so the test fails instead of hanging.
-            QtCore.QTimer.singleShot(10_000, lambda: dialog.isVisible() and dialog.reject())
+            QtCore.QTimer.singleShot(10_000, lambda: _close_if_open(dialog))
         elif tries[0] > 0:
             tries[0] -= 1
             QtCore.QTimer.singleShot(20, poll)
 
     QtCore.QTimer.singleShot(0, poll)
     return seen
+
+
+def _close_if_open(dialog: QtWidgets.QDialog) -> None:
+    if shiboken6.isValid(dialog) and dialog.isVisible():
+        dialog.reject()
 
 
 def escape(dialog: QtWidgets.QWidget) -> None:
