@@ -938,7 +938,7 @@ Source: {source}</source>
     </message>
     <message>
         <source>chery-fact-sheet.pdf</source>
-        <translation>奇瑞事实表.pdf</translation>
+        <translation>奇瑞数据概览.pdf</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
@@ -1153,7 +1153,7 @@ Source: {source}</source>
     <name>Report</name>
     <message>
         <source>Compiled by the Chery Fact Sheet project from press reports; not affiliated with Chery</source>
-        <translation>由奇瑞事实表项目据新闻报道整理；与奇瑞无关联</translation>
+        <translation>由奇瑞数据概览项目据新闻报道整理；与奇瑞无关联</translation>
     </message>
     <message>
         <source>Sources and audit</source>
@@ -1233,11 +1233,11 @@ Source: {source}</source>
     </message>
     <message>
         <source>Chery fact sheet: {title}</source>
-        <translation>奇瑞事实表：{title}</translation>
+        <translation>奇瑞数据概览：{title}</translation>
     </message>
     <message>
         <source>fact sheet</source>
-        <translation>事实表</translation>
+        <translation>数据概览</translation>
     </message>
     <message>
         <source>sales</source>
