@@ -12,8 +12,10 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
+import marshal
 import os
 import stat
+import sys
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -119,18 +121,38 @@ def _schema_in(schema: Mapping[str, Any], languages: tuple[str, ...]) -> dict[st
 def _cache_key(schemas: Mapping[str, Any], digest: str) -> str:
     """What a verdict depends on: the package's bytes, the app's schemas, and the validator.
 
-    The validator is this app's version, frictionless' version and this module's own source,
-    where the rules outside the schemas live (the options frictionless is called with).
+    The validator is this app's version, frictionless' version and the compiled code of the
+    modules where the rules outside the schemas live (the options frictionless is called with,
+    the reader, the model's own checks).
     """
     try:
         frictionless = importlib.metadata.version("frictionless")
     except importlib.metadata.PackageNotFoundError:
         frictionless = "absent"
-    rules = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    rules = _rules_digest()
     validator = f"chery-viewer {__version__}; frictionless {frictionless}; rules {rules}"
     return hashlib.sha256(
         json.dumps(schemas, sort_keys=True).encode() + b"\0" + validator.encode() + b"\0" + digest.encode()
     ).hexdigest()
+
+
+RULE_MODULES = ("chery_viewer.core.dataset", "chery_viewer.core.csvtable", "chery_viewer.core.factsheet")
+
+
+def _rules_digest() -> str:
+    """A digest of the code of ``RULE_MODULES``, read through their loaders so that it works
+    wherever the code lives: source files, bytecode only, or a frozen bundle."""
+    digest = hashlib.sha256()
+    for name in RULE_MODULES:
+        module = sys.modules.get(name)
+        loader = getattr(getattr(module, "__spec__", None), "loader", None)
+        get_code = getattr(loader, "get_code", None)
+        try:
+            code = get_code(name) if get_code else None
+        except (ImportError, OSError):
+            code = None
+        digest.update(name.encode() + b"\0" + (marshal.dumps(code) if code is not None else b"unreadable") + b"\0")
+    return digest.hexdigest()
 
 
 def _cache_file() -> Path | None:
