@@ -51,7 +51,11 @@ def import_qt_stack(before_qt: Sequence[str] = BEFORE_QT) -> None:
 
 
 def import_pyqtgraph_lazily() -> ModuleType:
-    """``import pyqtgraph``, its Qt mirrors filled on demand rather than all at once."""
+    """``import pyqtgraph``, its Qt mirrors filled on demand rather than all at once.
+
+    Should that fail for any reason (another pyqtgraph, a packager's own importer), what it
+    imported is dropped and pyqtgraph is imported the ordinary way.
+    """
     sources = {f"pyqtgraph.Qt.{name}": sys.modules[f"PySide6.{name}"] for name in QT_MODULES}
     finder = _MirrorFinder(sources)
     sys.meta_path.insert(0, finder)
@@ -62,6 +66,13 @@ def import_pyqtgraph_lazily() -> ModuleType:
         module.__dir__ = _no_names  # type: ignore[method-assign]
     try:
         import pyqtgraph
+
+        if not all(isinstance(vars(sys.modules[name]).get("__getattr__"), _Forward) for name in sources):
+            raise ImportError("pyqtgraph's Qt mirrors were not found by the lazy finder")
+    except Exception:
+        lazy_failed = True
+    else:
+        lazy_failed = False
     finally:
         for name, module in sources.items():
             if own_dirs[name] is None:
@@ -70,6 +81,10 @@ def import_pyqtgraph_lazily() -> ModuleType:
                 module.__dir__ = own_dirs[name]  # type: ignore[method-assign]
         if finder in sys.meta_path:
             sys.meta_path.remove(finder)
+    if lazy_failed:
+        for name in [n for n in sys.modules if n == "pyqtgraph" or n.startswith("pyqtgraph.")]:
+            del sys.modules[name]
+        import pyqtgraph
     return pyqtgraph
 
 
@@ -78,7 +93,7 @@ def _no_names() -> list[str]:
 
 
 class _MirrorFinder(importlib.abc.MetaPathFinder):
-    """Finds pyqtgraph's mirror modules as usual, then gives each a ``__getattr__`` onto PySide6."""
+    """Finds pyqtgraph's mirror modules with the other finders, then gives each a ``__getattr__`` onto PySide6."""
 
     def __init__(self, sources: dict[str, ModuleType]) -> None:
         self.sources = sources
@@ -87,25 +102,45 @@ class _MirrorFinder(importlib.abc.MetaPathFinder):
         source = self.sources.get(name)
         if source is None:
             return None
-        spec = importlib.machinery.PathFinder.find_spec(name, path)
-        if spec is None or spec.loader is None:
+        for finder in sys.meta_path:
+            if finder is self or not hasattr(finder, "find_spec"):
+                continue
+            spec = finder.find_spec(name, path, target)
+            if spec is not None:
+                break
+        else:
+            return None
+        if spec.loader is None or not hasattr(spec.loader, "exec_module"):
             return spec
-        exec_module = spec.loader.exec_module
-
-        def exec_and_forward(module: ModuleType) -> None:
-            exec_module(module)
-            _forward(module, source)
-
-        spec.loader.exec_module = exec_and_forward  # type: ignore[method-assign]
+        spec.loader = _ForwardingLoader(spec.loader, source)
         return spec
 
 
-def _forward(mirror: ModuleType, source: ModuleType) -> None:
-    # Every missing name, dunders included (pyqtgraph reads ``QtCore.__version__``): what
-    # pyqtgraph's own copy would have put there.
-    def __getattr__(name: str) -> Any:
-        value = getattr(source, name)  # AttributeError names the PySide6 module, as it should
-        setattr(mirror, name, value)
-        return value
+class _ForwardingLoader(importlib.abc.Loader):
+    """The mirror's own loader, then the ``__getattr__`` (a wrapper: a loader may be shared)."""
 
-    mirror.__getattr__ = __getattr__  # type: ignore[method-assign]
+    def __init__(self, loader: Any, source: ModuleType) -> None:
+        self.loader, self.source = loader, source
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType | None:
+        return self.loader.create_module(spec)
+
+    def exec_module(self, module: ModuleType) -> None:
+        self.loader.exec_module(module)
+        module.__getattr__ = _Forward(module, self.source)  # type: ignore[method-assign]
+
+
+class _Forward:
+    """A mirror's module ``__getattr__`` (PEP 562): a missing name is PySide6's, kept once read.
+
+    Every missing name, dunders included (pyqtgraph reads ``QtCore.__version__``): what
+    pyqtgraph's own copy would have put there.
+    """
+
+    def __init__(self, mirror: ModuleType, source: ModuleType) -> None:
+        self.mirror, self.source = mirror, source
+
+    def __call__(self, name: str) -> Any:
+        value = getattr(self.source, name)  # AttributeError names the PySide6 module, as it should
+        setattr(self.mirror, name, value)
+        return value

@@ -163,3 +163,29 @@ def test_lazy_pyqtgraph_mirrors_give_the_same_objects(tmp_path: Path):
         assert report[module]["wrong"] == []
     assert report["version"] is True
     assert report["ok"] is True
+
+
+def test_pyqtgraph_is_imported_the_ordinary_way_when_the_mirrors_are_not_found(tmp_path: Path):
+    """A packager's importer the lazy finder cannot see: pyqtgraph still imports, fully copied."""
+    code = textwrap.dedent(
+        """
+        import json
+        from chery_viewer import imports
+        imports._MirrorFinder.find_spec = lambda self, name, path, target=None: None
+        imports.import_qt_stack()
+        import pyqtgraph
+        from pyqtgraph import Qt
+        from PySide6 import QtCore
+        print(json.dumps({"copied": len(vars(Qt.QtCore)), "same": Qt.QtCore.QPointF is QtCore.QPointF,
+                          "dir": len(dir(QtCore)), "plot": pyqtgraph.PlotWidget.__name__}))
+        """
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONSTARTUP", "PYQTGRAPH_QT_LIB")}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["copied"] > 100 and report["same"] is True and report["dir"] > 100
+    assert report["plot"] == "PlotWidget"
