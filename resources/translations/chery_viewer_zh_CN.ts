@@ -113,6 +113,41 @@
     </message>
 </context>
 <context>
+    <name>Citations</name>
+    <message>
+        <source>{publisher}, {title}, {date}, {url}</source>
+        <translation>{publisher}，{title}，{date}，{url}</translation>
+    </message>
+    <message>
+        <source>{publisher}, {title}, {url}</source>
+        <translation>{publisher}，{title}，{url}</translation>
+    </message>
+    <message>
+        <source>Source: {publisher}, {date}</source>
+        <translation>来源：{publisher}，{date}</translation>
+    </message>
+    <message>
+        <source>Source: {publisher}</source>
+        <translation>来源：{publisher}</translation>
+    </message>
+    <message>
+        <source>{publisher} ({dates})</source>
+        <translation>{publisher}（{dates}）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Sources: {sources}</source>
+        <translation>来源：{sources}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>Content</name>
     <message>
         <source>stated</source>
