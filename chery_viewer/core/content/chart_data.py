@@ -184,7 +184,7 @@ def chart_credits(spec: ChartSpec, ctx: Context) -> ChartCredits:
     """The lines an exported image of ``spec`` carries around the chart."""
     units = []
     if spec.kind == "network":
-        units.append(translate("ChartData", "Companies the sources name, by alliance domain"))
+        units.append(spec.caption)  # what the dashed links mean
     for series in spec.series:
         unit = data_unit(series.unit)
         if spec.kind == "donut":
