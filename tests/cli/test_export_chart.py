@@ -69,7 +69,7 @@ def test_export_chart_in_chinese(tmp_path: Path) -> None:
     ns = "{http://www.w3.org/2000/svg}"
     assert root.findtext(f"{ns}desc", "").startswith("来源：Gulf News，2023-02-03 · 数据截至")
     drawn = "".join(t.text or "" for t in root.iter(f"{ns}text"))  # Qt splits runs by script
-    assert "来源：Gulf News，2023-02-03" in drawn and "奇瑞事实表" in drawn
+    assert "来源：Gulf News，2023-02-03" in drawn and "奇瑞数据概览" in drawn
 
 
 @pytest.mark.parametrize(
