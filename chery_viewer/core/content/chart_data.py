@@ -95,12 +95,13 @@ def _yes_no(flag: bool) -> str:
 
 def _source_cells(sources: Sequence[Source]) -> tuple[str, ...]:
     join = translate("ChartData", "; ").join
+    plain = "; ".join  # ids and addresses: an ASCII separator, so no address runs into a full-width one
     return (
-        join(s.id for s in sources),
+        plain(s.id for s in sources),
         join(s.publisher for s in sources),
         join(s.title for s in sources),
         join(source_date(s) for s in sources),
-        join(s.url for s in sources),
+        plain(s.url for s in sources),
     )
 
 
