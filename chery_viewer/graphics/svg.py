@@ -23,13 +23,22 @@ XLINK_NS = "http://www.w3.org/1999/xlink"
 ET.register_namespace("", SVG_NS)
 ET.register_namespace("xlink", XLINK_NS)
 
-FALLBACK_FONTS = "'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'DejaVu Sans', sans-serif"
+FALLBACK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "DejaVu Sans")
 _SHAPES = {"path", "polyline", "polygon", "line", "rect"}
 _MATRIX = re.compile(r"^\s*matrix\(([^)]*)\)\s*$")
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _PATH_TOKEN = re.compile(r"[A-Za-z]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
 Matrix = tuple[float, float, float, float, float, float]
+
+
+def font_list(family: str) -> str:
+    """A CSS font list from Qt's "A,B,C" (one family per name, each quoted), then the fallbacks
+    and the generic sans-serif, each once."""
+    names = [n.strip().strip("'\"") for n in family.split(",")]
+    names = [n for n in names if n and n != "sans-serif"]
+    names += [f for f in FALLBACK_FONTS if f not in names]
+    return ", ".join(f"'{n}'" for n in dict.fromkeys(names)) + ", sans-serif"
 
 
 def _tag(element: ET.Element) -> str:
@@ -134,7 +143,7 @@ def flatten_strokes(svg: bytes) -> bytes:
         if _tag(element) == "g":
             _flatten_group(element)
         family = element.get("font-family")
-        if family and "sans-serif" not in family:
-            element.set("font-family", f"'{family.strip(chr(39))}', {FALLBACK_FONTS}")
+        if family:
+            element.set("font-family", font_list(family))
     text = ET.tostring(root, encoding="unicode")
     return ('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + text + "\n").encode("utf-8")
