@@ -124,7 +124,8 @@ class ChartSpec:
     caption: str = ""
 
     def frame(self) -> pd.DataFrame:
-        """The chart's data as a table (for CSV export): one row per point or node."""
+        """The chart's points as a table, one row per point or node (a quick look; the CSV export with
+        sources is ``core.content.chart_data``)."""
         if self.kind == "network":
             parents = {e.target: e.source for e in self.edges}
             return pd.DataFrame(
