@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from chery_viewer.core.i18n import translate
 from chery_viewer.core.sections import SectionKey
 
 if TYPE_CHECKING:
@@ -70,6 +71,7 @@ class Point:
     span: int = 1
     approximate: bool = False
     lower_bound: bool = False
+    figure_id: str = ""  # the dataset's (or the audit's) figure behind the point; "" for a gap
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,14 @@ class Series:
     style: SeriesStyle
     points: tuple[Point, ...]
     panel: SeriesPanel = "main"
+    note: str = ""  # how to read it, for the legend ("pale bars: …"); not part of its name
+
+    @property
+    def legend(self) -> str:
+        """The series as a legend names it: its name, with its note in brackets."""
+        if not self.note:
+            return self.name
+        return translate("Content", "{name} ({note})").format(name=self.name, note=self.note)
 
 
 @dataclass(frozen=True)
@@ -91,6 +101,7 @@ class Node:
     label: str
     level: NodeLevel
     tooltip: str
+    partner_id: str = ""  # the dataset's partner a level-2 node stands for
 
 
 @dataclass(frozen=True)
@@ -114,11 +125,8 @@ class ChartSpec:
     caption: str = ""
 
     def records(self) -> tuple[tuple[str, ...], list[tuple[object, ...]]]:
-        """The chart's data as a table (for CSV export): column names, and one row per point or node.
-
-        Plain Python: writing a chart's data needs no pandas (whose import, after Qt's, would
-        keep the user waiting for a second the first time).
-        """
+        """The chart's points as a table, one row per point or node: column names and rows, in
+        plain Python (a quick look; the CSV export with sources is ``core.content.chart_data``)."""
         if self.kind == "network":
             parents = {e.target: e.source for e in self.edges}
             inferred = {e.target for e in self.edges if e.inferred}
@@ -129,7 +137,8 @@ class ChartSpec:
         return columns, [(s.name, p.category, p.value, s.unit, p.span, p.display) for s, p in points]
 
     def frame(self) -> pd.DataFrame:
-        """:meth:`records` as a pandas frame, for analysis in a notebook (imports pandas on first use)."""
+        """:meth:`records` as a pandas frame, for a notebook (pandas is imported here, on first use:
+        the app itself never needs it)."""
         import pandas as pd
 
         columns, rows = self.records()
