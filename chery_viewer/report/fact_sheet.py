@@ -140,7 +140,9 @@ def _front(c: Canvas, page: PageInfo, document: Document, sheet: FactSheet, ctx:
     sales_kpis = [k for k in sales.kpis if k.figure_id not in shown]
     lower: list[tuple[str, list[Flowable]]] = []
     if sales_kpis:
-        lower.append((sales_title, [Heading(c, sales_title, w), KpiGrid(c, _cited(sheet, sales_kpis), w, len(sales_kpis), 18)]))
+        lower.append(
+            (sales_title, [Heading(c, sales_title, w), KpiGrid(c, _cited(sheet, sales_kpis), w, len(sales_kpis), 18)])
+        )
     firsts = cover.firsts
     if firsts is not None and firsts.cards:
         lower.append((firsts.title, [Heading(c, firsts.title, w), CardGrid(c, firsts.cards, w, len(firsts.cards))]))
@@ -164,9 +166,7 @@ def _front(c: Canvas, page: PageInfo, document: Document, sheet: FactSheet, ctx:
     return Page([headline], cover=True, blocks=[Placed(b, 0, x, y) for b, x, y in placed]), marks
 
 
-def _back(
-    c: Canvas, page: PageInfo, document: Document, sheet: FactSheet, ctx: Context, px: int
-) -> tuple[Page, list]:
+def _back(c: Canvas, page: PageInfo, document: Document, sheet: FactSheet, ctx: Context, px: int) -> tuple[Page, list]:
     w = page.content_width
     bottom = page.bottom - FOOTER_H
     full = _Column(page.left, page.top, w)

@@ -37,9 +37,9 @@ if TYPE_CHECKING:
     from chery_viewer.core.factsheet import FactSheet
 
 __all__ = [
+    "LAYOUTS",
     "PAGE_SIZES",
     "DocumentLayout",
-    "LAYOUTS",
     "ExportError",
     "PageInfo",
     "closing_title",

@@ -66,9 +66,7 @@ class KpiGrid(Flowable):
 
     GAP = 7.0
 
-    def __init__(
-        self, c: Canvas, kpis: Sequence[tuple[Kpi, str]], width: float, cols: int, value_px: int = 22
-    ) -> None:
+    def __init__(self, c: Canvas, kpis: Sequence[tuple[Kpi, str]], width: float, cols: int, value_px: int = 22) -> None:
         self.kpis, self.width, self.cols = tuple(kpis), width, max(cols, 1)
         self.card_w = (width - self.GAP * (self.cols - 1)) / self.cols
         inner = self.card_w - 2 * PAD - 3
@@ -159,14 +157,18 @@ class Rows(Flowable):
 
     def __init__(
         self, c: Canvas, rows: Sequence[Sequence[str]], shares: Sequence[float], width: float,
-        numeric: Sequence[int] = (), bold: Sequence[int] = (0,), px: int = 10, muted: Sequence[int] = (), small: Sequence[int] = (),
+        numeric: Sequence[int] = (), bold: Sequence[int] = (0,), px: int = 10,
+        muted: Sequence[int] = (), small: Sequence[int] = (),
     ) -> None:  # fmt: skip
         self.rows, self.width, self.numeric, self.bold, self.px = [tuple(r) for r in rows], width, numeric, bold, px
         self.muted, self.small = muted, small
         total = sum(shares)
         self.widths = [width * s / total for s in shares]
         self.row_h = [
-            max(c.text_height(cell, self._font(c, i), w - 8) for i, (cell, w) in enumerate(zip(row, self.widths, strict=True)))
+            max(
+                c.text_height(cell, self._font(c, i), w - 8)
+                for i, (cell, w) in enumerate(zip(row, self.widths, strict=True))
+            )
             + 5
             for row in self.rows
         ]
