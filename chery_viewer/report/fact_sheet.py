@@ -56,12 +56,12 @@ def sheet_page(page: PageInfo) -> PageInfo:
     return PageInfo(page.width, page.height, 12 * PX_PER_MM, 8 * PX_PER_MM, 8 * PX_PER_MM)
 
 
-def cite(sheet: FactSheet, figure_id: str) -> str:
+def cite(sheet: FactSheet, figure_id: str, analysis: Analysis | None = None) -> str:
     """The source ids behind a figure, as '[S1]' or '[S1, S17]' (a derived figure names its inputs' sources)."""
     seen: list[str] = []
 
     def walk(fid: str, depth: int = 0) -> None:
-        figure = sheet.figures.get(fid)
+        figure = analysis.figure(sheet, fid) if analysis is not None else sheet.figures.get(fid)
         if figure is None or depth > 8:
             return
         if figure.derived:
@@ -113,8 +113,8 @@ def _as_month(kpi: Kpi | None) -> Kpi | None:
     return None if kpi is None else replace(kpi, label=kpi.period, period="", change_label="")
 
 
-def _cited(sheet: FactSheet, kpis: Sequence[Kpi | None]) -> list[tuple[Kpi, str]]:
-    return [(k, cite(sheet, k.figure_id)) for k in kpis if k is not None]
+def _cited(ctx: Context, kpis: Sequence[Kpi | None]) -> list[tuple[Kpi, str]]:
+    return [(k, cite(ctx.sheet, k.figure_id, ctx.analysis)) for k in kpis if k is not None]
 
 
 def _front(c: Canvas, page: PageInfo, document: Document, sheet: FactSheet, ctx: Context) -> tuple[Page, list]:
@@ -131,7 +131,7 @@ def _front(c: Canvas, page: PageInfo, document: Document, sheet: FactSheet, ctx:
     headline = translate("Report", "Headline figures {year}").format(year=cover.report_year)
     marks.append((headline, col.y))
     col.add(Heading(c, headline, w))
-    col.add(KpiGrid(c, _cited(sheet, cover.kpis), w, len(cover.kpis) or 1), PANEL_GAP + 2)
+    col.add(KpiGrid(c, _cited(ctx, cover.kpis), w, len(cover.kpis) or 1), PANEL_GAP + 2)
 
     # the lower bands first: the chart takes the room they leave
     sales = _section(document, "sales")
@@ -141,7 +141,7 @@ def _front(c: Canvas, page: PageInfo, document: Document, sheet: FactSheet, ctx:
     lower: list[tuple[str, list[Flowable]]] = []
     if sales_kpis:
         lower.append(
-            (sales_title, [Heading(c, sales_title, w), KpiGrid(c, _cited(sheet, sales_kpis), w, len(sales_kpis), 18)])
+            (sales_title, [Heading(c, sales_title, w), KpiGrid(c, _cited(ctx, sales_kpis), w, len(sales_kpis), 18)])
         )
     firsts = cover.firsts
     if firsts is not None and firsts.cards:
@@ -179,7 +179,7 @@ def _back(c: Canvas, page: PageInfo, document: Document, sheet: FactSheet, ctx: 
     exports = _section(document, "exports")
     marks.append((exports.title, left.y))
     left.add(Heading(c, exports.title, half))
-    shares = _cited(sheet, [_kpi(document, "exports", "cumulative_export_share"),
+    shares = _cited(ctx, [_kpi(document, "exports", "cumulative_export_share"),
                             _kpi(document, "exports", "china_export_share_2022")])  # fmt: skip
     left.add(KpiGrid(c, shares, half, 2, 20), 5)
     told_apart = ctx.get("china_export_share_2022")
@@ -188,11 +188,11 @@ def _back(c: Canvas, page: PageInfo, document: Document, sheet: FactSheet, ctx: 
             "Report", "Two different shares. 20% is the base article's figure for Chery's exports summed up to "
             "3 Feb 2023 [S1]; ~14.5% is our own figure for 2022 alone: Exports 2022 ÷ China's car exports 2022 × 100 "
             "{cite}."
-        ).format(cite=cite(sheet, "china_export_share_2022")), half, px, boxed=True))  # fmt: skip
+        ).format(cite=cite(sheet, "china_export_share_2022", ctx.analysis)), half, px, boxed=True))  # fmt: skip
     months = [_as_month(ctx.kpi(fid)) for fid in ("exports_2022_08", "exports_2022_07", "exports_2022_06")]
     months.append(_kpi(document, "exports", "months_over_50k_2022"))
     left.add(Heading(c, translate("Report", "Strongest export months of 2022"), half, 11))
-    left.add(KpiGrid(c, _cited(sheet, months), half, 4, 14), 8)
+    left.add(KpiGrid(c, _cited(ctx, months), half, 4, 14), 8)
     markets = next((t for t in exports.tables if t.id == "markets"), None)
     if markets is not None and markets.rows:
         left.add(Heading(c, markets.title, half, 11))
@@ -206,7 +206,7 @@ def _back(c: Canvas, page: PageInfo, document: Document, sheet: FactSheet, ctx: 
     right.add(Heading(c, innovation.title, half))
     patents = [_kpi(document, "innovation", fid) or ctx.kpi(fid)
                for fid in ("patents_declared", "patents_granted", "invention_share")]  # fmt: skip
-    right.add(KpiGrid(c, _cited(sheet, patents), half, 3, 17), 8)
+    right.add(KpiGrid(c, _cited(ctx, patents), half, 3, 17), 8)
     for group in innovation.cards:
         right.add(Heading(c, group.title, half, 11))
         right.add(_card_rows(c, group.cards, half, px), 8)
@@ -264,7 +264,7 @@ def _back(c: Canvas, page: PageInfo, document: Document, sheet: FactSheet, ctx: 
 
 def _card_rows(c: Canvas, cards: Sequence[Card], width: float, px: int) -> Rows:
     """Cards as the rows of a compact table: title, text, then date and source in small type."""
-    return Rows(c, [(card.title, card.body, card.meta) for card in cards], (0.95, 3.2, 1.05), width, px=px, muted=(2,))
+    return Rows(c, [(card.title, card.body, card.meta) for card in cards], (1.2, 3.1, 1.05), width, px=px, muted=(2,))
 
 
 def _partners(c: Canvas, col: _Column, partners: SectionContent, w: float, px: int) -> None:

@@ -86,10 +86,25 @@ class KpiGrid(Flowable):
     def _change(self, k: Kpi) -> str:
         return f"{k.arrow} {k.change} {k.change_label}".strip() if k.change else ""
 
+    def _meta(self, c: Canvas, k: Kpi, cite: str, at: tuple[float, float] | None) -> float:
+        """Unit and period, then the source id in the theme's blue (on the next line if it must);
+        draws at ``at`` if given; returns the height."""
+        font, bold = c.font(9), c.font(9, True)
+        lines = c.wrap(self.meta(k), font, self.inner)
+        last = c.advance(lines[-1], font) if lines else 0.0
+        below = bool(cite) and last + 5 + c.advance(cite, bold) > self.inner
+        if at is not None:
+            x, y = at
+            c.draw_text(x, y, self.inner, self.meta(k), font, c.theme.muted)
+            if cite:
+                row = len(lines) - (0 if below else 1)
+                c.draw_line(x + (0 if below or not lines else last + 5), y + row * c.line_height(font), cite, bold, BLUE)
+        return (len(lines) + below) * c.line_height(font)
+
     def _card_h(self, c: Canvas, k: Kpi, cite: str) -> float:
         h = 2 * PAD + c.text_height(k.label, c.font(10), self.inner) + 2
         h += c.line_height(c.font(self.value_px, True))
-        h += c.text_height(f"{self.meta(k)}  {cite}", c.font(9), self.inner)
+        h += self._meta(c, k, cite, None)
         if k.change:
             h += 2 + c.text_height(self._change(k), c.font(10, True), self.inner)
         return h
@@ -107,7 +122,7 @@ class KpiGrid(Flowable):
                 value_font = c.font(self.value_px, True)
                 c.draw_line(cx, cy, k.value, value_font, t.foreground)
                 cy += c.line_height(value_font)
-                cy += c.draw_text(cx, cy, self.inner, f"{self.meta(k)}  {cite}", c.font(9), t.muted)
+                cy += self._meta(c, k, cite, (cx, cy))
                 if k.change:
                     _, colour = change_mark(k.change_sign, t)
                     c.draw_text(cx, cy + 2, self.inner, self._change(k), c.font(10, True), colour)
