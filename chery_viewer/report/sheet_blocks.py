@@ -98,7 +98,8 @@ class KpiGrid(Flowable):
             c.draw_text(x, y, self.inner, self.meta(k), font, c.theme.muted)
             if cite:
                 row = len(lines) - (0 if below else 1)
-                c.draw_line(x + (0 if below or not lines else last + 5), y + row * c.line_height(font), cite, bold, BLUE)
+                left = x + (0 if below or not lines else last + 5)
+                c.draw_line(left, y + row * c.line_height(font), cite, bold, BLUE)
         return (len(lines) + below) * c.line_height(font)
 
     def _card_h(self, c: Canvas, k: Kpi, cite: str) -> float:
