@@ -897,10 +897,6 @@ Source: {source}</source>
         <translation>奇瑞事实表.pdf</translation>
     </message>
     <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>PDF 文档 (*.pdf)</translation>
-    </message>
-    <message>
         <source>PDF not written</source>
         <translation>未能写入 PDF</translation>
     </message>
@@ -935,6 +931,26 @@ Source: {source}</source>
     <message>
         <source>About Chery Fact Sheet</source>
         <translation>关于奇瑞事实表</translation>
+    </message>
+    <message>
+        <source>Fact sheet (2 pages)</source>
+        <translation>数据概览（2页）</translation>
+    </message>
+    <message>
+        <source>Full report</source>
+        <translation>完整报告</translation>
+    </message>
+    <message>
+        <source>{layout}, PDF (*.pdf)</source>
+        <translation>{layout}，PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Document &amp;layout</source>
+        <translation>文档版式(&amp;L)</translation>
+    </message>
+    <message>
+        <source>What Export PDF, Print and Print preview make</source>
+        <translation>导出PDF、打印和打印预览生成的文档</translation>
     </message>
 </context>
 <context>
