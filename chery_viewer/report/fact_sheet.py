@@ -10,7 +10,7 @@ rather than clip.
 
 Page 1 (front): title band with the as-of date, the headline KPI cards, the sales-and-exports
 trend, the year's firsts and the sales figures of 2022. Page 2 (back): exports (the two shares
-of China's car exports told apart, the strongest months, markets and models), innovation
+of China's car exports told apart, the months with their own export figures, markets and models), innovation
 (patents, factories and HiGOPlat, research programmes), partners and their alliance domains,
 the 2023 goals, the audit's headline and the sources in small type. Every figure carries its
 source id ([S1]); the sources block on page 2 resolves them.
@@ -191,7 +191,7 @@ def _back(c: Canvas, page: PageInfo, document: Document, sheet: FactSheet, ctx: 
         ).format(cite=cite(sheet, "china_export_share_2022", ctx.analysis)), half, px, boxed=True))  # fmt: skip
     months = [_as_month(ctx.kpi(fid)) for fid in ("exports_2022_08", "exports_2022_07", "exports_2022_06")]
     months.append(_kpi(document, "exports", "months_over_50k_2022"))
-    left.add(Heading(c, translate("Report", "Strongest export months of 2022"), half, 11))
+    left.add(Heading(c, translate("Report", "Exports by month, 2022"), half, 11))
     left.add(KpiGrid(c, _cited(ctx, months), half, 4, 14), 8)
     markets = next((t for t in exports.tables if t.id == "markets"), None)
     if markets is not None and markets.rows:

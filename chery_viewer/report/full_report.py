@@ -49,16 +49,16 @@ def cover(c: Canvas, sheet: FactSheet, width: float) -> Cover:
 
 
 def section_blocks(c: Canvas, section: SectionContent, sheet: FactSheet, width: float, first: bool) -> list[Flowable]:
-    """One section's blocks in reading order; the first section opens with the cover banner."""
+    """One section's blocks in the screen's order; the first section opens with the cover banner."""
     opening = cover(c, sheet, width) if first else SectionHeading(c, section.title, section.summary, width)
     blocks: list[Flowable] = [opening]
     if section.kpis:
         blocks.append(KpiRow(c, section.kpis, width))
     blocks += chart_blocks(c, section.charts, width)
     blocks += [CardFlow(c, group, width) for group in section.cards if group.cards]
-    if section.notes:
-        blocks.append(NoteFlow(c, translate("Report", "Notes"), section.notes, width))
     blocks += [TableFlow(c, TableData.of(table), width) for table in section.tables if table.rows]
+    if section.notes:  # after the tables, as the screen has them
+        blocks.append(NoteFlow(c, translate("Report", "Notes"), section.notes, width))
     return blocks
 
 

@@ -1260,8 +1260,8 @@ Source: {source}</source>
         <translation>两个不同的占比。20%是基础文章给出的奇瑞截至2023年2月3日累计出口的占比 [S1]；约14.5%是我们计算的2022年单年占比：2022年出口 ÷ 2022年中国汽车出口 × 100 {cite}。</translation>
     </message>
     <message>
-        <source>Strongest export months of 2022</source>
-        <translation>2022年出口最多的月份</translation>
+        <source>Exports by month, 2022</source>
+        <translation>2022年月度出口</translation>
     </message>
     <message>
         <source>Audit: the audit recomputes every published rate and sub-total and finds {count} disagreements between the sources; the full report explains each.</source>
