@@ -63,6 +63,10 @@ class LayoutChoice:
 
     def retranslate(self) -> None:
         self.menu.setTitle(translate("MainWindow", "Document &layout"))
+        menu_texts = {
+            "sheet": translate("MainWindow", "&Fact sheet (2 pages)"),
+            "report": translate("MainWindow", "Full &report"),
+        }
         for layout, action in self.actions.items():
-            action.setText(layout_name(layout))
+            action.setText(menu_texts[layout])
             action.setStatusTip(translate("MainWindow", "What Export PDF, Print and Print preview make"))

@@ -993,6 +993,14 @@ Source: {source}</source>
         <translation>文档版式(&amp;L)</translation>
     </message>
     <message>
+        <source>&amp;Fact sheet (2 pages)</source>
+        <translation>数据概览（2页）(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Full &amp;report</source>
+        <translation>完整报告(&amp;R)</translation>
+    </message>
+    <message>
         <source>What Export PDF, Print and Print preview make</source>
         <translation>导出PDF、打印和打印预览生成的文档</translation>
     </message>
