@@ -252,7 +252,13 @@ def _back(c: Canvas, page: PageInfo, document: Document, sheet: FactSheet, ctx: 
         note = None
     if full.y + need > bottom + 0.5:
         raise SheetOverflow(f"the back page overflows by {full.y + need - bottom:.0f} px")
-    full.y = bottom - need  # the sources sit at the foot of the page
+    # the room left goes half above the partners band, half above the sources at the foot
+    shift = (bottom - need - full.y) / 2
+    band_top = min(y for _, _, y in lower_l.placed + lower_r.placed) if lower_l.placed or lower_r.placed else full.y
+    for column in (lower_l, lower_r):
+        column.placed = [(b, x, y + shift) for b, x, y in column.placed]
+    marks = [(title, y + shift if y >= band_top else y) for title, y in marks]
+    full.y = bottom - need
     marks.append((sources_title, full.y))
     full.add(Heading(c, sources_title, w, 11))
     full.add(sources, 4)
