@@ -110,11 +110,9 @@ def render_pdf_bytes(
         if not painter.begin(writer):
             raise RuntimeError("Qt could not start painting the PDF")
         try:
-            if layout == "sheet":
-                drawn = paint_sheet(painter, page, document or build_document(sheet, analysis), sheet, analysis,
-                                    writer.newPage)  # fmt: skip
-            else:
-                drawn = paint_document(painter, page, sections, sheet, analysis, writer.newPage)
+            paint = paint_sheet if layout == "sheet" else paint_document
+            drawn = paint(painter, page, document or build_document(sheet, analysis, sections), sheet, analysis,
+                          writer.newPage)  # fmt: skip
         finally:
             painter.end()
         raw = bytes(buffer.data().data())

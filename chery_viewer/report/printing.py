@@ -79,14 +79,9 @@ def render_to_printer(
         if dpi != DPI:
             painter.scale(dpi / DPI, painter.device().logicalDpiY() / DPI)
         page = page_for_layout(printer.pageLayout())
-        if layout == "sheet":
-            document = build_document(sheet, analysis, sections)
-            return paint_sheet(
-                painter, page, document, sheet, analysis, printer.newPage, only_pages=_selected_pages(printer)
-            )
-        return paint_document(
-            painter, page, sections, sheet, analysis, printer.newPage, only_pages=_selected_pages(printer)
-        )
+        paint = paint_sheet if layout == "sheet" else paint_document
+        document = build_document(sheet, analysis, sections)
+        return paint(painter, page, document, sheet, analysis, printer.newPage, only_pages=_selected_pages(printer))
     finally:
         painter.end()
 

@@ -504,4 +504,3 @@ def with_mnemonic(text: str, letter: str) -> str:
     else added in brackets after it, as Chinese menus do ("概览(&O)")."""
     at = text.lower().find(letter.lower())
     return f"{text[:at]}&{text[at:]}" if at >= 0 else f"{text}(&{letter})"
-
