@@ -49,6 +49,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--page-size", choices=("A4", "Letter"), default="A4", help="PDF page size (default: A4)")
     parser.add_argument(
+        "--layout",
+        choices=("sheet", "report"),
+        help="with --export-pdf: 'sheet' writes the two-page fact sheet (front and back), "
+        "'report' the full report (the default)",
+    )
+    parser.add_argument(
         "--list-charts", action="store_true", help="print each chart's id and title, one a line, and exit"
     )
     parser.add_argument(
@@ -237,7 +243,7 @@ def _export(args: argparse.Namespace) -> int:
 
     language = args.lang or preferred()
     try:
-        export_pdf(sheet, out, page_size=args.page_size, language=language)
+        export_pdf(sheet, out, page_size=args.page_size, language=language, layout=args.layout or "report")
     except ExportError as exc:
         if os.environ.get("CHERY_VIEWER_DEBUG") and exc.__cause__ is not None:
             raise exc.__cause__ from None

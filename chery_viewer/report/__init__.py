@@ -10,6 +10,8 @@ this package imports no Qt.
 ``paginate``              ``paginate(frames, story)``: blocks into frames and pages (no Qt)
 ``templates``             ``PageTemplate`` (frames + on-page furniture), ``DocTemplate`` (no Qt)
 ``full_report``           the full report: its template, its story, ``paint_document``
+``fact_sheet``            the two-page fact sheet, laid out in panels: ``paint_sheet``
+``sheet_blocks``          the fact sheet's dense blocks (title band, KPI grid, card rows, sources)
 ``pdfmeta``               XMP, bookmarks, links, fixed dates and ID (no Qt)
 ``pdf``                   ``export_pdf`` / ``render_pdf_bytes``: the file, written atomically
 ``printing``              the printer and the print preview

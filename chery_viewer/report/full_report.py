@@ -19,7 +19,7 @@ from chery_viewer.core.audit import Analysis
 from chery_viewer.core.content import SectionContent
 from chery_viewer.core.content.closing import build_closing, closing_title
 from chery_viewer.core.content.document import cover_meta
-from chery_viewer.core.content.model import Closing
+from chery_viewer.core.content.model import Closing, Document
 from chery_viewer.core.i18n import translate
 from chery_viewer.core.periods import long_date
 from chery_viewer.graphics.theme import LIGHT, Theme
@@ -49,16 +49,16 @@ def cover(c: Canvas, sheet: FactSheet, width: float) -> Cover:
 
 
 def section_blocks(c: Canvas, section: SectionContent, sheet: FactSheet, width: float, first: bool) -> list[Flowable]:
-    """One section's blocks in reading order; the first section opens with the cover banner."""
+    """One section's blocks in the screen's order; the first section opens with the cover banner."""
     opening = cover(c, sheet, width) if first else SectionHeading(c, section.title, section.summary, width)
     blocks: list[Flowable] = [opening]
     if section.kpis:
         blocks.append(KpiRow(c, section.kpis, width))
     blocks += chart_blocks(c, section.charts, width)
     blocks += [CardFlow(c, group, width) for group in section.cards if group.cards]
-    if section.notes:
-        blocks.append(NoteFlow(c, translate("Report", "Notes"), section.notes, width))
     blocks += [TableFlow(c, TableData.of(table), width) for table in section.tables if table.rows]
+    if section.notes:  # after the tables, as the screen has them
+        blocks.append(NoteFlow(c, translate("Report", "Notes"), section.notes, width))
     return blocks
 
 
@@ -79,13 +79,18 @@ def closing_blocks(c: Canvas, closing: Closing, width: float) -> list[Flowable]:
 
 
 def report_story(
-    c: Canvas, sections: Sequence[SectionContent], sheet: FactSheet, analysis: Analysis, width: float
+    c: Canvas,
+    sections: Sequence[SectionContent],
+    sheet: FactSheet,
+    analysis: Analysis,
+    width: float,
+    closing: Closing | None = None,
 ) -> Story:
-    """The full report's story: every section, then the closing section."""
+    """The full report's story: every section, then the closing section (the document's, if given)."""
     story: list[tuple[str, Sequence[Flowable]]] = [
         (section.title, section_blocks(c, section, sheet, width, first=i == 0)) for i, section in enumerate(sections)
     ]
-    closing = build_closing(sheet, analysis)
+    closing = closing or build_closing(sheet, analysis)
     story.append((closing.title, closing_blocks(c, closing, width)))
     return story
 
@@ -115,14 +120,14 @@ def full_report_template(sheet: FactSheet) -> PageTemplate:
 def paint_document(
     painter: QtGui.QPainter,
     page: PageInfo,
-    sections: Sequence[SectionContent],
+    document: Document,
     sheet: FactSheet,
     analysis: Analysis,
     new_page: Callable[[], object],
     theme: Theme = LIGHT,
     only_pages: Container[int] | None = None,
 ) -> DocumentLayout:
-    """Lay out and paint the whole fact sheet with an active ``painter``; the one drawing routine.
+    """Lay out and paint the full report of the core ``document`` with an active ``painter``.
 
     ``page`` is the paper in layout pixels (96 to the inch); the painter must map those to the
     device (identity for a 96 dpi ``QPdfWriter``; :mod:`printing` scales for other printers).
@@ -133,5 +138,5 @@ def paint_document(
     prepare_painter(painter)
     c = Canvas(painter, page, theme)
     doc = DocTemplate(page, full_report_template(sheet))
-    story = report_story(c, sections, sheet, analysis, doc.frames[0].width)
+    story = report_story(c, document.sections, sheet, analysis, doc.frames[0].width, document.closing)
     return doc.build(c, story, new_page, only_pages)

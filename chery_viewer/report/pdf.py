@@ -21,12 +21,13 @@ from PySide6 import QtCore, QtGui
 
 from chery_viewer import __version__
 from chery_viewer.core.audit import Analysis, analyse
-from chery_viewer.core.content import SectionContent, build_sections
+from chery_viewer.core.content import Document, SectionContent, build_document, build_sections
 from chery_viewer.core.files import WriteError, atomic_write, describe_problem
 from chery_viewer.core.i18n import data_language
 from chery_viewer.core.signals import deferred
 from chery_viewer.graphics.application import ensure_application
 from chery_viewer.report.canvas import PAGE_SIZES, page_for_layout
+from chery_viewer.report.fact_sheet import paint_sheet
 from chery_viewer.report.full_report import closing_title, paint_document
 from chery_viewer.report.geometry import DPI, PageInfo, page_size_key
 from chery_viewer.report.pdfmeta import author, document_id, document_title, pdf_date, post_process, xmp
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from chery_viewer.core.factsheet import FactSheet
 
 __all__ = [
+    "LAYOUTS",
     "PAGE_SIZES",
     "DocumentLayout",
     "ExportError",
@@ -48,6 +50,9 @@ __all__ = [
 ]
 
 
+LAYOUTS = ("report", "sheet")  # the full report, the two-page fact sheet
+
+
 class ExportError(Exception):
     """The PDF could not be written; the message is one readable line naming the file."""
 
@@ -57,12 +62,22 @@ def render_pdf_bytes(
     page_size: str = "A4",
     analysis: Analysis | None = None,
     sections: Sequence[SectionContent] | None = None,
+    layout: str = "report",
+    document: Document | None = None,
 ) -> bytes:
-    """The finished PDF (bookmarks, metadata, fixed dates and ID) as bytes; nothing touches the disk."""
+    """The finished PDF (bookmarks, metadata, fixed dates and ID) as bytes; nothing touches the disk.
+
+    ``layout`` is "report" (the full report) or "sheet" (the two-page fact sheet); ``document``
+    is the core document a window already holds (its sections are drawn as they are).
+    """
     ensure_application()
+    if layout not in LAYOUTS:
+        raise ValueError(f"unknown layout '{layout}' (use {' or '.join(LAYOUTS)})")
     analysis = analysis or analyse(sheet)
+    if document is not None:
+        sections = document.sections
     sections = list(sections) if sections is not None else build_sections(sheet, analysis)
-    doc_id = document_id(sheet, analysis, sections, page_size, QtCore.qVersion())
+    doc_id = document_id(sheet, analysis, sections, f"{page_size} {layout}", QtCore.qVersion())
     date, xmp_date = pdf_date(sheet)
     producer = f"Qt {QtCore.qVersion()}"
 
@@ -95,7 +110,9 @@ def render_pdf_bytes(
         if not painter.begin(writer):
             raise RuntimeError("Qt could not start painting the PDF")
         try:
-            layout = paint_document(painter, page, sections, sheet, analysis, writer.newPage)
+            paint = paint_sheet if layout == "sheet" else paint_document
+            drawn = paint(painter, page, document or build_document(sheet, analysis, sections), sheet, analysis,
+                          writer.newPage)  # fmt: skip
         finally:
             painter.end()
         raw = bytes(buffer.data().data())
@@ -105,7 +122,7 @@ def render_pdf_bytes(
             gc.enable()
         if random_seed:
             QtCore.QHashSeed.resetRandomGlobalSeed()
-    return post_process(raw, layout, page, sheet, date, producer)
+    return post_process(raw, drawn, page, sheet, date, producer)
 
 
 def export_pdf(
@@ -115,9 +132,12 @@ def export_pdf(
     analysis: Analysis | None = None,
     language: str | None = None,
     sections: Sequence[SectionContent] | None = None,
+    layout: str = "report",
+    document: Document | None = None,
 ) -> Path:
-    """Write the whole fact sheet to ``path`` as a PDF (A4 or Letter, portrait); return the path.
+    """Write the fact sheet to ``path`` as a PDF (A4 or Letter, portrait); return the path.
 
+    ``layout`` "report" writes the full report, "sheet" the two-page fact sheet.
     ``sections`` (with ``analysis``) are what a window already shows, drawn as they are;
     without them they are built from the sheet. ``language`` ('en', 'zh_CN') is installed
     first and the sheet's texts taken in it (it rebuilds the sections); None keeps the current
@@ -135,10 +155,12 @@ def export_pdf(
         ensure_application()
         install_translators(language)
         sheet = sheet.localized(data_language(language))
-        sections = None
+        sections = document = None
+    if layout not in LAYOUTS:
+        raise ExportError(f"cannot write {out}: unknown layout '{layout}' (use {' or '.join(LAYOUTS)})")
     try:
         with deferred():  # Ctrl-C, SIGTERM, SIGHUP end the export at the next checkpoint, not inside Qt
-            data = render_pdf_bytes(sheet, key, analysis, sections)
+            data = render_pdf_bytes(sheet, key, analysis, sections, layout, document)
             atomic_write(out, lambda tmp: tmp.write_bytes(data))
     except WriteError as exc:
         raise ExportError(str(exc)) from exc

@@ -35,7 +35,6 @@ __all__ = [
 ]  # fmt: skip
 
 
-
 def author() -> str:
     """The PDF's Author field: who compiled it, and that it is not the company's document."""
     return translate("Report", "Compiled by the Chery Fact Sheet project from press reports; not affiliated with Chery")

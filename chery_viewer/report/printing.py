@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore, QtGui, QtPrintSupport, QtWidgets
 
 from chery_viewer.core.audit import Analysis, analyse
-from chery_viewer.core.content import SectionContent, build_sections
+from chery_viewer.core.content import SectionContent, build_document, build_sections
 from chery_viewer.core.i18n import translate
 from chery_viewer.report.canvas import page_for_layout
+from chery_viewer.report.fact_sheet import paint_sheet
 from chery_viewer.report.full_report import paint_document
 from chery_viewer.report.geometry import DPI
 from chery_viewer.report.pdf import ExportError
@@ -61,8 +62,10 @@ def render_to_printer(
     sheet: FactSheet,
     analysis: Analysis | None = None,
     sections: Sequence[SectionContent] | None = None,
+    layout: str = "report",
 ) -> DocumentLayout:
-    """Paint the whole fact sheet on ``printer`` (a real printer, a PDF printer or a preview)."""
+    """Paint the fact sheet on ``printer`` (a real printer, a PDF printer or a preview): the full
+    report, or with ``layout`` "sheet" the two-page fact sheet."""
     analysis = analysis or analyse(sheet)
     sections = list(sections) if sections is not None else build_sections(sheet, analysis)
     painter = QtGui.QPainter()
@@ -76,9 +79,9 @@ def render_to_printer(
         if dpi != DPI:
             painter.scale(dpi / DPI, painter.device().logicalDpiY() / DPI)
         page = page_for_layout(printer.pageLayout())
-        return paint_document(
-            painter, page, sections, sheet, analysis, printer.newPage, only_pages=_selected_pages(printer)
-        )
+        paint = paint_sheet if layout == "sheet" else paint_document
+        document = build_document(sheet, analysis, sections)
+        return paint(painter, page, document, sheet, analysis, printer.newPage, only_pages=_selected_pages(printer))
     finally:
         painter.end()
 
@@ -89,8 +92,9 @@ def print_fact_sheet(
     printer: QtPrintSupport.QPrinter | None = None,
     analysis: Analysis | None = None,
     sections: Sequence[SectionContent] | None = None,
+    layout: str = "report",
 ) -> bool:
-    """Ask for a printer with ``QPrintDialog``, then print; False if cancelled or failed."""
+    """Ask for a printer with ``QPrintDialog``, then print ``layout``; False if cancelled or failed."""
     printer = printer or QtPrintSupport.QPrinter(QtPrintSupport.QPrinter.PrinterMode.HighResolution)
     configure_printer(printer, sheet)
     dialog = QtPrintSupport.QPrintDialog(printer, parent)
@@ -98,7 +102,7 @@ def print_fact_sheet(
     if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
         return False
     try:
-        render_to_printer(printer, sheet, analysis, sections)
+        render_to_printer(printer, sheet, analysis, sections, layout)
     except Exception as exc:  # a printer or layout failure: a dialog, never a traceback in a slot
         box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, translate("Report", "Not printed"),
                                     str(exc) if isinstance(exc, ExportError) else f"{type(exc).__name__}: {exc}",
@@ -115,6 +119,7 @@ def preview_fact_sheet(
     printer: QtPrintSupport.QPrinter | None = None,
     analysis: Analysis | None = None,
     sections: Sequence[SectionContent] | None = None,
+    layout: str = "report",
 ) -> bool:
     """Show the printed pages in ``QPrintPreviewDialog`` (which can print them); True if it printed."""
     printer = printer or QtPrintSupport.QPrinter(QtPrintSupport.QPrinter.PrinterMode.HighResolution)
@@ -126,7 +131,7 @@ def preview_fact_sheet(
     dialog.setWindowTitle(translate("Report", "Print preview: {title}").format(title=document_title(sheet)))
 
     def paint(target: QtPrintSupport.QPrinter) -> None:
-        render_to_printer(target, sheet, analysis, sections)
+        render_to_printer(target, sheet, analysis, sections, layout)
 
     dialog.paintRequested.connect(paint)
     return dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from chery_viewer.core.audit import Analysis, analyse
-from chery_viewer.core.content import BUILDERS, SECTION_KEYS, SectionContent, section_titles
+from chery_viewer.core.content import BUILDERS, SECTION_KEYS, Document, SectionContent, section_titles
 from chery_viewer.core.content.catalog import file_stem
 from chery_viewer.core.content.context import Context
 from chery_viewer.core.factsheet import FactSheet
@@ -17,6 +17,7 @@ from chery_viewer.graphics.image import IMAGE_SUFFIXES
 from chery_viewer.ui import language as ui_language
 from chery_viewer.ui.chart_export import DATA_SUFFIXES, PngSizeDialog, export_chart, remembered_scale, with_suffix
 from chery_viewer.ui.charts import ChartView
+from chery_viewer.ui.layout_choice import LayoutChoice
 from chery_viewer.ui.opening import DatasetOpening
 from chery_viewer.ui.panels import PANELS, SectionPanel
 from chery_viewer.ui.settings import Settings
@@ -163,6 +164,12 @@ class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
         """Every section the window shows, in tab order: what export, print and preview draw."""
         return [self.section(key) for key in TAB_KEYS]
 
+    def core_document(self) -> Document:
+        """The core document with the sections the window shows (its cover and closing built beside them)."""
+        from chery_viewer.core.content import build_document
+
+        return build_document(self.sheet, self.analysis, self.document())
+
     def _ensure_panel(self, index: int) -> SectionPanel:
         key = TAB_KEYS[index]
         if key not in self.panels:
@@ -217,6 +224,7 @@ class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
         self.export_pdf_action = self._action(self.export_pdf, "Ctrl+E")
         self.print_action = self._action(self.print_sheet, "Ctrl+P")
         self.preview_action = self._action(self.preview_sheet, "Ctrl+Shift+P")
+        self.layout_choice = LayoutChoice(self, self.settings)
         self.chart_image_action = self._action(self.export_chart_image)
         self.chart_data_action = self._action(self.export_chart_data)
         self.quit_action = self._action(self.close, "Ctrl+Q")
@@ -252,6 +260,7 @@ class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.export_pdf_action, self.print_action, self.preview_action])
+        self.file_menu.addMenu(self.layout_choice.menu)
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.chart_image_action, self.chart_data_action])
         self.file_menu.addSeparator()
@@ -290,6 +299,7 @@ class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
         for action, text, tip in texts:
             action.setText(text)
             action.setStatusTip(tip)
+        self.layout_choice.retranslate()
         titles = section_titles()
         for i, key in enumerate(TAB_KEYS):
             self.tabs.setTabText(i, titles[key])
@@ -339,12 +349,13 @@ class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
         box.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         box.exec()
 
-    def _save_path(self, purpose: str, title: str, default_name: str, filters: str) -> str:
+    def _save_path(self, purpose: str, title: str, default_name: str, filters: str, selected: str = "") -> str:
         """Ask for a file name; the chosen filter's suffix is added when the name has none of it."""
         start = str(Path(self.settings.directory(purpose)) / default_name)
-        path, chosen = QtWidgets.QFileDialog.getSaveFileName(self, title, start, filters)
+        path, chosen = QtWidgets.QFileDialog.getSaveFileName(self, title, start, filters, selected)
         if not path:
             return ""
+        self._chosen_filter = chosen
         suffix = chosen.rpartition("*")[2].rstrip(")").strip()  # "PNG image (*.png)" -> ".png"
         if suffix.startswith(".") and not path.lower().endswith(suffix):
             path += suffix
@@ -352,20 +363,23 @@ class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
         return path
 
     def export_pdf(self, path: str | None = None) -> bool:
-        path = path or self._save_path(
-            "pdf",
-            translate("MainWindow", "Export PDF"),
-            translate("MainWindow", "chery-fact-sheet.pdf"),
-            translate("MainWindow", "PDF documents (*.pdf)"),
-        )
+        """Write the layout chosen in File → Document layout, or in the save dialog's file type."""
         if not path:
-            return False
+            filters, selected = self.layout_choice.filters()
+            path = self._save_path(
+                "pdf", translate("MainWindow", "Export PDF"), translate("MainWindow", "chery-fact-sheet.pdf"),
+                filters, selected,
+            )  # fmt: skip
+            if not path:
+                return False
+            self.layout_choice.from_filter(self._chosen_filter)
         from chery_viewer.report.pdf import ExportError, export_pdf
 
         try:
             QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
             try:
-                export_pdf(self.sheet, Path(path), analysis=self.analysis, sections=self.document())
+                export_pdf(self.sheet, Path(path), analysis=self.analysis, layout=self.layout_choice.current,
+                           document=self.core_document())  # fmt: skip
             finally:
                 QtWidgets.QApplication.restoreOverrideCursor()
         except ExportError as exc:
@@ -380,12 +394,14 @@ class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
     def print_sheet(self) -> None:
         from chery_viewer.report.printing import print_fact_sheet
 
-        print_fact_sheet(self, self.sheet, analysis=self.analysis, sections=self.document())
+        print_fact_sheet(self, self.sheet, analysis=self.analysis, sections=self.document(),
+                         layout=self.layout_choice.current)  # fmt: skip
 
     def preview_sheet(self) -> None:
         from chery_viewer.report.printing import preview_fact_sheet
 
-        preview_fact_sheet(self, self.sheet, analysis=self.analysis, sections=self.document())
+        preview_fact_sheet(self, self.sheet, analysis=self.analysis, sections=self.document(),
+                           layout=self.layout_choice.current)  # fmt: skip
 
     def chart_for_export(self) -> ChartView | None:
         """The chart last pointed at on the current tab (the mouse has moved to the menu since),
@@ -506,4 +522,3 @@ def with_mnemonic(text: str, letter: str) -> str:
     else added in brackets after it, as Chinese menus do ("概览(&O)")."""
     at = text.lower().find(letter.lower())
     return f"{text[:at]}&{text[at:]}" if at >= 0 else f"{text}(&{letter})"
-

@@ -1114,10 +1114,6 @@ Source: {source}</source>
         <translation>奇瑞数据概览.pdf</translation>
     </message>
     <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>PDF 文档 (*.pdf)</translation>
-    </message>
-    <message>
         <source>PDF not written</source>
         <translation>未能写入 PDF</translation>
     </message>
@@ -1152,6 +1148,34 @@ Source: {source}</source>
     <message>
         <source>About Chery Fact Sheet</source>
         <translation>关于奇瑞数据概览</translation>
+    </message>
+    <message>
+        <source>Fact sheet (2 pages)</source>
+        <translation>数据概览（2页）</translation>
+    </message>
+    <message>
+        <source>Full report</source>
+        <translation>完整报告</translation>
+    </message>
+    <message>
+        <source>{layout}, PDF (*.pdf)</source>
+        <translation>{layout}，PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Document &amp;layout</source>
+        <translation>文档版式(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Fact sheet (2 pages)</source>
+        <translation>数据概览（2页）(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Full &amp;report</source>
+        <translation>完整报告(&amp;R)</translation>
+    </message>
+    <message>
+        <source>What Export PDF, Print and Print preview make</source>
+        <translation>导出PDF、打印和打印预览生成的文档</translation>
     </message>
 </context>
 <context>
@@ -1393,8 +1417,68 @@ Source: {source}</source>
         <translation>审计未发现各来源之间存在不一致。</translation>
     </message>
     <message>
+        <source>Data as of {date}</source>
+        <translation>数据截至{date}</translation>
+    </message>
+    <message>
+        <source>Results of {year} on one sheet, front and back. Every figure names its source: the ids in brackets are listed on the back.</source>
+        <translation>{year}年业绩，一页正反两面。每个数字都注明来源：方括号中的编号列在背面。</translation>
+    </message>
+    <message>
+        <source>Headline figures {year}</source>
+        <translation>{year}年主要数字</translation>
+    </message>
+    <message>
+        <source>Sales in {year}</source>
+        <translation>{year}年销量</translation>
+    </message>
+    <message>
+        <source>{title}: exports, innovation, partners</source>
+        <translation>{title}：出口、创新、合作伙伴</translation>
+    </message>
+    <message>
+        <source>Two different shares. 20% is the base article&apos;s figure for Chery&apos;s exports summed up to 3 Feb 2023 [S1]; ~14.5% is our own figure for 2022 alone: Exports 2022 ÷ China&apos;s car exports 2022 × 100 {cite}.</source>
+        <translation>两个不同的占比。20%是基础文章给出的奇瑞截至2023年2月3日累计出口的占比 [S1]；约14.5%是我们计算的2022年单年占比：2022年出口 ÷ 2022年中国汽车出口 × 100 {cite}。</translation>
+    </message>
+    <message>
+        <source>Exports by month, 2022</source>
+        <translation>2022年月度出口</translation>
+    </message>
+    <message>
+        <source>Audit: the audit recomputes every published rate and sub-total and finds {count} disagreements between the sources; the full report explains each.</source>
+        <translation>审核：重新计算每个公布的增长率和分项合计，发现来源之间有{count}处不一致；完整报告逐一说明。</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Full headlines and addresses of the sources, the data audit and every formula: the full report (chery-viewer --layout report --export-pdf report.pdf).</source>
+        <translation>来源的完整标题和网址、数据审核及每个公式：见完整报告（chery-viewer --layout report --export-pdf report.pdf）。</translation>
+    </message>
+    <message>
+        <source>Partners and alliance domains</source>
+        <translation>合作伙伴与联盟领域</translation>
+    </message>
+    <message>
+        <source>The base article names {count} partners and {domains} alliance domains [S1]: {names}. It does not say which partner belongs to which domain; the pairings below are our inference from each deal.</source>
+        <translation>基础文章列出{count}家合作伙伴和{domains}个联盟领域 [S1]：{names}。文章没有说明每家伙伴属于哪个领域；下表的对应关系是我们根据各项合作推断的。</translation>
+    </message>
+    <message>
+        <source>{date} (inferred)</source>
+        <translation>{date}（推断）</translation>
+    </message>
+    <message>
         <source>{title}  ·  data as of {date}</source>
         <translation>{title}  ·  数据截至{date}</translation>
+    </message>
+    <message>
+        <source>Front</source>
+        <translation>正面</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>背面</translation>
     </message>
     <message>
         <source>Page {number} of {total}</source>

@@ -204,7 +204,7 @@ def test_print_and_preview_actions_use_the_report_painter(window: MainWindow, mo
     window.print_action.trigger()
     window.preview_action.trigger()
     assert [c[0] for c in calls] == ["print", "preview"]
-    for _, analysis, sections in calls:  # the window hands over what it holds, nothing rebuilt
+    for _, analysis, sections, _layout in calls:  # the window hands over what it holds, nothing rebuilt
         assert analysis is window.analysis
         assert [s.key for s in sections] == list(TAB_KEYS) and any(s is shown for s in sections)
 

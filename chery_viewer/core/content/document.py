@@ -7,7 +7,7 @@ per dataset; a change of language builds a new document from the same analysis.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from chery_viewer.core.audit import Analysis, analyse
 from chery_viewer.core.content.closing import build_closing
@@ -75,14 +75,16 @@ def build_cover(sheet: FactSheet, analysis: Analysis, overview: SectionContent) 
     )
 
 
-def build_document(sheet: FactSheet, analysis: Analysis | None = None) -> Document:
+def build_document(
+    sheet: FactSheet, analysis: Analysis | None = None, sections: Sequence[SectionContent] | None = None
+) -> Document:
     """The whole document of ``sheet`` (already localized) in the current language.
 
     Pass the dataset's one ``analysis`` to rebuild after a change of language without
-    re-running the audit.
+    re-running the audit, and the ``sections`` a window already holds to keep them as they are.
     """
     analysis = analysis or analyse(sheet)
-    sections = tuple(build_sections(sheet, analysis))
+    sections = tuple(sections) if sections is not None else tuple(build_sections(sheet, analysis))
     return Document(
         current_language(),
         build_cover(sheet, analysis, sections[0]),
