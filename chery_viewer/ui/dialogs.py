@@ -32,7 +32,8 @@ def sources_html(sheet: FactSheet) -> str:
             link = f"<a href='{html.escape(url.toString(), quote=True)}'>{link}</a>"
         date = f", {html.escape(source_date(source))}" if source.date else ""
         items.append(
-            f"<p><b>[{html.escape(source.id)}]</b> {html.escape(source.title)}<br>"
+            f"<p><a name='src-{html.escape(source.id, quote=True)}'></a>"
+            f"<b>[{html.escape(source.id)}]</b> {html.escape(source.title)}<br>"
             f"<span>{html.escape(source.publisher)}{date}</span><br>{link}</p>"
         )
     return "".join(items)
@@ -55,6 +56,13 @@ class SourcesDialog(QtWidgets.QDialog):
         buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def show_entry(self, source_id: str) -> bool:
+        """Scroll to one source and highlight it (a click on its id anywhere in the window)."""
+        from chery_viewer.ui.source_links import highlight_entry
+
+        colour = self.palette().color(QtGui.QPalette.ColorRole.Highlight).lighter(160)
+        return highlight_entry(self.browser, source_id, colour)
 
 
 class AuditDialog(QtWidgets.QDialog):
