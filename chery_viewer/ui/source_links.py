@@ -174,8 +174,10 @@ def highlight_entry(browser: QtWidgets.QTextBrowser, source_id: str, colour: QtG
         return False
     selection = QtWidgets.QTextEdit.ExtraSelection()
     cursor = QtGui.QTextCursor(block)
-    # An entry is one paragraph whose lines are broken by <br>: the block holds all of it.
-    cursor.movePosition(QtGui.QTextCursor.MoveOperation.EndOfBlock, QtGui.QTextCursor.MoveMode.KeepAnchor)
+    last = block  # the entry runs on to the block before the next "[id]"
+    while last.next().isValid() and not last.next().text().startswith("["):
+        last = last.next()
+    cursor.setPosition(last.position() + max(last.length() - 1, 0), QtGui.QTextCursor.MoveMode.KeepAnchor)
     selection.cursor = cursor
     fmt = QtGui.QTextCharFormat()
     fmt.setBackground(colour)

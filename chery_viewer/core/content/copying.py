@@ -20,7 +20,7 @@ from chery_viewer.core.factsheet import Source
 from chery_viewer.core.formatting import format_with_unit, is_safe_url, unit_word
 from chery_viewer.core.i18n import translate
 
-__all__ = ["CopiedTable", "chart_table", "figure_citation", "figure_value"]
+__all__ = ["CopiedTable", "chart_table", "figure_citation", "figure_citation_html", "figure_value", "linked_citation"]
 
 
 def figure_value(ctx: Context, figure_id: str) -> str:
@@ -42,10 +42,36 @@ def figure_citation(ctx: Context, figure_id: str) -> str:
     figure = ctx.get(figure_id)
     if figure is None:
         return ""
-    cited = [citation(ctx.sheet.sources[i]) for i in sources_of(figure, ctx.get) if i in ctx.sheet.sources]
+    cited = [citation(s) for s in _figure_sources(ctx, figure_id)]
     if not cited:
         return value
     return translate("Clipboard", "{value} — {citation}").format(value=value, citation="; ".join(cited))
+
+
+def figure_citation_html(ctx: Context, figure_id: str) -> str:
+    """:func:`figure_citation` as HTML, every text escaped and each source's address a link."""
+    value = html.escape(figure_value(ctx, figure_id))
+    cited = [linked_citation(s) for s in _figure_sources(ctx, figure_id)]
+    if not cited:
+        return f"<p>{value}</p>"
+    template = html.escape(translate("Clipboard", "{value} — {citation}"))
+    return '<meta charset="utf-8"><p>' + template.format(value=value, citation="; ".join(cited)) + "</p>"
+
+
+def linked_citation(source: Source) -> str:
+    """A source's full reference as HTML, its address a link when it is a safe one."""
+    esc = html.escape
+    ref = esc(citation(source))
+    if is_safe_url(source.url):
+        ref = ref.replace(esc(source.url), f'<a href="{esc(source.url, quote=True)}">{esc(source.url)}</a>', 1)
+    return ref
+
+
+def _figure_sources(ctx: Context, figure_id: str) -> list[Source]:
+    figure = ctx.get(figure_id) if figure_id else None
+    if figure is None:
+        return []
+    return [ctx.sheet.sources[i] for i in sources_of(figure, ctx.get) if i in ctx.sheet.sources]
 
 
 @dataclass(frozen=True)
@@ -87,12 +113,7 @@ class CopiedTable:
             + "</tr>"
             for row in self.rows
         )
-        cited = []
-        for s in self.sources:
-            ref = esc(citation(s))
-            if is_safe_url(s.url):
-                ref = ref.replace(esc(s.url), f'<a href="{esc(s.url, quote=True)}">{esc(s.url)}</a>', 1)
-            cited.append(f"[{esc(s.id)}] {ref}")
+        cited = [f"[{esc(s.id)}] {linked_citation(s)}" for s in self.sources]
         sources = f"<p>{esc(translate('Clipboard', 'Sources:'))}<br>{'<br>'.join(cited)}</p>" if cited else ""
         caption = f"<p>{esc(self.caption)}</p>" if self.caption else ""
         return (
