@@ -88,13 +88,13 @@ class FigureRoutes(QtCore.QObject):
         self.figures.focus_search()
         return self.figures
 
-    def go_to(self, section: str, entry_id: str) -> None:
+    def go_to(self, section: str, name: str) -> None:
         """Show the tab of ``section`` (the row's own tab), the window in front."""
         if section in SECTION_KEYS:
             self.window.tabs.setCurrentIndex(SECTION_KEYS.index(section))
         self.window.raise_()
         self.window.activateWindow()
-        shown = translate("Figures", "Showing {entry} on this tab").format(entry=entry_id)
+        shown = translate("Figures", "On this tab: {name}").format(name=name)
         self.window.statusBar().showMessage(shown, 4000)
 
     def export_figures(self, kind: str) -> bool:

@@ -141,7 +141,7 @@ def _combo(name: str, items: list[tuple[str, str | None]]) -> QtWidgets.QComboBo
 class FiguresDialog(QtWidgets.QDialog):
     """The table of every figure, beside the window (not modal: the tabs stay usable).
 
-    ``sigGoTo(section_key, entry_id)`` asks the window for the tab that shows a row;
+    ``sigGoTo(section_key, name)`` asks the window for the tab that shows a row;
     ``sigSourceClicked(source_id)`` for Help → Sources at that entry.
     """
 
@@ -255,7 +255,7 @@ class FiguresDialog(QtWidgets.QDialog):
     def _on_double_clicked(self, index: QtCore.QModelIndex) -> None:
         row: CatalogueRow = index.data(ROW_ROLE)
         if index.column() != SOURCE and row is not None:
-            self.sigGoTo.emit(row.section, row.id)
+            self.sigGoTo.emit(row.section, row.label)
 
     def _on_clicked(self, index: QtCore.QModelIndex) -> None:
         row: CatalogueRow = index.data(ROW_ROLE)
