@@ -101,9 +101,15 @@ class CatalogueFilter(QtCore.QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_filters(self, section: str | None, kind: str | None, source: str | None, text: str) -> None:
+        begin = getattr(self, "beginFilterChange", None)  # Qt 6.10 and later; invalidateRowsFilter is deprecated
+        if begin is not None:
+            begin()
         self.section, self.kind, self.source = section, kind, source
         self.words = text.casefold().split()
-        self.invalidateRowsFilter()
+        if begin is not None:
+            self.endFilterChange(QtCore.QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex) -> bool:
         model = self.sourceModel()
