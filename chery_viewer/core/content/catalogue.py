@@ -155,7 +155,7 @@ def build_catalogue(sheet: FactSheet, analysis: Analysis) -> Catalogue:
     """Every figure (stated and derived), fact and partner of ``sheet``, in section order."""
     ctx = Context(sheet, analysis)
     rows = figure_rows(ctx) + fact_rows(sheet) + partner_rows(sheet)
-    order = {key: i for i, key in enumerate(SECTION_KEYS)}
+    order: dict[str, int] = {key: i for i, key in enumerate(SECTION_KEYS)}
     rows.sort(key=lambda r: order.get(r.section, len(order)))  # stable: dataset order within a section
     return Catalogue(tuple(rows), source_entries(sheet))
 

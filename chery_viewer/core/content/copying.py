@@ -136,7 +136,7 @@ def chart_table(ctx: Context, spec: ChartSpec) -> CopiedTable:
         parents = {e.target: e for e in spec.edges}
         labels = {n.id: n.label for n in spec.nodes}
         partners = {f"partner:{p.id}": p for p in ctx.sheet.partners}
-        rows = []
+        rows: list[tuple[str, ...]] = []
         for node in spec.nodes:
             partner = partners.get(node.id)
             if partner is None:
@@ -145,7 +145,7 @@ def chart_table(ctx: Context, spec: ChartSpec) -> CopiedTable:
             pairing = translate("Partners", "inferred") if edge and edge.inferred else translate("Partners", "stated")
             cited.append(partner.source_id)
             rows.append((node.label, labels.get(edge.source, "") if edge else "", pairing, f"[{partner.source_id}]"))
-        columns = (
+        columns: tuple[str, ...] = (
             translate("Content", "Partner"),
             translate("Content", "Domain"),
             translate("Content", "Pairing"),
