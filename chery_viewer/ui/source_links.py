@@ -19,6 +19,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from chery_viewer.core.content import SourceEntry
 from chery_viewer.core.i18n import translate
+from chery_viewer.graphics.theme import Theme
 from chery_viewer.ui.widgets import KpiCard, TableView, plain_tooltip
 
 SCHEME = "source:"
@@ -44,14 +45,16 @@ def ids_in(text: str, pattern: re.Pattern[str] | None) -> list[str]:
     return list(dict.fromkeys(pattern.findall(text))) if pattern else []
 
 
-def linked_html(text: str, pattern: re.Pattern[str]) -> str:
-    """``text`` escaped, each known source id a link to its source, line breaks kept."""
+def linked_html(text: str, pattern: re.Pattern[str], colour: str = "") -> str:
+    """``text`` escaped, each known source id a link to its source (in ``colour``, a #rrggbb of
+    the theme's, if given), line breaks kept."""
+    style = f' style="color:{colour}"' if re.fullmatch(r"#[0-9a-fA-F]{6}", colour) else ""
     parts: list[str] = []
     last = 0
     for match in pattern.finditer(text):
         parts.append(html.escape(text[last : match.start()]))
         sid = html.escape(match.group(1), quote=True)
-        parts.append(f'<a href="{SCHEME}{sid}">{html.escape(match.group(0))}</a>')
+        parts.append(f'<a href="{SCHEME}{sid}"{style}>{html.escape(match.group(0))}</a>')
         last = match.end()
     parts.append(html.escape(text[last:]))
     return "".join(parts).replace("\n", "<br>")
@@ -81,10 +84,12 @@ class SourceLinks(QtCore.QObject):
     def attach(self, root: QtWidgets.QWidget) -> None:
         """Selectable text in every label under ``root`` (a KPI card's labels excepted: the card
         has its own copy menu), live ids in labels and in table cells."""
+        theme = getattr(root, "theme", None)  # a panel's theme: links in its colour, readable on dark too
+        colour = theme.bar_highlight if isinstance(theme, Theme) else ""
         for widget in root.findChildren(QtWidgets.QLabel):
             if self._inside_kpi_card(widget) or widget.buddy() is not None:
                 continue
-            self.attach_label(widget)
+            self.attach_label(widget, colour)
         for table in root.findChildren(TableView):
             self.attach_table(table)
 
@@ -97,7 +102,7 @@ class SourceLinks(QtCore.QObject):
             parent = parent.parentWidget()
         return False
 
-    def attach_label(self, widget: QtWidgets.QLabel) -> None:
+    def attach_label(self, widget: QtWidgets.QLabel, colour: str = "") -> None:
         text = widget.text()
         if widget.textFormat() != QtCore.Qt.TextFormat.PlainText or not text.strip():
             return  # rich text of our own (or already linked), or an empty spacer
@@ -106,7 +111,7 @@ class SourceLinks(QtCore.QObject):
             return
         assert self.pattern is not None
         widget.setTextFormat(QtCore.Qt.TextFormat.RichText)
-        widget.setText(linked_html(text, self.pattern))
+        widget.setText(linked_html(text, self.pattern, colour))
         widget.setAccessibleDescription(text)
         widget.setTextInteractionFlags(SELECTABLE | LINKS)
         widget.setOpenExternalLinks(False)

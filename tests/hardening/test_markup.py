@@ -140,7 +140,7 @@ def test_the_markup_survives_loading(sheet: FactSheet) -> None:
 # -- on screen ----------------------------------------------------------------------------------
 
 
-OUR_MARKUP = re.compile(r'<a href="source:S[0-9]+">|</a>|<br>')
+OUR_MARKUP = re.compile(r'<a href="source:S[0-9]+"( style="color:#[0-9a-fA-F]{6}")?>|</a>|<br>')
 
 
 def shown_text(widget: QtWidgets.QLabel) -> str:
