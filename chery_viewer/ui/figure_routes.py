@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6 import QtCore
+from PySide6 import QtCore, QtWidgets
 
 from chery_viewer.core.content import source_entries
-from chery_viewer.core.content.catalogue import Catalogue, build_catalogue
+from chery_viewer.core.content.catalogue import Catalogue, CatalogueRow, build_catalogue
 from chery_viewer.core.content.context import Context
 from chery_viewer.core.files import WriteError
 from chery_viewer.core.i18n import translate
@@ -21,6 +21,7 @@ from chery_viewer.core.sections import SECTION_KEYS
 from chery_viewer.ui.clipboard import ChartCopy, KpiCopy
 from chery_viewer.ui.figures_table import FiguresDialog
 from chery_viewer.ui.source_links import SourceLinks
+from chery_viewer.ui.widgets import TableView
 
 if TYPE_CHECKING:
     from chery_viewer.ui.dialogs import SourcesDialog
@@ -88,13 +89,21 @@ class FigureRoutes(QtCore.QObject):
         self.figures.focus_search()
         return self.figures
 
-    def go_to(self, section: str, name: str) -> None:
-        """Show the tab of ``section`` (the row's own tab), the window in front."""
-        if section in SECTION_KEYS:
-            self.window.tabs.setCurrentIndex(SECTION_KEYS.index(section))
+    def go_to(self, row: CatalogueRow) -> None:
+        """Show the tab of the row's section, the window in front, scrolled to where the tab shows
+        the entry (its row in a table, selected, or its card or label) when it shows it by name."""
+        if row.section not in SECTION_KEYS:
+            return
+        self.window.tabs.setCurrentIndex(SECTION_KEYS.index(row.section))
         self.window.raise_()
         self.window.activateWindow()
-        shown = translate("Figures", "On this tab: {name}").format(name=name)
+        panel = self.window.current_panel()
+        found = find_shown(panel, row.shown_as) if row.shown_as else None
+        if found is not None:
+            widget, point = found
+            at = widget.mapTo(panel.widget(), point)
+            panel.ensureVisible(at.x(), at.y(), 40, 120)
+        shown = translate("Figures", "On this tab: {name}").format(name=row.label)
         self.window.statusBar().showMessage(shown, 4000)
 
     def export_figures(self, kind: str) -> bool:
@@ -140,3 +149,17 @@ class FigureRoutes(QtCore.QObject):
         self.sources.activateWindow()
         self.sources.show_entry(source_id)
         return self.sources
+
+
+def find_shown(panel: QtWidgets.QWidget, text: str) -> tuple[QtWidgets.QWidget, QtCore.QPoint] | None:
+    """Where ``panel`` shows an entry called ``text``: the row of a table whose first column holds
+    it (the row is then selected), else a label with exactly that text; with a point inside it."""
+    for table in panel.findChildren(TableView):
+        for r in range(table.rowCount()):
+            item = table.item(r, 0)
+            if item is not None and item.text() == text:
+                table.selectRow(r)
+                y = table.horizontalHeader().height() + table.rowViewportPosition(r) + table.rowHeight(r) // 2
+                return table, QtCore.QPoint(10, y)
+    label = next((w for w in panel.findChildren(QtWidgets.QLabel) if w.text() == text), None)
+    return (label, QtCore.QPoint(10, label.height() // 2)) if label is not None else None

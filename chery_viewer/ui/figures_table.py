@@ -147,11 +147,11 @@ def _combo(name: str, items: list[tuple[str, str | None]]) -> QtWidgets.QComboBo
 class FiguresDialog(QtWidgets.QDialog):
     """The table of every figure, beside the window (not modal: the tabs stay usable).
 
-    ``sigGoTo(section_key, name)`` asks the window for the tab that shows a row;
+    ``sigGoTo(row)`` asks the window for the tab that shows a row;
     ``sigSourceClicked(source_id)`` for Help → Sources at that entry.
     """
 
-    sigGoTo = QtCore.Signal(str, str)
+    sigGoTo = QtCore.Signal(object)
     sigSourceClicked = QtCore.Signal(str)
     sigExportRequested = QtCore.Signal(str)  # "csv" or "xlsx"
 
@@ -261,7 +261,7 @@ class FiguresDialog(QtWidgets.QDialog):
     def _on_double_clicked(self, index: QtCore.QModelIndex) -> None:
         row: CatalogueRow = index.data(ROW_ROLE)
         if index.column() != SOURCE and row is not None:
-            self.sigGoTo.emit(row.section, row.label)
+            self.sigGoTo.emit(row)
 
     def _on_clicked(self, index: QtCore.QModelIndex) -> None:
         row: CatalogueRow = index.data(ROW_ROLE)

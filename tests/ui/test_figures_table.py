@@ -118,6 +118,29 @@ def test_double_clicking_a_row_shows_its_tab(qtbot, window: MainWindow):
     QtTest.QTest.mouseDClick(dialog.view.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=pos)
     qtbot.waitUntil(lambda: window.tabs.currentIndex() == SECTION_KEYS.index("partners"))
     assert window.statusBar().currentMessage().startswith("On this tab: Luxshare")
+    # The tab shows the partner's row, selected.
+    panel = window.current_panel()
+    table = panel.tables[0]
+    (selected,) = {i.row() for i in table.selectedIndexes()}
+    assert table.item(selected, 0).text() == "Luxshare Precision"
+    cell = table.visualItemRect(table.item(selected, 0))
+    top_left = table.viewport().mapTo(panel.viewport(), cell.topLeft())
+    assert panel.viewport().rect().contains(top_left)
+
+
+def test_double_clicking_a_figure_scrolls_its_tab_to_the_row_that_shows_it(qtbot, window: MainWindow):
+    dialog = _open_with_ctrl_f(qtbot, window)
+    QtTest.QTest.keyClicks(dialog.search, "Exports January to July 2022")
+    row = dialog.shown_rows()[0]
+    pos = _cell_pos(dialog, 0, NAME)
+    QtTest.QTest.mouseClick(dialog.view.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=pos)
+    QtTest.QTest.mouseDClick(dialog.view.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.waitUntil(lambda: window.tabs.currentIndex() == SECTION_KEYS.index("exports"))
+    panel = window.current_panel()
+    table = next(t for t in panel.tables if t.selectedIndexes())
+    (selected,) = {i.row() for i in table.selectedIndexes()}
+    assert table.item(selected, 0).text() == row.label
+    assert panel.verticalScrollBar().value() > 0
 
 
 def _save_as(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:

@@ -60,6 +60,7 @@ class CatalogueRow:
     kind: EntryKind
     source_ids: tuple[str, ...]
     formula: str  # a derived figure's formula in words, else ""
+    shown_as: str = ""  # the text its tab shows it by: a figure's label, a fact's title, a partner's name
 
     @property
     def section_title(self) -> str:
@@ -104,6 +105,7 @@ def figure_rows(ctx: Context) -> list[CatalogueRow]:
             kind="derived" if f.derived else "stated",
             source_ids=tuple(sources_of(f, ctx.get)),
             formula=describe_formula(f.formula, ctx.get) if f.derived else "",
+            shown_as=f.label,
         )
         for f in figures
     ]
@@ -124,6 +126,7 @@ def fact_rows(sheet: FactSheet) -> list[CatalogueRow]:
             kind="inferred" if fact.inferred else "stated",
             source_ids=(fact.source_id,),
             formula="",
+            shown_as=fact.title,
         )
         for fact in sheet.facts
     ]
@@ -146,6 +149,7 @@ def partner_rows(sheet: FactSheet) -> list[CatalogueRow]:
             kind="inferred" if p.pairing == "inferred" else "stated",
             source_ids=(p.source_id,),
             formula="",
+            shown_as=p.name,
         )
         for p in sheet.partners
     ]
