@@ -38,25 +38,35 @@ class FigureRoutes(QtCore.QObject):
         self.sources: SourcesDialog | None = None
         self._context: Context | None = None
         self._catalogue: Catalogue | None = None
-        self.sheet_changed()
+        self._sheet: object = None  # the sheet the ids, context and catalogue were made from
+        self._sync()
         window.sigSheetChanged.connect(self.sheet_changed)
 
     # -- the current sheet -----------------------------------------------------------------
 
+    def _sync(self) -> None:
+        """Follow the window's sheet, which a new dataset or language replaces before any signal:
+        a panel built for the new sheet must already see its sources."""
+        if self._sheet is not self.window.sheet:
+            self._sheet = self.window.sheet
+            self._context = self._catalogue = None
+            self.links.set_sources(source_entries(self.window.sheet))
+
     def context(self) -> Context:
-        if self._context is None or self._context.sheet is not self.window.sheet:
+        self._sync()
+        if self._context is None:
             self._context = Context(self.window.sheet, self.window.analysis)
         return self._context
 
     def catalogue(self) -> Catalogue:
+        self._sync()
         if self._catalogue is None:
             self._catalogue = build_catalogue(self.window.sheet, self.window.analysis)
         return self._catalogue
 
     def sheet_changed(self) -> None:
-        """Another dataset or language: the ids, the table and the sources list follow it."""
-        self._context = self._catalogue = None
-        self.links.set_sources(source_entries(self.window.sheet))
+        """Another dataset or language: the table and the sources list follow it (reopened if shown)."""
+        self._sync()
         for name in ("figures", "sources"):
             dialog = getattr(self, name)
             if dialog is not None:
@@ -69,6 +79,7 @@ class FigureRoutes(QtCore.QObject):
 
     def attach(self, panel: SectionPanel) -> None:
         """Live source ids, selectable text and copying in a newly built tab."""
+        self._sync()
         self.links.attach(panel)
         for view in panel.charts:
             ChartCopy(view, self.context)

@@ -126,3 +126,21 @@ def test_a_source_in_the_figures_table_opens_sources_there(qtbot, window: MainWi
     assert sources is not None and sources.isVisible()
     (marked,) = sources.browser.extraSelections()
     assert marked.cursor.selectedText().startswith(f"[{row.source_ids[0]}] {sheet.sources[row.source_ids[0]].title}")
+
+
+def test_after_a_change_of_language_a_source_cell_names_its_source_in_that_language(qtbot, window: MainWindow):
+    from chery_viewer.ui import language
+
+    _shown(qtbot, window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QtTest.QTest.keyClick(window, QtCore.Qt.Key.Key_5, QtCore.Qt.KeyboardModifier.ControlModifier)  # Partners
+    qtbot.waitUntil(lambda: window.tabs.currentIndex() == 4)
+    try:
+        window.language_actions["zh_CN"].trigger()
+        table = window.current_panel().tables[0]
+        cells = [table.item(r, c) for r in range(table.rowCount()) for c in range(table.columnCount())]
+        huawei = next(i for i in cells if i is not None and i.text() == "[S20]")
+        assert "2020-12-16（据内容推断）" in html.unescape(huawei.toolTip())  # the date in the language shown
+    finally:
+        language.install("en")
