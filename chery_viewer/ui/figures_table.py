@@ -201,6 +201,7 @@ class FiguresDialog(QtWidgets.QDialog):
         self.proxy.setSourceModel(self.model)
         self.view = QtWidgets.QTableView()
         self.view.setObjectName("figures_view")
+        self.view.setAccessibleName(translate("Figures", "All figures"))
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(-1, QtCore.Qt.SortOrder.AscendingOrder)  # dataset order until a header is clicked
