@@ -12,6 +12,15 @@ from chery_viewer.ui import language
 from chery_viewer.ui.main_window import MainWindow
 from chery_viewer.ui.widgets import KpiCard
 
+
+@pytest.fixture(autouse=True)
+def _empty_clipboard_after():
+    """Empty the clipboard after each test: Qt's offscreen platform crashes at exit (SIGSEGV) when
+    the clipboard still holds mime data made in Python; under X11 the same exit is clean."""
+    yield
+    QtWidgets.QApplication.clipboard().clear()
+
+
 # A menu on the offscreen platform cannot grab the keyboard; it still opens and takes clicks.
 OFFSCREEN_MENUS = pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")
 
