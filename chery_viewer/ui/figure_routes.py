@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore, QtWidgets
 
 from chery_viewer.core.content import source_entries
-from chery_viewer.core.content.catalogue import Catalogue, CatalogueRow, build_catalogue
 from chery_viewer.core.content.context import Context
+from chery_viewer.core.content.figure_list import Catalogue, CatalogueRow, build_catalogue
 from chery_viewer.core.files import WriteError
 from chery_viewer.core.i18n import translate
 from chery_viewer.core.sections import SECTION_KEYS

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from chery_viewer.core.content.catalogue import (
+from chery_viewer.core.content.figure_list import (
     Catalogue,
     CatalogueRow,
     export_cells,

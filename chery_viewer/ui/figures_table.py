@@ -1,6 +1,6 @@
 """View → All figures: every figure, fact and partner in one sortable, filterable table.
 
-A ``QTableView`` over the core's :class:`~chery_viewer.core.content.catalogue.Catalogue`
+A ``QTableView`` over the core's :class:`~chery_viewer.core.content.figure_list.Catalogue`
 through a ``QSortFilterProxyModel`` that filters by section, kind, source and free text.
 Double-click a row to go to the tab that shows it; click a source cell to open Help →
 Sources at that entry; the rows shown export to CSV or to an Excel workbook
@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from chery_viewer.core.content.catalogue import (
+from chery_viewer.core.content.figure_list import (
     ENTRY_KINDS,
     Catalogue,
     CatalogueRow,

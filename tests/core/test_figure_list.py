@@ -9,9 +9,9 @@ from pathlib import Path
 
 from chery_viewer.core.audit import Analysis
 from chery_viewer.core.content import build_document
-from chery_viewer.core.content.catalogue import build_catalogue, export_columns
 from chery_viewer.core.content.context import Context
 from chery_viewer.core.content.copying import chart_table, figure_citation, figure_value
+from chery_viewer.core.content.figure_list import build_catalogue, export_columns
 from chery_viewer.core.factsheet import FactSheet
 
 
