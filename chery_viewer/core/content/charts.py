@@ -99,10 +99,11 @@ def months_chart(ctx: Context, chart_id: str, metric: str, name: str) -> ChartSp
         names,
         (
             Series(
-                translate("Content", "In the month (pale bars: monthly average of a longer period)"),
+                translate("Content", "In the month"),
                 "vehicles",
                 "bar",
                 tuple(bars),
+                note=translate("Content", "pale bars: monthly average of a longer period"),
             ),
             Series(translate("Content", "Year to date"), "vehicles", "line", line, "upper"),
         ),

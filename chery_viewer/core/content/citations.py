@@ -34,8 +34,11 @@ class SourceLike(Protocol):
     def date(self) -> str: ...
 
 
-def _date_of(source: SourceLike) -> str:
-    """The source's date as every list shows it: marked when it was read from the page's content."""
+def _date_of(source: SourceLike, short: bool = False) -> str:
+    """The source's date as every list shows it: marked when it was read from the page's content
+    (``short``: in a few words, for the line under a chart)."""
+    if short and source.date and getattr(source, "date_basis", "") == "content":
+        return translate("Citations", "{date}, inferred").format(date=source.date)
     if isinstance(source, Source):
         return source_date(source)
     shown = getattr(source, "date_text", "")
@@ -64,7 +67,7 @@ def source_line(sources: Iterable[SourceLike]) -> str:
             continue
         seen.add(source.id)
         dates = by_publisher.setdefault(source.publisher, [])
-        date = _date_of(source)
+        date = _date_of(source, short=True)
         if date and date not in dates:
             dates.append(date)
     if not by_publisher:
