@@ -1,7 +1,7 @@
 """Copying out of the window, always with the source: charts and KPI cards.
 
 Ctrl+C on a focused chart (or its menu's Copy chart) puts the chart on the clipboard as PNG
-and SVG, drawn on a light background with its title above and its source line under it, and
+and SVG, the same images File → Export chart image… writes (light, titled, cited), and
 its values with their sources as tab-separated text and as an HTML table, so the paste is a
 picture in a slide, a table in a document or a mail and cells in a spreadsheet. Copy data
 puts only the values. On a KPI card, Ctrl+C and Copy citation give the figure with the full
@@ -15,7 +15,6 @@ from collections.abc import Callable
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from chery_viewer.core.content import ChartSpec
-from chery_viewer.core.content.citations import source_line
 from chery_viewer.core.content.context import Context
 from chery_viewer.core.content.copying import (
     CopiedTable,
@@ -25,120 +24,36 @@ from chery_viewer.core.content.copying import (
     figure_value,
 )
 from chery_viewer.core.i18n import translate
-from chery_viewer.graphics.render import LAYOUT_DPI, render_chart
-from chery_viewer.graphics.theme import LIGHT, Theme
 from chery_viewer.ui.charts import ChartView
 from chery_viewer.ui.widgets import KpiCard
 
-__all__ = ["ChartCopy", "KpiCopy", "chart_mime", "copy_mime", "paint_cited_chart"]
-
-IMAGE_SCALE = 2  # the PNG has twice the chart's pixels: sharp in a slide or on a high-density screen
-TITLE_HEIGHT = 30
-MARGIN = 10
+__all__ = ["ChartCopy", "KpiCopy", "chart_mime", "copy_mime"]
 
 ContextSource = Callable[[], Context]
+IMAGE_SCALE = 2  # the PNG at 2x: sharp in a slide or on a high-density screen
 
 
-def _fonts(font: QtGui.QFont) -> tuple[QtGui.QFont, QtGui.QFont]:
-    base = max(font.pointSizeF(), 9.0)
-    title, small = QtGui.QFont(font), QtGui.QFont(font)
-    title.setPointSizeF(base * 1.15)
-    title.setBold(True)
-    small.setPointSizeF(base * 0.9)
-    return title, small
-
-
-def _foot_height(font: QtGui.QFont, width: int, cited: str) -> int:
-    """The height of the source line, wrapped to ``width`` (a chart with many sources needs two lines)."""
-    metrics = QtGui.QFontMetrics(_fonts(font)[1])
-    flags = int(QtCore.Qt.TextFlag.TextWordWrap)
-    return metrics.boundingRect(QtCore.QRect(0, 0, width - 2 * MARGIN, 10_000), flags, cited).height() + 10
-
-
-def cited_size(chart: QtCore.QSize, font: QtGui.QFont, cited: str) -> QtCore.QSize:
-    """The whole image: the title band, the chart at ``chart`` and the source line under it."""
-    return QtCore.QSize(chart.width(), TITLE_HEIGHT + chart.height() + _foot_height(font, chart.width(), cited))
-
-
-def paint_cited_chart(
-    painter: QtGui.QPainter, spec: ChartSpec, size: QtCore.QSize, theme: Theme, font: QtGui.QFont, cited: str
-) -> None:
-    """The chart with its title above and ``cited`` (its source line) under it, filling ``size``."""
-    w, h = size.width(), size.height()
-    foot = _foot_height(font, w, cited)
-    title_font, small = _fonts(font)
-    painter.fillRect(QtCore.QRectF(0, 0, w, h), QtGui.QColor(theme.background))
-    painter.setPen(QtGui.QColor(theme.foreground))
-    painter.setFont(title_font)
-    left = QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.AlignmentFlag.AlignVCenter
-    painter.drawText(QtCore.QRectF(MARGIN, 0, w - 2 * MARGIN, TITLE_HEIGHT), left, spec.title)
-    render_chart(spec, painter, QtCore.QRectF(0, TITLE_HEIGHT, w, h - TITLE_HEIGHT - foot), theme, font)
-    painter.setFont(small)
-    painter.setPen(QtGui.QColor(theme.muted))
-    top_left = QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.AlignmentFlag.AlignTop
-    wrap = int(top_left) | int(QtCore.Qt.TextFlag.TextWordWrap)
-    painter.drawText(QtCore.QRectF(MARGIN, h - foot + 5, w - 2 * MARGIN, foot - 5), wrap, cited)
-
-
-def _png(spec: ChartSpec, size: QtCore.QSize, theme: Theme, font: QtGui.QFont, cited: str) -> QtGui.QImage:
-    image = QtGui.QImage(size * IMAGE_SCALE, QtGui.QImage.Format.Format_ARGB32_Premultiplied)
-    image.setDevicePixelRatio(IMAGE_SCALE)
-    # 96 logical dots to the inch, as pyqtgraph's caches assume; the ratio doubles the pixels.
-    dots = round(LAYOUT_DPI / 0.0254)
-    image.setDotsPerMeterX(dots)
-    image.setDotsPerMeterY(dots)
-    image.fill(QtGui.QColor(theme.background))
-    _paint(image, spec, size, theme, font, cited)
-    return image
-
-
-def _svg(spec: ChartSpec, size: QtCore.QSize, theme: Theme, font: QtGui.QFont, cited: str, about: str) -> bytes:
-    from PySide6 import QtSvg
-
-    buffer = QtCore.QBuffer()
-    buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
-    generator = QtSvg.QSvgGenerator()
-    generator.setOutputDevice(buffer)
-    generator.setSize(size)
-    generator.setResolution(LAYOUT_DPI)
-    generator.setViewBox(QtCore.QRect(QtCore.QPoint(0, 0), size))
-    generator.setTitle(spec.title)
-    generator.setDescription(about)
-    _paint(generator, spec, size, theme, font, cited)
-    buffer.close()
-    return bytes(buffer.data().data())
-
-
-def _paint(device: QtGui.QPaintDevice, spec: ChartSpec, size: QtCore.QSize, theme: Theme, font: QtGui.QFont,
-           cited: str) -> None:  # fmt: skip
-    painter = QtGui.QPainter()
-    if not painter.begin(device):
-        raise RuntimeError("the image could not be drawn")
-    try:
-        painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
-        painter.setRenderHint(QtGui.QPainter.RenderHint.TextAntialiasing, True)
-        paint_cited_chart(painter, spec, size, theme, font, cited)
-    finally:
-        painter.end()
-
-
-def chart_mime(
-    spec: ChartSpec, table: CopiedTable, size: QtCore.QSize, font: QtGui.QFont, theme: Theme = LIGHT,
-    with_image: bool = True,
-) -> QtCore.QMimeData:  # fmt: skip
-    """The chart as PNG and SVG (if ``with_image``), the chart itself at ``size`` with its title and
-    source line around it, and its values with sources as text and HTML."""
+def chart_mime(spec: ChartSpec, table: CopiedTable, ctx: Context | None = None) -> QtCore.QMimeData:
+    """The chart's values with sources as text and HTML; with ``ctx``, also the chart as PNG and
+    SVG: the very files File → Export chart image… writes (title, units, source line, as-of date,
+    light theme), by the same writer, read back from a temporary folder."""
     mime = QtCore.QMimeData()
-    if with_image:
-        cited = source_line(table.sources)
-        size = cited_size(size, font, cited)
-        image = _png(spec, size, theme, font, cited)
+    if ctx is not None:
+        import tempfile
+        from pathlib import Path
+
+        from chery_viewer.core.content.chart_data import chart_credits
+        from chery_viewer.graphics.image import write_chart_image
+
+        credits = chart_credits(spec, ctx)
+        with tempfile.TemporaryDirectory(prefix="chery-copy-") as folder:
+            png = write_chart_image(spec, credits, Path(folder) / "chart.png", IMAGE_SCALE)
+            svg = write_chart_image(spec, credits, Path(folder) / "chart.svg")
+            png_bytes, svg_bytes = png.read_bytes(), svg.read_bytes()
+        image = QtGui.QImage.fromData(png_bytes, "PNG")
         mime.setImageData(image)
-        png = QtCore.QBuffer()
-        png.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
-        image.save(png, "PNG")
-        mime.setData("image/png", png.data())
-        mime.setData("image/svg+xml", QtCore.QByteArray(_svg(spec, size, theme, font, cited, cited)))
+        mime.setData("image/png", QtCore.QByteArray(png_bytes))
+        mime.setData("image/svg+xml", QtCore.QByteArray(svg_bytes))
     mime.setText(table.as_text())
     mime.setHtml(table.as_html())
     return mime
@@ -162,11 +77,11 @@ class ChartCopy(QtCore.QObject):
         return chart_table(self.context(), self.view.spec)
 
     def copy_chart(self) -> None:
-        copy_mime(chart_mime(self.view.spec, self.table(), self.view.size(), self.view.font()))
+        copy_mime(chart_mime(self.view.spec, self.table(), self.context()))
         _announce(self.view, translate("Clipboard", "Chart copied with its values and sources"))
 
     def copy_data(self) -> None:
-        copy_mime(chart_mime(self.view.spec, self.table(), self.view.size(), self.view.font(), with_image=False))
+        copy_mime(chart_mime(self.view.spec, self.table()))
         _announce(self.view, translate("Clipboard", "Chart values copied with their sources"))
 
     def _extend_menu(self, menu: QtWidgets.QMenu) -> None:
