@@ -7,6 +7,8 @@ chart's own exports, and a cached frame so showing a tab again is a blit.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
@@ -47,6 +49,8 @@ class ChartView(pg.GraphicsView):
         self.setMinimumHeight(220)
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self._frame: QtGui.QPixmap | None = None
+        # Callables that add items to the context menu (the clipboard's Copy chart and Copy data).
+        self.menu_extensions: list[Callable[[QtWidgets.QMenu], None]] = []
 
     @property
     def plot(self) -> pg.PlotItem:
@@ -78,6 +82,8 @@ class ChartView(pg.GraphicsView):
         menu.addAction(
             translate("MainWindow", "Export chart data…"), lambda: self.sigExportRequested.emit(self, "data")
         )
+        for extend in self.menu_extensions:
+            extend(menu)
         menu.exec(event.globalPos())
 
     def resizeEvent(self, event: QtGui.QResizeEvent | None) -> None:

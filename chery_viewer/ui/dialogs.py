@@ -35,7 +35,8 @@ def sources_html(sheet: FactSheet) -> str:
             link = f"<a href='{html.escape(url.toString(), quote=True)}'>{link}</a>"
         date = f", {html.escape(source_date(source))}" if source.date else ""
         items.append(
-            f"<p><b>[{html.escape(source.id)}]</b> {html.escape(source.title)}<br>"
+            f"<p><a name='src-{html.escape(source.id, quote=True)}'></a>"
+            f"<b>[{html.escape(source.id)}]</b> {html.escape(source.title)}<br>"
             f"<span>{html.escape(source.publisher)}{date}</span><br>{link}</p>"
         )
     return "".join(items)
@@ -58,6 +59,13 @@ class SourcesDialog(QtWidgets.QDialog):
         buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def show_entry(self, source_id: str) -> bool:
+        """Scroll to one source and highlight it (a click on its id anywhere in the window)."""
+        from chery_viewer.ui.source_links import highlight_entry
+
+        colour = self.palette().color(QtGui.QPalette.ColorRole.Highlight).lighter(160)
+        return highlight_entry(self.browser, source_id, colour)
 
 
 class AuditDialog(QtWidgets.QDialog):
@@ -149,6 +157,12 @@ class ShortcutsDialog(QtWidgets.QDialog):
         layout = QtWidgets.QVBoxLayout(self)
         rows = _shortcut_rows(window)
         rows += [
+            (
+                translate("Dialogs", "Copy the chart or KPI card that has the focus, with its sources"),
+                QtGui.QKeySequence(QtGui.QKeySequence.StandardKey.Copy).toString(
+                    QtGui.QKeySequence.SequenceFormat.NativeText
+                ),
+            ),
             (translate("Dialogs", "Open a menu, or pick an item in it"), translate("Dialogs", "Alt+underlined letter")),
             (translate("Dialogs", "Move between the controls of a dialog"), translate("Dialogs", "Tab, Shift+Tab")),
             (translate("Dialogs", "Close a dialog, a menu or a tooltip"), translate("Dialogs", "Esc")),

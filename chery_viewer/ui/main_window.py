@@ -17,6 +17,7 @@ from chery_viewer.graphics.image import IMAGE_SUFFIXES
 from chery_viewer.ui import language as ui_language
 from chery_viewer.ui.chart_export import DATA_SUFFIXES, PngSizeDialog, export_chart, remembered_scale, with_suffix
 from chery_viewer.ui.charts import ChartView
+from chery_viewer.ui.figure_routes import FigureRoutes
 from chery_viewer.ui.layout_choice import LayoutChoice
 from chery_viewer.ui.opening import DatasetOpening
 from chery_viewer.ui.panels import PANELS, SectionPanel
@@ -73,6 +74,7 @@ class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
         self._retranslate()
         self._apply_theme_style()
         self._set_sheet(sheet)
+        self.figure_routes = FigureRoutes(self)  # All figures, source ids to Sources, copying
         self._watch_current()
         self._remember_opened_from_outside()
         last = self.settings.last_tab
@@ -180,6 +182,7 @@ class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
                 chart.sigExportRequested.connect(self._on_chart_export_requested)
             self._containers[index].layout().addWidget(panel)
             self.panels[key] = panel
+            self.figure_routes.attach(panel)
         return self.panels[key]
 
     def panel(self, key: str) -> SectionPanel:
@@ -248,6 +251,8 @@ class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
             action.setChecked(code == current_language())
             self.language_group.addAction(action)
             self.language_actions[code] = action
+        find = QtGui.QKeySequence(QtGui.QKeySequence.StandardKey.Find)  # Ctrl+F
+        self.figures_action = self._action(lambda: self.figure_routes.show_figures(), find)
         self.shortcuts_action = self._action(self.show_shortcuts, "F1")
         self.sources_action = self._action(self.show_sources)
         self.audit_action = self._action(self.show_audit)
@@ -267,6 +272,7 @@ class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
         self.file_menu.addAction(self.quit_action)
         self.view_menu = bar.addMenu("")
         self.view_menu.addActions(self.tab_actions)
+        self.view_menu.addAction(self.figures_action)
         self.view_menu.addSeparator()
         self.view_menu.addActions(list(self.theme_actions.values()))
         self.view_menu.addSeparator()
@@ -281,6 +287,7 @@ class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
         pdf_tip = translate("MainWindow", "Write the whole fact sheet to PDF")
         image_tip = translate("MainWindow", "PNG or SVG of the chart you last pointed at, or the tab's main chart")
         data_tip = translate("MainWindow", "CSV of the chart you last pointed at, or the tab's main chart")
+        figures_tip = translate("MainWindow", "Every figure, fact and partner in one table to search, sort and export")
         texts = [
             (self.open_action, translate("MainWindow", "&Open dataset…"), open_tip),
             (self.export_pdf_action, translate("MainWindow", "&Export PDF…"), pdf_tip),
@@ -291,6 +298,7 @@ class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
             (self.quit_action, translate("MainWindow", "&Quit"), ""),
             (self.theme_actions["light"], translate("MainWindow", "&Light theme"), ""),
             (self.theme_actions["dark"], translate("MainWindow", "&Dark theme"), ""),
+            (self.figures_action, translate("MainWindow", "All &figures…"), figures_tip),
             (self.shortcuts_action, translate("MainWindow", "&Keyboard shortcuts"), ""),
             (self.sources_action, translate("MainWindow", "&Sources"), ""),
             (self.audit_action, translate("MainWindow", "&Data audit"), ""),

@@ -278,6 +278,81 @@
     </message>
 </context>
 <context>
+    <name>Clipboard</name>
+    <message>
+        <source>{value} ({period}; derived: {formula})</source>
+        <translation>{value}（{period}；推算：{formula}）</translation>
+    </message>
+    <message>
+        <source>{value} ({period})</source>
+        <translation>{value}（{period}）</translation>
+    </message>
+    <message>
+        <source>{value} — {citation}</source>
+        <translation>{value}——{citation}</translation>
+    </message>
+    <message>
+        <source>[{id}] {citation}</source>
+        <translation>[{id}] {citation}</translation>
+    </message>
+    <message>
+        <source>Sources:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>系列</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Chart copied with its values and sources</source>
+        <translation>已复制图表及其数值和来源</translation>
+    </message>
+    <message>
+        <source>Chart values copied with their sources</source>
+        <translation>已复制图表数值及其来源</translation>
+    </message>
+    <message>
+        <source>Copy chart</source>
+        <translation>复制图表</translation>
+    </message>
+    <message>
+        <source>Copy data</source>
+        <translation>复制数据</translation>
+    </message>
+    <message>
+        <source>Value copied</source>
+        <translation>已复制数值</translation>
+    </message>
+    <message>
+        <source>Citation copied</source>
+        <translation>已复制引用</translation>
+    </message>
+    <message>
+        <source>Copy value</source>
+        <translation>复制数值</translation>
+    </message>
+    <message>
+        <source>Copy citation</source>
+        <translation>复制引用</translation>
+    </message>
+</context>
+<context>
     <name>Content</name>
     <message>
         <source>stated</source>
@@ -891,6 +966,10 @@ Source: {source}</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
+        <source>Copy the chart or KPI card that has the focus, with its sources</source>
+        <translation>复制获得焦点的图表或关键指标卡片及其来源</translation>
+    </message>
+    <message>
         <source>Open a menu, or pick an item in it</source>
         <translation>打开菜单，或选择其中一项</translation>
     </message>
@@ -936,6 +1015,185 @@ Source: {source}</source>
     </message>
 </context>
 <context>
+    <name>Figures</name>
+    <message>
+        <source>stated</source>
+        <translation>公布</translation>
+    </message>
+    <message>
+        <source>derived</source>
+        <translation>推算</translation>
+    </message>
+    <message>
+        <source>inferred</source>
+        <translation>推断</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>数据项</translation>
+    </message>
+    <message>
+        <source>Fact</source>
+        <translation>事实</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>合作伙伴</translation>
+    </message>
+    <message>
+        <source>{name} · {domain}</source>
+        <translation>{name} · {domain}</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>板块</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>条目类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Formula</source>
+        <translation>公式</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>On this tab: {name}</source>
+        <translation>本页显示：{name}</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>chery-figures.xlsx</source>
+        <translation>奇瑞数据.xlsx</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>chery-figures.csv</source>
+        <translation>奇瑞数据.csv</translation>
+    </message>
+    <message>
+        <source>Export the figures shown</source>
+        <translation>导出所显示的数据</translation>
+    </message>
+    <message>
+        <source>Figures not written</source>
+        <translation>数据未写入</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>All figures</source>
+        <translation>全部数据</translation>
+    </message>
+    <message>
+        <source>Every figure, fact and partner of the dataset. Double-click a row to go to the tab that shows it; click a source to open it in Help → Sources.</source>
+        <translation>数据集中的每一项数据、事实和合作伙伴。双击一行可转到显示它的标签页；点击来源可在“帮助 → 来源”中打开它。</translation>
+    </message>
+    <message>
+        <source>Search figures, facts and partners…</source>
+        <translation>搜索数据、事实和合作伙伴…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>All sections</source>
+        <translation>全部板块</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <source>&amp;Section:</source>
+        <translation>板块(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>S&amp;ource:</source>
+        <translation>来源(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>导出 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export E&amp;xcel…</source>
+        <translation>导出 Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>The rows shown, with their sources, as CSV</source>
+        <translation>将所显示的行及其来源导出为 CSV</translation>
+    </message>
+    <message>
+        <source>The rows shown, with a sheet of their sources, as an Excel workbook</source>
+        <translation>将所显示的行导出为 Excel 工作簿，另附来源工作表</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} shown</source>
+        <translation>显示 {shown} / {total} 项</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Export chart image…</source>
@@ -966,6 +1224,10 @@ Source: {source}</source>
         <translation>将最近指向的图表（或当前标签页的主图表）的数据导出为 CSV</translation>
     </message>
     <message>
+        <source>Every figure, fact and partner in one table to search, sort and export</source>
+        <translation>在一张表中搜索、排序和导出每一项数据、事实和合作伙伴</translation>
+    </message>
+    <message>
         <source>&amp;Open dataset…</source>
         <translation>打开数据集(&amp;O)…</translation>
     </message>
@@ -992,6 +1254,10 @@ Source: {source}</source>
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>All &amp;figures…</source>
+        <translation>全部数据(&amp;F)…</translation>
     </message>
     <message>
         <source>&amp;Sources</source>
@@ -1554,6 +1820,17 @@ Source: {source}</source>
     <message>
         <source>Partners</source>
         <translation>合作伙伴</translation>
+    </message>
+</context>
+<context>
+    <name>Sources</name>
+    <message>
+        <source>[{id}] {title}
+{publisher}, {date}
+{url}</source>
+        <translation>[{id}] {title}
+{publisher}，{date}
+{url}</translation>
     </message>
 </context>
 <context>

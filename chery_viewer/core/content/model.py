@@ -60,7 +60,8 @@ class Point:
     """One bar, point or donut segment. ``span`` > 1 marks a bar covering several months.
 
     ``approximate`` and ``lower_bound`` say how the figure was published (rounded, or only
-    as a lower bound), so a renderer marks it without reading ``display``.
+    as a lower bound), so a renderer marks it without reading ``display``; ``figure_id``
+    names the figure, so a copy or an export can cite its sources.
     """
 
     category: str
