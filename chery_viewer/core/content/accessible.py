@@ -1,0 +1,207 @@
+"""What assistive technology says: plain-text names and descriptions for every KPI card,
+chart, table, fact card and note, in the current language.
+
+A screen reader reads a widget's *name* first (short: what it is and its figure) and its
+*description* on request (the long text: sources, formulas, a chart's values and trend). These
+texts are built from the document value alone, without Qt, so they are tested against the
+dataset and every renderer that exposes an accessibility tree says the same. No markup and no
+addresses: a screen reader would spell out both.
+
+Marks a sighted reader takes in at a glance are put into words: "~730,000" is "about 730,000",
+">96,000" is "more than 96,000", a derived figure says so, an inferred link is named inferred.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from chery_viewer.core.content.model import Card, ChartSpec, Kpi, Point, Series, Table
+from chery_viewer.core.formatting import join_unit, unit_word
+from chery_viewer.core.i18n import translate
+
+_MARKS = ("~", "约", ">")  # the prefixes format_value writes for rounded and lower-bound figures
+LIST_ALL = 4  # a series of up to this many values is read out whole; a longer one is summarised
+
+
+@dataclass(frozen=True)
+class Spoken:
+    """An accessible name and description."""
+
+    name: str
+    description: str
+
+
+def _t(text: str) -> str:
+    return translate("Accessibility", text)
+
+
+def spoken_value(display: str, approximate: bool = False, lower_bound: bool = False) -> str:
+    """A shown value with its rounding or bound mark in words ("~730,000" -> "about 730,000")."""
+    body = display
+    for mark in _MARKS:
+        body = body.removeprefix(mark)
+    if lower_bound:
+        return _t("more than {value}").format(value=body)
+    if approximate:
+        return _t("about {value}").format(value=body)
+    return body
+
+
+def point_text(point: Point, series: Series) -> str:
+    """A point's value with its unit, as said aloud."""
+    if point.value is None or (isinstance(point.value, float) and math.isnan(point.value)):
+        return _t("not found in the sources")
+    shown = spoken_value(point.display, point.approximate, point.lower_bound)
+    text = shown if series.unit == "percent" else join_unit(shown, unit_word(series.unit))
+    if point.span > 1:  # a bar over several months: the published total, drawn at its average
+        return _t("{value} over {months} months").format(value=text, months=point.span)
+    return text
+
+
+def _sentences(parts: list[str]) -> str:
+    """Sentences joined with the full stop of the language, none doubled."""
+    stop = _t(". ")
+    return stop.join(p.rstrip().rstrip(".。") for p in parts if p.strip())
+
+
+def _change_words(kpi: Kpi) -> str:
+    if not kpi.change:
+        return ""
+    amount = kpi.change.lstrip("+−-")
+    if kpi.trend == "up":
+        return _t("up {change} {label}").format(change=amount, label=kpi.change_label)
+    if kpi.trend == "down":
+        return _t("down {change} {label}").format(change=amount, label=kpi.change_label)
+    return _t("unchanged {label}").format(label=kpi.change_label)
+
+
+def kpi_text(kpi: Kpi) -> Spoken:
+    """'Group sales, 1,232,727 vehicles, 2022, up 28.2% year on year, source Gulf News'."""
+    figure = kpi.exact or join_unit(kpi.value, kpi.unit)
+    figure = spoken_value(figure, figure.startswith(("~", "约")), figure.startswith(">"))
+    period = kpi.period.removesuffix(translate("Content", " · derived"))
+    parts = [kpi.label, figure, period]
+    if kpi.derived:
+        parts.append(_t("derived"))
+    parts.append(_change_words(kpi))
+    if kpi.source:
+        parts.append(_t("source {source}").format(source=kpi.source))
+    return Spoken(_t(", ").join(p for p in parts if p), kpi.tooltip)
+
+
+def _range(series: Series) -> str:
+    cats = [p.category for p in series.points]
+    if not cats:
+        return ""
+    return cats[0] if len(cats) == 1 else _t("{first}–{last}").format(first=cats[0], last=cats[-1])
+
+
+def series_summary(series: Series, companions: tuple[Series, ...] = ()) -> str:
+    """'Group sales 2018–2024; highest 2024 at 2,603,916 vehicles; lowest …; 2022 1,232,727 vehicles, +28.2%'.
+
+    ``companions`` are the chart's other series: a highlighted point is said with their
+    values at the same category (the growth rate above a year's bar).
+    """
+    known = [p for p in series.points if p.value is not None and not math.isnan(p.value)]
+    parts = [_t("{series} {range}").format(series=series.name, range=_range(series)).strip()]
+    if 1 < len(known) <= LIST_ALL:
+        values = [_t("{category} {value}").format(category=p.category, value=point_text(p, series)) for p in known]
+        parts = [_t("{series}: {values}").format(series=series.name, values=_t("; ").join(values))]
+    elif len(known) > LIST_ALL:
+        top = max(known, key=lambda p: p.value or 0.0)
+        low = min(known, key=lambda p: p.value or 0.0)
+        parts.append(_t("highest {category} at {value}").format(category=top.category, value=point_text(top, series)))
+        parts.append(_t("lowest {category} at {value}").format(category=low.category, value=point_text(low, series)))
+        first, last = known[0], known[-1]
+        if (last.value or 0) > (first.value or 0):
+            parts.append(_t("rising from {first} to {last}").format(first=first.category, last=last.category))
+        elif (last.value or 0) < (first.value or 0):
+            parts.append(_t("falling from {first} to {last}").format(first=first.category, last=last.category))
+    elif known:
+        parts.append(_t("{category} {value}").format(category=known[0].category, value=point_text(known[0], series)))
+    for point in series.points:
+        if not point.highlight or point not in known or len(known) <= LIST_ALL:
+            continue
+        said = [_t("{category} {value}").format(category=point.category, value=point_text(point, series))]
+        for other in companions:
+            match = next((p for p in other.points if p.category == point.category and p.value is not None), None)
+            if match is not None and not math.isnan(match.value or 0.0):
+                said.append(_t("{series} {value}").format(series=other.name, value=point_text(match, other)))
+        parts.append(_t(", ").join(said))
+    missing = [p.category for p in series.points if p not in known]
+    if missing:
+        parts.append(
+            _t("not found in the sources: {categories}").format(categories=_t(", ").join(missing))
+        )
+    return _t("; ").join(parts)
+
+
+def chart_summary(spec: ChartSpec) -> str:
+    """The long description of a chart: its values and trend, in words."""
+    if spec.kind == "network":
+        return _network_summary(spec)
+    if spec.kind == "donut":
+        series = spec.series[0]
+        total = sum(p.value or 0.0 for p in series.points)
+        parts = [
+            _t("{category} {value}, {share} of the whole").format(
+                category=p.category,
+                value=point_text(p, series),
+                share=f"{(p.value or 0.0) / total * 100:.1f}%" if total else "",
+            )
+            for p in series.points
+        ]
+        return _t("; ").join(parts)
+    summaries = []
+    for series in spec.series:
+        others = tuple(s for s in spec.series if s is not series)
+        rates = tuple(s for s in others if s.panel == "upper") if series.panel == "main" else ()
+        summaries.append(series_summary(series, rates))
+    return _sentences(summaries)
+
+
+def _network_summary(spec: ChartSpec) -> str:
+    labels = {n.id: n.label for n in spec.nodes}
+    domains = [n for n in spec.nodes if n.level == 1]
+    partners = [n for n in spec.nodes if n.level == 2]
+    parts = [
+        _t("{partners} partners in {domains} domains").format(partners=len(partners), domains=len(domains))
+    ]
+    for domain in domains:
+        members = []
+        for edge in spec.edges:
+            if edge.source != domain.id:
+                continue
+            name = labels.get(edge.target, edge.target)
+            members.append(_t("{partner} (inferred link)").format(partner=name) if edge.inferred else name)
+        parts.append(_t("{domain}: {partners}").format(domain=domain.label, partners=_t(", ").join(members)))
+    return _t("; ").join(parts)
+
+
+def chart_text(spec: ChartSpec) -> Spoken:
+    """A chart's name (its title) and description (summary, then its caption of sources)."""
+    description = _sentences([chart_summary(spec), spec.caption])
+    return Spoken(spec.title, description)
+
+
+def table_text(table: Table) -> Spoken:
+    rows = len(table.rows)
+    size = _t("1 row") if rows == 1 else _t("{rows} rows").format(rows=rows)
+    return Spoken(table.title, _sentences([size, table.caption]))
+
+
+def card_text(card: Card) -> Spoken:
+    """A fact card: its title, then its text, period, source (headline, not address) and any inference."""
+    parts = [card.body]
+    if card.period:
+        parts.append(card.period)
+    if card.source:
+        parts.append(_t("source {source}").format(source=card.source))
+    if card.inferred:
+        parts.append(_t("inferred: our reading of the source"))
+    return Spoken(card.title, _sentences(parts))
+
+
+def note_text(note: str) -> Spoken:
+    return Spoken(note, "")
