@@ -131,9 +131,7 @@ def series_summary(series: Series, companions: tuple[Series, ...] = ()) -> str:
         parts.append(_t(", ").join(said))
     missing = [p.category for p in series.points if p not in known]
     if missing:
-        parts.append(
-            _t("not found in the sources: {categories}").format(categories=_t(", ").join(missing))
-        )
+        parts.append(_t("not found in the sources: {categories}").format(categories=_t(", ").join(missing)))
     return _t("; ").join(parts)
 
 
@@ -165,9 +163,7 @@ def _network_summary(spec: ChartSpec) -> str:
     labels = {n.id: n.label for n in spec.nodes}
     domains = [n for n in spec.nodes if n.level == 1]
     partners = [n for n in spec.nodes if n.level == 2]
-    parts = [
-        _t("{partners} partners in {domains} domains").format(partners=len(partners), domains=len(domains))
-    ]
+    parts = [_t("{partners} partners in {domains} domains").format(partners=len(partners), domains=len(domains))]
     for domain in domains:
         members = []
         for edge in spec.edges:
