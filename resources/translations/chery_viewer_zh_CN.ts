@@ -2,6 +2,125 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>more than {value}</source>
+        <translation>超过{value}</translation>
+    </message>
+    <message>
+        <source>about {value}</source>
+        <translation>约{value}</translation>
+    </message>
+    <message>
+        <source>not found in the sources</source>
+        <translation>未见于所列来源</translation>
+    </message>
+    <message>
+        <source>{value} over {months} months</source>
+        <translation>{months}个月合计{value}</translation>
+    </message>
+    <message>
+        <source>. </source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <source>up {change} {label}</source>
+        <translation>{label}增长{change}</translation>
+    </message>
+    <message>
+        <source>down {change} {label}</source>
+        <translation>{label}下降{change}</translation>
+    </message>
+    <message>
+        <source>unchanged {label}</source>
+        <translation>{label}持平</translation>
+    </message>
+    <message>
+        <source>derived</source>
+        <translation>推算</translation>
+    </message>
+    <message>
+        <source>source {source}</source>
+        <translation>来源：{source}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{first}–{last}</source>
+        <translation>{first}–{last}</translation>
+    </message>
+    <message>
+        <source>{series} {range}</source>
+        <translation>{series}，{range}</translation>
+    </message>
+    <message>
+        <source>{category} {value}</source>
+        <translation>{category}：{value}</translation>
+    </message>
+    <message>
+        <source>{series}: {values}</source>
+        <translation>{series}：{values}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>highest {category} at {value}</source>
+        <translation>最高为{category}，{value}</translation>
+    </message>
+    <message>
+        <source>lowest {category} at {value}</source>
+        <translation>最低为{category}，{value}</translation>
+    </message>
+    <message>
+        <source>rising from {first} to {last}</source>
+        <translation>从{first}到{last}呈上升</translation>
+    </message>
+    <message>
+        <source>falling from {first} to {last}</source>
+        <translation>从{first}到{last}呈下降</translation>
+    </message>
+    <message>
+        <source>{series} {value}</source>
+        <translation>{series}{value}</translation>
+    </message>
+    <message>
+        <source>not found in the sources: {categories}</source>
+        <translation>未见于所列来源：{categories}</translation>
+    </message>
+    <message>
+        <source>{category} {value}, {share} of the whole</source>
+        <translation>{category}：{value}，占总数{share}</translation>
+    </message>
+    <message>
+        <source>{partners} partners in {domains} domains</source>
+        <translation>{domains}个领域共{partners}家合作伙伴</translation>
+    </message>
+    <message>
+        <source>{partner} (inferred link)</source>
+        <translation>{partner}（推断关联）</translation>
+    </message>
+    <message>
+        <source>{domain}: {partners}</source>
+        <translation>{domain}：{partners}</translation>
+    </message>
+    <message>
+        <source>1 row</source>
+        <translation>1行</translation>
+    </message>
+    <message>
+        <source>{rows} rows</source>
+        <translation>{rows}行</translation>
+    </message>
+    <message>
+        <source>inferred: our reading of the source</source>
+        <translation>推断：我们对来源的解读</translation>
+    </message>
+</context>
+<context>
     <name>Audit</name>
     <message>
         <source>Group sales {year}, back-computed</source>
@@ -793,6 +912,18 @@ Source: {source}</source>
         <translation>深色主题</translation>
     </message>
     <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>实际大小(&amp;A)</translation>
+    </message>
+    <message>
         <source>&amp;Sources</source>
         <translation>来源(&amp;S)</translation>
     </message>
@@ -819,6 +950,10 @@ Source: {source}</source>
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Zoom {percent}%</source>
+        <translation>缩放 {percent}%</translation>
     </message>
     <message>
         <source>Open dataset</source>

@@ -32,36 +32,32 @@ class Spoken:
     description: str
 
 
-def _t(text: str) -> str:
-    return translate("Accessibility", text)
-
-
 def spoken_value(display: str, approximate: bool = False, lower_bound: bool = False) -> str:
     """A shown value with its rounding or bound mark in words ("~730,000" -> "about 730,000")."""
     body = display
     for mark in _MARKS:
         body = body.removeprefix(mark)
     if lower_bound:
-        return _t("more than {value}").format(value=body)
+        return translate("Accessibility", "more than {value}").format(value=body)
     if approximate:
-        return _t("about {value}").format(value=body)
+        return translate("Accessibility", "about {value}").format(value=body)
     return body
 
 
 def point_text(point: Point, series: Series) -> str:
     """A point's value with its unit, as said aloud."""
     if point.value is None or (isinstance(point.value, float) and math.isnan(point.value)):
-        return _t("not found in the sources")
+        return translate("Accessibility", "not found in the sources")
     shown = spoken_value(point.display, point.approximate, point.lower_bound)
     text = shown if series.unit == "percent" else join_unit(shown, unit_word(series.unit))
     if point.span > 1:  # a bar over several months: the published total, drawn at its average
-        return _t("{value} over {months} months").format(value=text, months=point.span)
+        return translate("Accessibility", "{value} over {months} months").format(value=text, months=point.span)
     return text
 
 
 def _sentences(parts: list[str]) -> str:
     """Sentences joined with the full stop of the language, none doubled."""
-    stop = _t(". ")
+    stop = translate("Accessibility", ". ")
     return stop.join(p.rstrip().rstrip(".。") for p in parts if p.strip())
 
 
@@ -70,10 +66,10 @@ def _change_words(kpi: Kpi) -> str:
         return ""
     amount = kpi.change.lstrip("+−-")
     if kpi.trend == "up":
-        return _t("up {change} {label}").format(change=amount, label=kpi.change_label)
+        return translate("Accessibility", "up {change} {label}").format(change=amount, label=kpi.change_label)
     if kpi.trend == "down":
-        return _t("down {change} {label}").format(change=amount, label=kpi.change_label)
-    return _t("unchanged {label}").format(label=kpi.change_label)
+        return translate("Accessibility", "down {change} {label}").format(change=amount, label=kpi.change_label)
+    return translate("Accessibility", "unchanged {label}").format(label=kpi.change_label)
 
 
 def kpi_text(kpi: Kpi) -> Spoken:
@@ -83,18 +79,20 @@ def kpi_text(kpi: Kpi) -> Spoken:
     period = kpi.period.removesuffix(translate("Content", " · derived"))
     parts = [kpi.label, figure, period]
     if kpi.derived:
-        parts.append(_t("derived"))
+        parts.append(translate("Accessibility", "derived"))
     parts.append(_change_words(kpi))
     if kpi.source:
-        parts.append(_t("source {source}").format(source=kpi.source))
-    return Spoken(_t(", ").join(p for p in parts if p), kpi.tooltip)
+        parts.append(translate("Accessibility", "source {source}").format(source=kpi.source))
+    return Spoken(translate("Accessibility", ", ").join(p for p in parts if p), kpi.tooltip)
 
 
 def _range(series: Series) -> str:
     cats = [p.category for p in series.points]
     if not cats:
         return ""
-    return cats[0] if len(cats) == 1 else _t("{first}–{last}").format(first=cats[0], last=cats[-1])
+    return (
+        cats[0] if len(cats) == 1 else translate("Accessibility", "{first}–{last}").format(first=cats[0], last=cats[-1])
+    )
 
 
 def series_summary(series: Series, companions: tuple[Series, ...] = ()) -> str:
@@ -104,35 +102,74 @@ def series_summary(series: Series, companions: tuple[Series, ...] = ()) -> str:
     values at the same category (the growth rate above a year's bar).
     """
     known = [p for p in series.points if p.value is not None and not math.isnan(p.value)]
-    parts = [_t("{series} {range}").format(series=series.name, range=_range(series)).strip()]
+    parts = [translate("Accessibility", "{series} {range}").format(series=series.name, range=_range(series)).strip()]
     if 1 < len(known) <= LIST_ALL:
-        values = [_t("{category} {value}").format(category=p.category, value=point_text(p, series)) for p in known]
-        parts = [_t("{series}: {values}").format(series=series.name, values=_t("; ").join(values))]
+        values = [
+            translate("Accessibility", "{category} {value}").format(category=p.category, value=point_text(p, series))
+            for p in known
+        ]
+        parts = [
+            translate("Accessibility", "{series}: {values}").format(
+                series=series.name, values=translate("Accessibility", "; ").join(values)
+            )
+        ]
     elif len(known) > LIST_ALL:
         top = max(known, key=lambda p: p.value or 0.0)
         low = min(known, key=lambda p: p.value or 0.0)
-        parts.append(_t("highest {category} at {value}").format(category=top.category, value=point_text(top, series)))
-        parts.append(_t("lowest {category} at {value}").format(category=low.category, value=point_text(low, series)))
+        parts.append(
+            translate("Accessibility", "highest {category} at {value}").format(
+                category=top.category, value=point_text(top, series)
+            )
+        )
+        parts.append(
+            translate("Accessibility", "lowest {category} at {value}").format(
+                category=low.category, value=point_text(low, series)
+            )
+        )
         first, last = known[0], known[-1]
         if (last.value or 0) > (first.value or 0):
-            parts.append(_t("rising from {first} to {last}").format(first=first.category, last=last.category))
+            parts.append(
+                translate("Accessibility", "rising from {first} to {last}").format(
+                    first=first.category, last=last.category
+                )
+            )
         elif (last.value or 0) < (first.value or 0):
-            parts.append(_t("falling from {first} to {last}").format(first=first.category, last=last.category))
+            parts.append(
+                translate("Accessibility", "falling from {first} to {last}").format(
+                    first=first.category, last=last.category
+                )
+            )
     elif known:
-        parts.append(_t("{category} {value}").format(category=known[0].category, value=point_text(known[0], series)))
+        parts.append(
+            translate("Accessibility", "{category} {value}").format(
+                category=known[0].category, value=point_text(known[0], series)
+            )
+        )
     for point in series.points:
         if not point.highlight or point not in known or len(known) <= LIST_ALL:
             continue
-        said = [_t("{category} {value}").format(category=point.category, value=point_text(point, series))]
+        said = [
+            translate("Accessibility", "{category} {value}").format(
+                category=point.category, value=point_text(point, series)
+            )
+        ]
         for other in companions:
             match = next((p for p in other.points if p.category == point.category and p.value is not None), None)
             if match is not None and not math.isnan(match.value or 0.0):
-                said.append(_t("{series} {value}").format(series=other.name, value=point_text(match, other)))
-        parts.append(_t(", ").join(said))
+                said.append(
+                    translate("Accessibility", "{series} {value}").format(
+                        series=other.name, value=point_text(match, other)
+                    )
+                )
+        parts.append(translate("Accessibility", ", ").join(said))
     missing = [p.category for p in series.points if p not in known]
     if missing:
-        parts.append(_t("not found in the sources: {categories}").format(categories=_t(", ").join(missing)))
-    return _t("; ").join(parts)
+        parts.append(
+            translate("Accessibility", "not found in the sources: {categories}").format(
+                categories=translate("Accessibility", ", ").join(missing)
+            )
+        )
+    return translate("Accessibility", "; ").join(parts)
 
 
 def chart_summary(spec: ChartSpec) -> str:
@@ -143,14 +180,14 @@ def chart_summary(spec: ChartSpec) -> str:
         series = spec.series[0]
         total = sum(p.value or 0.0 for p in series.points)
         parts = [
-            _t("{category} {value}, {share} of the whole").format(
+            translate("Accessibility", "{category} {value}, {share} of the whole").format(
                 category=p.category,
                 value=point_text(p, series),
                 share=f"{(p.value or 0.0) / total * 100:.1f}%" if total else "",
             )
             for p in series.points
         ]
-        return _t("; ").join(parts)
+        return translate("Accessibility", "; ").join(parts)
     summaries = []
     for series in spec.series:
         others = tuple(s for s in spec.series if s is not series)
@@ -163,16 +200,26 @@ def _network_summary(spec: ChartSpec) -> str:
     labels = {n.id: n.label for n in spec.nodes}
     domains = [n for n in spec.nodes if n.level == 1]
     partners = [n for n in spec.nodes if n.level == 2]
-    parts = [_t("{partners} partners in {domains} domains").format(partners=len(partners), domains=len(domains))]
+    parts = [
+        translate("Accessibility", "{partners} partners in {domains} domains").format(
+            partners=len(partners), domains=len(domains)
+        )
+    ]
     for domain in domains:
         members = []
         for edge in spec.edges:
             if edge.source != domain.id:
                 continue
             name = labels.get(edge.target, edge.target)
-            members.append(_t("{partner} (inferred link)").format(partner=name) if edge.inferred else name)
-        parts.append(_t("{domain}: {partners}").format(domain=domain.label, partners=_t(", ").join(members)))
-    return _t("; ").join(parts)
+            members.append(
+                translate("Accessibility", "{partner} (inferred link)").format(partner=name) if edge.inferred else name
+            )
+        parts.append(
+            translate("Accessibility", "{domain}: {partners}").format(
+                domain=domain.label, partners=translate("Accessibility", ", ").join(members)
+            )
+        )
+    return translate("Accessibility", "; ").join(parts)
 
 
 def chart_text(spec: ChartSpec) -> Spoken:
@@ -183,7 +230,11 @@ def chart_text(spec: ChartSpec) -> Spoken:
 
 def table_text(table: Table) -> Spoken:
     rows = len(table.rows)
-    size = _t("1 row") if rows == 1 else _t("{rows} rows").format(rows=rows)
+    size = (
+        translate("Accessibility", "1 row")
+        if rows == 1
+        else translate("Accessibility", "{rows} rows").format(rows=rows)
+    )
     return Spoken(table.title, _sentences([size, table.caption]))
 
 
@@ -193,9 +244,9 @@ def card_text(card: Card) -> Spoken:
     if card.period:
         parts.append(card.period)
     if card.source:
-        parts.append(_t("source {source}").format(source=card.source))
+        parts.append(translate("Accessibility", "source {source}").format(source=card.source))
     if card.inferred:
-        parts.append(_t("inferred: our reading of the source"))
+        parts.append(translate("Accessibility", "inferred: our reading of the source"))
     return Spoken(card.title, _sentences(parts))
 
 

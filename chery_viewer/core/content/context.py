@@ -261,7 +261,7 @@ class Context:
                     meta,
                     f"{src.title}\n{src.url}",
                     fact.period.label(),
-                    f"[{fact.source_id}] {src.publisher}: {src.title}",
+                    labelled(f"[{fact.source_id}] {src.publisher}", src.title),
                     fact.inferred,
                 )
             )
