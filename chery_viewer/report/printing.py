@@ -16,14 +16,12 @@ from PySide6 import QtCore, QtGui, QtPrintSupport, QtWidgets
 from chery_viewer.core.audit import Analysis, analyse
 from chery_viewer.core.content import SectionContent, build_sections
 from chery_viewer.core.i18n import translate
-from chery_viewer.report.pdf import (
-    DPI,
-    DocumentLayout,
-    ExportError,
-    PageInfo,
-    document_title,
-    paint_document,
-)
+from chery_viewer.report.canvas import page_for_layout
+from chery_viewer.report.full_report import paint_document
+from chery_viewer.report.geometry import DPI
+from chery_viewer.report.pdf import ExportError
+from chery_viewer.report.pdfmeta import document_title
+from chery_viewer.report.templates import DocumentLayout
 
 if TYPE_CHECKING:
     from chery_viewer.core.factsheet import FactSheet
@@ -77,7 +75,7 @@ def render_to_printer(
         dpi = painter.device().logicalDpiX()
         if dpi != DPI:
             painter.scale(dpi / DPI, painter.device().logicalDpiY() / DPI)
-        page = PageInfo.from_page_layout(printer.pageLayout())
+        page = page_for_layout(printer.pageLayout())
         return paint_document(
             painter, page, sections, sheet, analysis, printer.newPage, only_pages=_selected_pages(printer)
         )
@@ -86,7 +84,11 @@ def render_to_printer(
 
 
 def print_fact_sheet(
-    parent: QtWidgets.QWidget | None, sheet: FactSheet, printer: QtPrintSupport.QPrinter | None = None
+    parent: QtWidgets.QWidget | None,
+    sheet: FactSheet,
+    printer: QtPrintSupport.QPrinter | None = None,
+    analysis: Analysis | None = None,
+    sections: Sequence[SectionContent] | None = None,
 ) -> bool:
     """Ask for a printer with ``QPrintDialog``, then print; False if cancelled or failed."""
     printer = printer or QtPrintSupport.QPrinter(QtPrintSupport.QPrinter.PrinterMode.HighResolution)
@@ -96,7 +98,7 @@ def print_fact_sheet(
     if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
         return False
     try:
-        render_to_printer(printer, sheet)
+        render_to_printer(printer, sheet, analysis, sections)
     except Exception as exc:  # a printer or layout failure: a dialog, never a traceback in a slot
         box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, translate("Report", "Not printed"),
                                     str(exc) if isinstance(exc, ExportError) else f"{type(exc).__name__}: {exc}",
@@ -108,13 +110,18 @@ def print_fact_sheet(
 
 
 def preview_fact_sheet(
-    parent: QtWidgets.QWidget | None, sheet: FactSheet, printer: QtPrintSupport.QPrinter | None = None
+    parent: QtWidgets.QWidget | None,
+    sheet: FactSheet,
+    printer: QtPrintSupport.QPrinter | None = None,
+    analysis: Analysis | None = None,
+    sections: Sequence[SectionContent] | None = None,
 ) -> bool:
     """Show the printed pages in ``QPrintPreviewDialog`` (which can print them); True if it printed."""
     printer = printer or QtPrintSupport.QPrinter(QtPrintSupport.QPrinter.PrinterMode.HighResolution)
     configure_printer(printer, sheet)
-    analysis = analyse(sheet)
-    sections = build_sections(sheet, analysis)  # once: the dialog repaints on every page-setup change
+    analysis = analysis or analyse(sheet)
+    # once (or as the window holds them): the dialog repaints on every page-setup change
+    sections = list(sections) if sections is not None else build_sections(sheet, analysis)
     dialog = QtPrintSupport.QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(translate("Report", "Print preview: {title}").format(title=document_title(sheet)))
 

@@ -13,6 +13,7 @@ from PySide6 import QtGui, QtWidgets
 
 from chery_viewer import __version__
 from chery_viewer.core.factsheet import FactSheet
+from chery_viewer.graphics.application import ensure_application
 
 ORGANISATION = "Chery Fact Sheet"
 APPLICATION = "chery-viewer"
@@ -27,9 +28,7 @@ def icon_path() -> str:
 
 def make_application(argv: Sequence[str] | None = None) -> QtWidgets.QApplication:
     """The one QApplication (reused if it exists), named so QSettings has a home."""
-    app = QtWidgets.QApplication.instance()
-    if app is None:
-        app = QtWidgets.QApplication(list(argv or sys.argv[:1]))
+    app = ensure_application(list(argv or sys.argv[:1]))
     QtWidgets.QApplication.setOrganizationName(ORGANISATION)
     QtWidgets.QApplication.setApplicationName(APPLICATION)
     QtWidgets.QApplication.setApplicationDisplayName("Chery Fact Sheet")
@@ -43,7 +42,7 @@ def make_application(argv: Sequence[str] | None = None) -> QtWidgets.QApplicatio
     import pyqtgraph as pg
 
     pg.setConfigOptions(antialias=True, foreground="#1f2328", background="w")
-    return app  # type: ignore[return-value]
+    return app
 
 
 def run(sheet: FactSheet, language: str | None = None) -> int:

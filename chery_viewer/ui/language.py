@@ -1,33 +1,23 @@
-"""Qt's side of the two languages: translators, the bundled CJK font, the system default.
+"""The window's side of the two languages: the language to start in, and the window's font.
 
-The texts live in ``resources/translations/chery_viewer_<lang>.qm``, compiled from the
-``.ts`` sources by ``resources/translations/build.py``. Installing a language loads that
-file and Qt's own translation of its standard buttons and dialogs (``qtbase_<lang>.qm``,
-shipped with PySide6), and hands ``QCoreApplication.translate`` to the Qt-free core, so the
-fact sheet's own texts (section builders, audit, periods, units) follow too.
-
-For Chinese the bundled Noto Sans SC subset becomes the first font family of the
-application and of the PDF: a machine with no CJK font of its own still shows, prints and
-embeds every character.
+Translators are installed by :mod:`chery_viewer.graphics.language` (headless exports use it
+too); here :func:`install` also puts the bundled CJK subset first in the application's font
+for Chinese (and takes it out for English), so a machine with no CJK font of its own still
+shows every character. The paper renderer never reads the application's font: it takes its
+families from :mod:`chery_viewer.graphics.fonts`.
 """
 
 from __future__ import annotations
 
 from PySide6 import QtCore, QtGui
 
-from chery_viewer.core.dataset import resources_dir
-from chery_viewer.core.i18n import DEFAULT_LANGUAGE, is_chinese, match_language, set_language
+from chery_viewer.core.i18n import DEFAULT_LANGUAGE, is_chinese, match_language
+from chery_viewer.graphics.fonts import cjk_family, families_for
+from chery_viewer.graphics.language import install_translators, translations_dir
 
-CJK_FONT_FILE = "NotoSansSC-Subset.ttf"
-SYSTEM_CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei")
+__all__ = ["cjk_family", "font_families", "install", "preferred", "translations_dir"]
 
-_translators: list[QtCore.QTranslator] = []
-_cjk_family: str | None = None
 _default_families: list[str] | None = None
-
-
-def translations_dir() -> str:
-    return str(resources_dir() / "translations")
 
 
 def preferred(chosen: str = "") -> str:
@@ -40,54 +30,17 @@ def preferred(chosen: str = "") -> str:
 
 
 def install(language: str) -> None:
-    """Make ``language`` current for the window, the PDF and the core's texts.
+    """Make ``language`` current for the window, the PDF and the core's texts, and set the window's font.
 
     Needs a QCoreApplication. English removes every translator: the source texts are English.
-    The new translators are loaded before the old ones go, so a missing file changes nothing.
     """
-    app = QtCore.QCoreApplication.instance()
-    if app is None:
-        raise RuntimeError("install() needs a QCoreApplication")
-    loaded = [] if language == DEFAULT_LANGUAGE else _load(language)
-    for translator in _translators:
-        app.removeTranslator(translator)
-    _translators[:] = loaded  # the old ones have no parent: dropping them deletes them
-    for translator in loaded:
-        app.installTranslator(translator)
-    set_language(language, QtCore.QCoreApplication.translate if loaded else None)
-    QtCore.QLocale.setDefault(QtCore.QLocale(language))
+    install_translators(language)
     _apply_font()
-
-
-def _load(language: str) -> list[QtCore.QTranslator]:
-    """Our translation of ``language`` and Qt's own (standard buttons, dialogs), if Qt has one."""
-    ours = QtCore.QTranslator()
-    if not ours.load(f"chery_viewer_{language}", translations_dir()):
-        raise RuntimeError(f"the translation chery_viewer_{language}.qm is missing from {translations_dir()}")
-    qt_own = QtCore.QTranslator()
-    qt_dir = QtCore.QLibraryInfo.path(QtCore.QLibraryInfo.LibraryPath.TranslationsPath)
-    return [ours, qt_own] if qt_own.load(f"qtbase_{language}", qt_dir) else [ours]
 
 
 def font_families() -> list[str]:
     """Font families for text in the current language, most preferred first."""
-    families = list(_default_families or [])
-    if is_chinese():
-        # The bundled subset first; a system CJK font, if any, only for characters it lacks
-        # (a user's dataset may use others), Simplified forms before any other.
-        families[:0] = [f for f in (cjk_family(), *SYSTEM_CJK_FAMILIES) if f]
-    return families
-
-
-def cjk_family() -> str | None:
-    """The bundled CJK font's family, registered with Qt on first use (None if it cannot be read)."""
-    global _cjk_family
-    if _cjk_family is None:
-        path = resources_dir() / "fonts" / CJK_FONT_FILE
-        font_id = QtGui.QFontDatabase.addApplicationFont(str(path))
-        families = QtGui.QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-        _cjk_family = families[0] if families else ""
-    return _cjk_family or None
+    return families_for(_default_families or [], is_chinese())
 
 
 def _apply_font() -> None:

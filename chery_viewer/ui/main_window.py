@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6 import QtCore, QtGui, QtWidgets
@@ -9,10 +10,10 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from chery_viewer.core.audit import Analysis, analyse
 from chery_viewer.core.content import BUILDERS, SECTION_KEYS, SectionContent, section_titles
 from chery_viewer.core.factsheet import FactSheet
-from chery_viewer.core.files import WriteError, atomic_write
-from chery_viewer.core.formatting import spreadsheet_safe
+from chery_viewer.core.files import WriteError
 from chery_viewer.core.i18n import LANGUAGES, current_language, data_language, translate
 from chery_viewer.ui import language as ui_language
+from chery_viewer.ui.chart_export import write_chart_data, write_chart_image
 from chery_viewer.ui.charts import ChartView
 from chery_viewer.ui.opening import DatasetOpening
 from chery_viewer.ui.panels import PANELS, SectionPanel
@@ -115,11 +116,20 @@ class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
             panel.deleteLater()
         self.panels.clear()
 
+    def section(self, key: str) -> SectionContent:
+        """The content of one tab, built once per sheet and language."""
+        if key not in self.sections:
+            self.sections[key] = BUILDERS[key](self.sheet, self.analysis)
+        return self.sections[key]
+
+    def document(self) -> list[SectionContent]:
+        """Every section the window shows, in tab order: what export, print and preview draw."""
+        return [self.section(key) for key in TAB_KEYS]
+
     def _ensure_panel(self, index: int) -> SectionPanel:
         key = TAB_KEYS[index]
         if key not in self.panels:
-            if key not in self.sections:
-                self.sections[key] = BUILDERS[key](self.sheet, self.analysis)
+            self.section(key)
             panel = PANELS[key](self.sections[key], self.theme, zoom=self.zoom)
             for chart in panel.charts:
                 chart.sigHovered.connect(self._on_chart_hovered)
@@ -351,7 +361,7 @@ class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
         try:
             QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
             try:
-                export_pdf(self.sheet, Path(path))
+                export_pdf(self.sheet, Path(path), analysis=self.analysis, sections=self.document())
             finally:
                 QtWidgets.QApplication.restoreOverrideCursor()
         except ExportError as exc:
@@ -366,12 +376,12 @@ class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
     def print_sheet(self) -> None:
         from chery_viewer.report.printing import print_fact_sheet
 
-        print_fact_sheet(self, self.sheet)
+        print_fact_sheet(self, self.sheet, analysis=self.analysis, sections=self.document())
 
     def preview_sheet(self) -> None:
         from chery_viewer.report.printing import preview_fact_sheet
 
-        preview_fact_sheet(self, self.sheet)
+        preview_fact_sheet(self, self.sheet, analysis=self.analysis, sections=self.document())
 
     def chart_for_export(self) -> ChartView | None:
         """The chart last pointed at on the current tab (the mouse has moved to the menu since),
@@ -392,48 +402,41 @@ class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
             self.export_chart_data()
 
     def export_chart_image(self, path: str | None = None) -> bool:
-        chart = self.chart_for_export()
-        if chart is None:
-            return False
-        path = path or self._save_path(
-            "chart",
+        """The chart last pointed at, as the window shows it, to a PNG or SVG file."""
+        return self._export_chart(
+            path,
             translate("MainWindow", "Export chart image"),
-            f"{chart.spec.id}.png",
+            "png",
             translate("MainWindow", "PNG image (*.png);;SVG image (*.svg)"),
+            translate("MainWindow", "Image not written"),
+            lambda chart, target: write_chart_image(chart.spec, chart.theme, chart.font(), chart.size(), target),
         )
-        if not path:
-            return False
-        try:
-            if path.lower().endswith(".svg"):
-                atomic_write(path, lambda tmp: _write_svg(chart, tmp))
-            else:
-                atomic_write(path, lambda tmp: _write_png(chart, tmp))
-        except WriteError as exc:
-            self._error(translate("MainWindow", "Image not written"), str(exc))
-            return False
-        self._wrote(path)
-        return True
 
     def export_chart_data(self, path: str | None = None) -> bool:
+        """The values of the chart last pointed at, to a CSV file."""
+        return self._export_chart(
+            path,
+            translate("MainWindow", "Export chart data"),
+            "csv",
+            translate("MainWindow", "CSV files (*.csv)"),
+            translate("MainWindow", "Data not written"),
+            lambda chart, target: write_chart_data(chart.spec, target),
+        )
+
+    def _export_chart(
+        self, path: str | None, title: str, suffix: str, filters: str, failed: str,
+        write: Callable[[ChartView, str], None],
+    ) -> bool:  # fmt: skip
         chart = self.chart_for_export()
         if chart is None:
             return False
-        path = path or self._save_path(
-            "chart",
-            translate("MainWindow", "Export chart data"),
-            f"{chart.spec.id}.csv",
-            translate("MainWindow", "CSV files (*.csv)"),
-        )
+        path = path or self._save_path("chart", title, f"{chart.spec.id}.{suffix}", filters)
         if not path:
             return False
         try:
-            frame = chart.spec.frame()
-            for column in frame.columns:  # text from the dataset must not run as a spreadsheet formula
-                if frame[column].map(lambda v: isinstance(v, str)).any():
-                    frame[column] = frame[column].map(lambda v: spreadsheet_safe(v) if isinstance(v, str) else v)
-            atomic_write(path, lambda tmp: frame.to_csv(tmp, index=False, encoding="utf-8"))
+            write(chart, path)
         except WriteError as exc:
-            self._error(translate("MainWindow", "Data not written"), str(exc))
+            self._error(failed, str(exc))
             return False
         self._wrote(path)
         return True
@@ -472,25 +475,3 @@ class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
         self.settings.sync()
         super().closeEvent(event)
 
-
-def _write_png(chart: ChartView, path: Path) -> None:
-    if not chart.grab().save(str(path), "PNG"):
-        raise RuntimeError("the PNG encoder failed")  # atomic_write names the target file
-
-
-def _write_svg(chart: ChartView, path: Path) -> None:
-    from PySide6 import QtSvg
-
-    generator = QtSvg.QSvgGenerator()
-    generator.setFileName(str(path))
-    size = chart.size()
-    generator.setSize(size)
-    generator.setViewBox(QtCore.QRect(QtCore.QPoint(0, 0), size))
-    generator.setTitle(chart.spec.title)
-    painter = QtGui.QPainter()
-    if not painter.begin(generator):
-        raise RuntimeError("the SVG writer could not start")
-    try:
-        chart.render(painter, QtCore.QRectF(0, 0, size.width(), size.height()), chart.viewport().rect())
-    finally:
-        painter.end()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from chery_viewer.core.i18n import translate
-from chery_viewer.ui.theme import VERMILLION, Theme
+from chery_viewer.graphics.theme import VERMILLION, Theme
 
 
 class MessageBar(QtWidgets.QFrame):

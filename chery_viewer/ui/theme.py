@@ -1,58 +1,10 @@
-"""Light and dark themes over one colour-blind-safe palette (Okabe and Ito, 2008)."""
+"""The window's style sheet, over the shared themes of :mod:`chery_viewer.graphics.theme`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from chery_viewer.graphics.theme import BLUE, DARK, LIGHT, THEMES, Theme
 
-# Okabe-Ito: distinguishable with the common colour-vision deficiencies.
-BLUE = "#0072B2"
-SKY = "#56B4E9"
-ORANGE = "#E69F00"
-GREEN = "#009E73"
-VERMILLION = "#D55E00"
-PURPLE = "#CC79A7"
-YELLOW = "#F0E442"
-
-
-@dataclass(frozen=True)
-class Theme:
-    name: str
-    background: str
-    surface: str  # cards and table headers
-    foreground: str
-    muted: str
-    grid: str
-    border: str
-    bar: str = SKY
-    bar_highlight: str = BLUE
-    lines: tuple[str, ...] = (VERMILLION, GREEN, PURPLE)
-    segments: tuple[str, ...] = (BLUE, ORANGE, GREEN, PURPLE)
-    levels: tuple[str, ...] = (VERMILLION, BLUE, GREEN)
-    up: str = GREEN  # shown with ▲, so colour is never the only cue
-    down: str = VERMILLION  # shown with ▼
-
-
-LIGHT = Theme(
-    "light",
-    background="#ffffff",
-    surface="#f3f5f8",
-    foreground="#1f2328",
-    muted="#5b6470",
-    grid="#d8dde3",
-    border="#d0d7de",
-)
-DARK = Theme(
-    "dark",
-    background="#1d2025",
-    surface="#272b32",
-    foreground="#e8eaed",
-    muted="#a4acb6",
-    grid="#3a4049",
-    border="#3b424c",
-    bar="#3d7fb0",
-    bar_highlight=SKY,
-)
-THEMES = {"light": LIGHT, "dark": DARK}
+__all__ = ["DARK", "LIGHT", "THEMES", "Theme", "stylesheet"]
 
 
 def stylesheet(theme: Theme) -> str:

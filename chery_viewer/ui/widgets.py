@@ -13,7 +13,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from chery_viewer.core.content import Card, Kpi, Table
 from chery_viewer.core.content.accessible import Spoken, card_text, kpi_text, table_text
-from chery_viewer.ui.theme import Theme
+from chery_viewer.graphics.theme import Theme, change_mark
 
 
 def plain_tooltip(text: str) -> str:
@@ -68,10 +68,9 @@ class KpiCard(QtWidgets.QFrame):
         self.value_label = label(kpi.value, "", 17, bold=True)
         layout.addWidget(self.title_label)
         layout.addWidget(self.value_label)
-        arrow = "▲" if kpi.change_sign > 0 else "▼" if kpi.change_sign < 0 else ""
+        arrow, colour = change_mark(kpi.change_sign, theme)
         change_text = f"{arrow} {kpi.change} {kpi.change_label}".strip() if kpi.change else " "
         self.change_label = label(change_text, "", 9)
-        colour = theme.up if kpi.change_sign > 0 else theme.down if kpi.change_sign < 0 else theme.muted
         self.change_label.setStyleSheet(f"color: {colour};")
         layout.addWidget(self.change_label)
         # The unit sits with the period under the number, so a narrow card never clips the number;

@@ -1319,62 +1319,6 @@ Source: {source}</source>
         <translation>第{number}页，共{total}页</translation>
     </message>
     <message>
-        <source>January</source>
-        <translation>1月</translation>
-    </message>
-    <message>
-        <source>February</source>
-        <translation>2月</translation>
-    </message>
-    <message>
-        <source>March</source>
-        <translation>3月</translation>
-    </message>
-    <message>
-        <source>April</source>
-        <translation>4月</translation>
-    </message>
-    <message>
-        <source>May</source>
-        <translation>5月</translation>
-    </message>
-    <message>
-        <source>June</source>
-        <translation>6月</translation>
-    </message>
-    <message>
-        <source>July</source>
-        <translation>7月</translation>
-    </message>
-    <message>
-        <source>August</source>
-        <translation>8月</translation>
-    </message>
-    <message>
-        <source>September</source>
-        <translation>9月</translation>
-    </message>
-    <message>
-        <source>October</source>
-        <translation>10月</translation>
-    </message>
-    <message>
-        <source>November</source>
-        <translation>11月</translation>
-    </message>
-    <message>
-        <source>December</source>
-        <translation>12月</translation>
-    </message>
-    <message>
-        <source>an unknown date</source>
-        <translation>日期不详</translation>
-    </message>
-    <message>
-        <source>{day} {month} {year}</source>
-        <translation>{year}年{month}{day}日</translation>
-    </message>
-    <message>
         <source>Chery</source>
         <translation>奇瑞</translation>
     </message>

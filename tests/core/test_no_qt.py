@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .conftest import PackageCopy
 
-FORBIDDEN = ("PySide6", "shiboken6", "pyqtgraph", "chery_viewer.ui", "chery_viewer.report")
+FORBIDDEN = ("PySide6", "shiboken6", "pyqtgraph", "chery_viewer.ui", "chery_viewer.report", "chery_viewer.graphics")
 
 
 def run_python(code: str, cwd: Path) -> dict:

@@ -37,6 +37,7 @@ QT_MODULES = (
     "chery_viewer.ui.app",
     "chery_viewer.report",
     "chery_viewer.report.pdf",
+    "chery_viewer.graphics",
 )
 
 

@@ -20,6 +20,7 @@ from PySide6 import QtGui
 
 from chery_viewer.core.factsheet import load_factsheet
 from chery_viewer.report import pdf
+from chery_viewer.report.canvas import Canvas
 
 from .corpus import copy_package, set_cell
 
@@ -51,7 +52,7 @@ def test_no_paragraph_reaches_qt_layout_longer_than_a_chunk(
     monkeypatch.setattr(pdf.QtGui, "QTextLayout", layout)
     data = pdf.render_pdf_bytes(sheet)
     assert data.startswith(b"%PDF-")
-    assert lengths and max(lengths) <= pdf._Canvas.LAYOUT_CHUNK
+    assert lengths and max(lengths) <= Canvas.LAYOUT_CHUNK
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])

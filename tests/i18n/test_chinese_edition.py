@@ -20,6 +20,7 @@ from chery_viewer.core.content import Kpi, SectionContent, audit_tables, build_s
 from chery_viewer.core.factsheet import FactSheet
 from chery_viewer.core.formatting import format_compact, format_value, format_with_unit
 from chery_viewer.core.i18n import current_language, match_language
+from chery_viewer.graphics import language as translators
 from chery_viewer.ui import language
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -221,8 +222,8 @@ def test_switching_back_and_forth_keeps_two_translators_at_most(qapp: QtWidgets.
             language.install("zh_CN")
             language.install("en")
             language.install("zh_CN")
-        assert len(language._translators) == 2  # ours and Qt's own
+        assert len(translators._translators) == 2  # ours and Qt's own
         assert current_language() == "zh_CN"
     finally:
         language.install("en")
-    assert language._translators == [] and current_language() == "en"
+    assert translators._translators == [] and current_language() == "en"

@@ -17,8 +17,13 @@ from PySide6 import QtGui, QtWidgets
 from chery_viewer.core.dataset import resources_dir
 from chery_viewer.core.factsheet import FactSheet
 from chery_viewer.core.i18n import set_language
-from chery_viewer.report import pdf
-from chery_viewer.report.pdf import closing_title, document_title, export_pdf
+from chery_viewer.graphics.theme import LIGHT
+from chery_viewer.report.blocks.tables import TableData, TableFlow
+from chery_viewer.report.canvas import Canvas, TypeScale, page_for_size
+from chery_viewer.report.full_report import long_date
+from chery_viewer.report.geometry import DPI
+from chery_viewer.report.pdf import closing_title, document_title, export_pdf, render_pdf_bytes
+from chery_viewer.report.pdfmeta import pdf_string
 
 from .conftest import normalise
 
@@ -27,7 +32,8 @@ STAND_IN = {
     ("Report", "Notes"): "注",
     ("Report", "Sources"): "来源",
     ("Report", "{title} (continued)"): "{title}（续）",
-    ("Report", "{day} {month} {year}"): "{year}年{month_number}月{day}日",
+    ("Periods", "{day} {month} {year}"): "{year}年{month}{day}日",
+    ("Periods", "November"): "11月",
     ("Report", "{title}  ·  data as of {date}"): "{title}  ·  {date}",
     ("Report", "Chery"): "奇瑞",
     ("Sections", "Overview"): "概览",
@@ -69,7 +75,7 @@ def zh(qapp: QtWidgets.QApplication, sheet: FactSheet, table: dict, tmp_path_fac
     try:
         localized = sheet.localized("zh-CN")
         path = export_pdf(localized, tmp_path_factory.mktemp("zh") / "factsheet-zh.pdf")
-        again = pdf.render_pdf_bytes(localized)
+        again = render_pdf_bytes(localized)
     finally:
         set_language("en")
     return localized, path, again
@@ -105,30 +111,30 @@ def test_chinese_export_is_reproducible(zh: tuple[FactSheet, Path, bytes]):
 
 
 def test_pdf_strings():
-    assert pdf._pdf_string("Sales (2022)") == b"(Sales \\(2022\\))"
-    assert pdf._pdf_string("销量") == b"<FEFF950091CF>"
-    assert pdf._pdf_string("a\U00020000") == b"<FEFF0061D840DC00>"  # outside the BMP: a surrogate pair
+    assert pdf_string("Sales (2022)") == b"(Sales \\(2022\\))"
+    assert pdf_string("销量") == b"<FEFF950091CF>"
+    assert pdf_string("a\U00020000") == b"<FEFF0061D840DC00>"  # outside the BMP: a surrogate pair
 
 
 def test_texts_follow_the_language(chinese: None, sheet: FactSheet):
     assert closing_title() == CLOSING
-    assert pdf._long_date("2026-11-26") == "2026年11月26日"
-    assert pdf._long_date("") == "an unknown date"  # untranslated here: the English source text
+    assert long_date("2026-11-26") == "2026年11月26日"
+    assert long_date("") == "an unknown date"  # untranslated here: the English source text
     assert document_title(sheet.localized("zh-CN")) == sheet.localized("zh-CN").title
 
 
 def test_english_texts_without_a_translation(sheet: FactSheet):
     assert closing_title() == "Sources and audit"
-    assert pdf._long_date("2026-11-26") == "26 November 2026"
+    assert long_date("2026-11-26") == "26 November 2026"
     assert document_title(sheet) == sheet.title
 
 
-def _canvas(qapp: QtWidgets.QApplication) -> tuple[pdf._Canvas, QtGui.QPainter, QtGui.QImage]:
+def _canvas(qapp: QtWidgets.QApplication) -> tuple[Canvas, QtGui.QPainter, QtGui.QImage]:
     image = QtGui.QImage(800, 600, QtGui.QImage.Format.Format_ARGB32)
-    image.setDotsPerMeterX(round(pdf.DPI / 0.0254))
-    image.setDotsPerMeterY(round(pdf.DPI / 0.0254))
+    image.setDotsPerMeterX(round(DPI / 0.0254))
+    image.setDotsPerMeterY(round(DPI / 0.0254))
     painter = QtGui.QPainter(image)
-    return pdf._Canvas(painter, pdf.PageInfo.for_page_size("A4"), pdf.LIGHT), painter, image
+    return Canvas(painter, page_for_size("A4"), LIGHT), painter, image
 
 
 def test_long_chinese_paragraph_wraps_inside_the_width(qapp: QtWidgets.QApplication, chinese: None, sheet: FactSheet):
@@ -137,7 +143,7 @@ def test_long_chinese_paragraph_wraps_inside_the_width(qapp: QtWidgets.QApplicat
         assert c.families[0] == "Noto Sans SC Subset"
         text = sheet.localized("zh-CN").description * 5
         assert " " not in text
-        font = c.font(pdf._Type.BODY)
+        font = c.font(TypeScale.BODY)
         lines = c.wrap(text, font, 240.0)
         assert len(lines) > 5
         assert all(c.advance(line, font) <= 240.0 for line in lines)
@@ -147,25 +153,23 @@ def test_long_chinese_paragraph_wraps_inside_the_width(qapp: QtWidgets.QApplicat
         painter.end()
 
 
-def test_numeric_columns_in_chinese(qapp: QtWidgets.QApplication, chinese: None):
-    for value in ("约73万", "101亿元", "123.3万", "1,232,727辆", ">96,000辆", "36.6%", "20年", "+45 vehicles"):
-        assert pdf._numeric().match(value), value
-    for value in ("2023年出口增速", "2022年1–7月", "海尔"):
-        assert not pdf._numeric().match(value), value
+def test_numeric_columns_come_from_the_table_not_from_its_text(qapp: QtWidgets.QApplication, chinese: None):
+    """The table says which columns hold figures; a year in a label column ('2022') stays left."""
     c, painter, _ = _canvas(qapp)
     try:
-        data = pdf._TableData(
+        data = TableData(
             "t",
             ("数据项", "数值", "年份"),
             (("2023年出口增速", "约73万", "n/a"), ("2022年集团销量", "1,232,727辆", "2022"), ("海尔", "n/a", "n/a")),
+            numeric_columns=(1,),
         )
-        assert pdf._TableFlow(c, data, 500.0).align == ["left", "right", "right"]
+        assert TableFlow(c, data, 500.0).align == ["left", "right", "left"]
     finally:
         painter.end()
 
 
 def test_short_chinese_names_stay_whole_in_narrow_columns():
-    assert pdf._Canvas.unbreakable("宁德时代 无数据") == ["宁德时代", "无数据"]
-    pieces = pdf._Canvas.unbreakable("连接器与线束；苹果代工组装商")
+    assert Canvas.unbreakable("宁德时代 无数据") == ["宁德时代", "无数据"]
+    pieces = Canvas.unbreakable("连接器与线束；苹果代工组装商")
     assert "".join(pieces) == "连接器与线束；苹果代工组装商" and max(len(p) for p in pieces) <= 5
-    assert pdf._Canvas.unbreakable("connected-vehicle platform") == ["connected-vehicle", "platform"]
+    assert Canvas.unbreakable("connected-vehicle platform") == ["connected-vehicle", "platform"]

@@ -12,6 +12,7 @@ from PySide6 import QtWidgets
 from chery_viewer.core import files
 from chery_viewer.core.factsheet import FactSheet
 from chery_viewer.report import pdf
+from chery_viewer.report.blocks.charts import ChartBlock
 from chery_viewer.report.pdf import ExportError, export_pdf
 
 OLD = b"%PDF-1.4\nan older fact sheet that must survive a failed export\n%%EOF\n"
@@ -105,7 +106,7 @@ def test_painting_fails_part_way(
         calls.append(1)
         raise RuntimeError("the chart could not be drawn")
 
-    monkeypatch.setattr(pdf._ChartBlock, "draw", broken)
+    monkeypatch.setattr(ChartBlock, "draw", broken)
     with pytest.raises(ExportError) as exc:
         export_pdf(sheet, existing)
     assert calls == [1]

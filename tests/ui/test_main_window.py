@@ -215,12 +215,20 @@ def test_failed_pdf_export_shows_a_dialog_and_keeps_the_old_file(
 def test_print_and_preview_actions_use_the_report_painter(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     from chery_viewer.report import printing
 
-    calls: list[str] = []
-    monkeypatch.setattr(printing, "print_fact_sheet", lambda parent, sheet: calls.append("print"))
-    monkeypatch.setattr(printing, "preview_fact_sheet", lambda parent, sheet: calls.append("preview"))
+    calls: list[tuple[str, list, object]] = []
+    monkeypatch.setattr(
+        printing, "print_fact_sheet", lambda parent, sheet, **given: calls.append(("print", *given.values()))
+    )
+    monkeypatch.setattr(
+        printing, "preview_fact_sheet", lambda parent, sheet, **given: calls.append(("preview", *given.values()))
+    )
+    shown = window.sections[TAB_KEYS[window.tabs.currentIndex()]]
     window.print_action.trigger()
     window.preview_action.trigger()
-    assert calls == ["print", "preview"]
+    assert [c[0] for c in calls] == ["print", "preview"]
+    for _, analysis, sections in calls:  # the window hands over what it holds, nothing rebuilt
+        assert analysis is window.analysis
+        assert [s.key for s in sections] == list(TAB_KEYS) and any(s is shown for s in sections)
 
 
 def test_chart_data_from_the_dataset_cannot_run_as_a_spreadsheet_formula(

@@ -70,6 +70,7 @@ def findings_table(findings: list[FindingText]) -> Table:
             "Each check allows for the rounding of the published figures; a finding means the figures disagree "
             "by more than rounding can explain.",
         ),
+        numeric_columns=(2, 3, 4),  # stated, recomputed, difference: figures
     )
 
 

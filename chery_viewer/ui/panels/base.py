@@ -7,7 +7,6 @@ different between tabs. Run a panel module alone for a quick look, for example
 
 from __future__ import annotations
 
-import sys
 from typing import ClassVar
 
 from PySide6 import QtCore, QtWidgets
@@ -15,8 +14,8 @@ from PySide6 import QtCore, QtWidgets
 from chery_viewer.core.content import ChartSpec, SectionContent, Table
 from chery_viewer.core.content.accessible import chart_text, note_text
 from chery_viewer.core.i18n import translate
+from chery_viewer.graphics.theme import LIGHT, Theme
 from chery_viewer.ui.charts import ChartView
-from chery_viewer.ui.theme import LIGHT, Theme
 from chery_viewer.ui.widgets import FactCard, KpiCard, TableView, label, make_accessible, scale_fonts
 
 CHART_HEIGHT = 300
@@ -177,19 +176,3 @@ class SectionPanel(QtWidgets.QScrollArea):
     def main_chart(self) -> ChartView | None:
         return self.charts[0] if self.charts else None
 
-
-def show_panel(panel_class: type[SectionPanel]) -> int:
-    """Open one panel in a window of its own, built from the bundled dataset."""
-    from chery_viewer.core.audit import analyse
-    from chery_viewer.core.content import BUILDERS
-    from chery_viewer.core.factsheet import load_factsheet
-    from chery_viewer.ui.app import make_application
-    from chery_viewer.ui.theme import stylesheet
-
-    app = make_application(sys.argv)
-    sheet = load_factsheet()
-    panel = panel_class(BUILDERS[panel_class.key](sheet, analyse(sheet)))
-    panel.setStyleSheet(stylesheet(LIGHT))
-    panel.resize(QtCore.QSize(1100, 800))
-    panel.show()
-    return app.exec()

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-
-from chery_viewer.ui.panels.base import SectionPanel, show_panel
+from chery_viewer.ui.panels.base import SectionPanel
 
 
 class InnovationPanel(SectionPanel):
@@ -12,6 +10,3 @@ class InnovationPanel(SectionPanel):
     chart_columns = 3
     first_chart_full_width = False
 
-
-if __name__ == "__main__":
-    sys.exit(show_panel(InnovationPanel))

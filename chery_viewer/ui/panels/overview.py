@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-
-from chery_viewer.ui.panels.base import SectionPanel, show_panel
+from chery_viewer.ui.panels.base import SectionPanel
 
 
 class OverviewPanel(SectionPanel):
     key = "overview"
     card_columns = 3
 
-
-if __name__ == "__main__":
-    sys.exit(show_panel(OverviewPanel))

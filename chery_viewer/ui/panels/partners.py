@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from chery_viewer.core.content import ChartSpec, Table
-from chery_viewer.ui.panels.base import SectionPanel, show_panel
+from chery_viewer.ui.panels.base import SectionPanel
 
 
 class PartnersPanel(SectionPanel):
@@ -36,6 +34,3 @@ class PartnersPanel(SectionPanel):
     def remaining_tables(self) -> list[Table]:
         return list(self.content.tables[1:])
 
-
-if __name__ == "__main__":
-    sys.exit(show_panel(PartnersPanel))

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-
-from chery_viewer.ui.panels.base import SectionPanel, show_panel
+from chery_viewer.ui.panels.base import SectionPanel
 
 
 class SalesPanel(SectionPanel):
     key = "sales"
 
-
-if __name__ == "__main__":
-    sys.exit(show_panel(SalesPanel))
