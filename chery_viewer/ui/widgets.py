@@ -115,9 +115,10 @@ LONG_TEXT = 32  # characters: a column with longer cells stretches and wraps
 class TableView(QtWidgets.QTableWidget):
     """A read-only table sized to show every row, so only the page scrolls."""
 
-    def __init__(self, table: Table, parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(self, table: Table, parent: QtWidgets.QWidget | None = None, fit_height: bool = True) -> None:
         super().__init__(len(table.rows), len(table.columns), parent)
         self.table = table
+        self.fit_height = fit_height  # False: a table in a dialog of its own, which scrolls
         make_accessible(self, table_text(table))
         self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
         # Tab leaves the table (arrow keys move inside it): a table is one stop, not one per cell.
@@ -128,7 +129,8 @@ class TableView(QtWidgets.QTableWidget):
         self.setAlternatingRowColors(True)
         self.setWordWrap(True)
         self.verticalHeader().setVisible(False)
-        self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        if fit_height:
+            self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for r, row in enumerate(table.rows):
             for c, text in enumerate(row):
@@ -149,7 +151,8 @@ class TableView(QtWidgets.QTableWidget):
                 else QtWidgets.QHeaderView.ResizeMode.ResizeToContents
             )
             header.setSectionResizeMode(c, mode)
-        self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Fixed)
+        if fit_height:
+            self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Fixed)
 
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -157,5 +160,7 @@ class TableView(QtWidgets.QTableWidget):
 
     def _fit_height(self) -> None:
         self.resizeRowsToContents()
+        if not self.fit_height:
+            return
         height = self.horizontalHeader().height() + sum(self.rowHeight(r) for r in range(self.rowCount()))
         self.setFixedHeight(height + 2 * self.frameWidth() + 2)

@@ -108,6 +108,46 @@
         <translation>{domain}：{partners}</translation>
     </message>
     <message>
+        <source>Arrow keys step through the values and series; Enter shows the values as a table</source>
+        <translation>方向键逐一浏览数值与系列；按回车键以表格显示数值</translation>
+    </message>
+    <message>
+        <source>{series}, {category}: {value}</source>
+        <translation>{series}，{category}：{value}</translation>
+    </message>
+    <message>
+        <source>{text} ({position} of {count})</source>
+        <translation>{text}（第{position}项，共{count}项）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Linked to</source>
+        <translation>关联至</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>系列</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Months covered</source>
+        <translation>涵盖月数</translation>
+    </message>
+    <message>
         <source>1 row</source>
         <translation>1行</translation>
     </message>
@@ -118,6 +158,10 @@
     <message>
         <source>inferred: our reading of the source</source>
         <translation>推断：我们对来源的解读</translation>
+    </message>
+    <message>
+        <source>Data of the chart: {title}</source>
+        <translation>图表数据：{title}</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from chery_viewer.core.content.model import Card, ChartSpec, Kpi, Point, Series, Table
+from chery_viewer.core.content.model import Card, ChartSpec, Kpi, Node, Point, Series, Table
 from chery_viewer.core.formatting import join_unit, unit_word
 from chery_viewer.core.i18n import translate
 
@@ -223,9 +223,68 @@ def _network_summary(spec: ChartSpec) -> str:
 
 
 def chart_text(spec: ChartSpec) -> Spoken:
-    """A chart's name (its title) and description (summary, then its caption of sources)."""
-    description = _sentences([chart_summary(spec), spec.caption])
+    """A chart's name (its title) and description (summary, its caption of sources, the keys)."""
+    keys = translate(
+        "Accessibility", "Arrow keys step through the values and series; Enter shows the values as a table"
+    )
+    description = _sentences([chart_summary(spec), spec.caption, keys])
     return Spoken(spec.title, description)
+
+
+def point_announcement(series: Series, point: Point) -> str:
+    """What the keyboard's selection of a point says: series, category and value in words, then
+    the rest of its tooltip (period, source, note) as sentences."""
+    first = translate("Accessibility", "{series}, {category}: {value}").format(
+        series=series.name, category=point.category, value=point_text(point, series)
+    )
+    return _sentences([first, *point.tooltip.splitlines()[1:]])
+
+
+def node_announcement(node: Node) -> str:
+    return _sentences(node.tooltip.splitlines())
+
+
+def position_text(text: str, index: int, count: int) -> str:
+    """What a chart announces when the keyboard moves onto an element: its tooltip's text and
+    where it stands ("… (3 of 7)")."""
+    return translate("Accessibility", "{text} ({position} of {count})").format(
+        text=text, position=index + 1, count=count
+    )
+
+
+def chart_table(spec: ChartSpec) -> Table:
+    """A chart's values as a table (the keyboard's Enter, Alt+Shift+F11): every point or node."""
+    if spec.kind == "network":
+        labels = {n.id: n.label for n in spec.nodes}
+        parents = {e.target: e for e in spec.edges}
+        rows = []
+        for node in spec.nodes:
+            edge = parents.get(node.id)
+            link = ""
+            if edge is not None:
+                link = translate("Content", "inferred") if edge.inferred else translate("Content", "stated")
+            rows.append((node.label, labels.get(edge.source, "") if edge else "", link))
+        columns = (
+            translate("Accessibility", "Name"),
+            translate("Accessibility", "Linked to"),
+            translate("Accessibility", "Link"),
+        )
+        return Table(f"{spec.id}_data", spec.title, columns, tuple(rows), spec.caption)
+    rows = []
+    for series in spec.series:
+        for point in series.points:
+            value = point.display if series.unit == "percent" else join_unit(point.display, unit_word(series.unit))
+            months = str(point.span) if point.span > 1 else ""
+            rows.append((series.name, point.category, value, months))
+    columns = (
+        translate("Accessibility", "Series"),
+        translate("Accessibility", "Category"),
+        translate("Accessibility", "Value"),
+        translate("Accessibility", "Months covered"),
+    )
+    if not any(r[3] for r in rows):
+        columns, rows = columns[:3], [r[:3] for r in rows]
+    return Table(f"{spec.id}_data", spec.title, columns, tuple(rows), spec.caption, numeric_columns=(2,))
 
 
 def table_text(table: Table) -> Spoken:

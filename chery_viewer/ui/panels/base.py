@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtWidgets
 
 from chery_viewer.core.content import ChartSpec, SectionContent, Table
 from chery_viewer.core.content.accessible import chart_text, note_text
@@ -144,10 +144,9 @@ class SectionPanel(QtWidgets.QScrollArea):
         box.setSpacing(4)
         title = label(spec.title, "heading", 10.5, bold=True, wrap=True)
         box.addWidget(title)
-        view = ChartView(spec, self.theme)
+        view = ChartView(spec, self.theme, scale=self.zoom)
         view.setFixedHeight(round(CHART_HEIGHT * self.zoom))
-        make_accessible(view, chart_text(spec))
-        view.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
+        make_accessible(view, chart_text(spec), focus=False)  # the view takes focus by click and Tab
         title.setBuddy(view)
         self.charts.append(view)
         self.focusables.append(view)
