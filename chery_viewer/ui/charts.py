@@ -253,6 +253,8 @@ class ChartView(pg.GraphicsView):
 
         QtWidgets.QToolTip.hideText()
         ChartDataDialog(self.spec, self).exec()
+        self.activateWindow()
+        self.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)  # back on the chart, where the user was
 
     def focusInEvent(self, event: QtGui.QFocusEvent) -> None:
         super().focusInEvent(event)
