@@ -202,7 +202,7 @@ class ChartScene:
                     offset=(8, 4),
                     colCount=len(names),
                     labelTextColor=theme.foreground,
-                    labelTextSize="8pt",
+                    labelTextSize=f"{8 * self.scale:g}pt",
                     brush=pg.mkBrush(theme.background + "d0"),
                 )
                 for item in plot.listDataItems():

@@ -64,7 +64,7 @@ class KpiCard(QtWidgets.QFrame):
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(1)
-        self.title_label = label(kpi.label, "muted", 9)
+        self.title_label = label(kpi.label, "muted", 9, wrap=True)
         self.value_label = label(kpi.value, "", 17, bold=True)
         layout.addWidget(self.title_label)
         layout.addWidget(self.value_label)

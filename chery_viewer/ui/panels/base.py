@@ -19,6 +19,7 @@ from chery_viewer.ui.charts import ChartView
 from chery_viewer.ui.widgets import FactCard, KpiCard, TableView, label, make_accessible, scale_fonts
 
 CHART_HEIGHT = 300
+KPI_ROW = 6  # KPI cards side by side at 100% zoom
 WIDE_AFTER_CATEGORIES = 8  # more categories than this: the chart gets a row of its own
 
 
@@ -60,13 +61,17 @@ class SectionPanel(QtWidgets.QScrollArea):
         layout.addWidget(label(content.title, "heading", 16, bold=True))
         if content.summary:
             layout.addWidget(label(content.summary, "muted", 9.5, wrap=True))
-        kpis = QtWidgets.QHBoxLayout()
+        kpis = QtWidgets.QGridLayout()
         kpis.setSpacing(10)
-        for kpi in content.kpis:
+        # One row of cards at 100%; zoomed in, fewer a row, so a bigger number is never cut off.
+        per_row = max(1, min(len(content.kpis), int(KPI_ROW / zoom)))
+        for i, kpi in enumerate(content.kpis):
             card = KpiCard(kpi, theme)
             self.kpi_cards.append(card)
             self.focusables.append(card)
-            kpis.addWidget(card)
+            kpis.addWidget(card, i // per_row, i % per_row)
+        for c in range(per_row):
+            kpis.setColumnStretch(c, 1)
         layout.addLayout(kpis)
         self.add_charts(layout, list(content.charts))
         for group in content.cards:
