@@ -257,34 +257,34 @@ def chart_table(spec: ChartSpec) -> Table:
     if spec.kind == "network":
         labels = {n.id: n.label for n in spec.nodes}
         parents = {e.target: e for e in spec.edges}
-        rows = []
+        links: list[tuple[str, ...]] = []
         for node in spec.nodes:
             edge = parents.get(node.id)
             link = ""
             if edge is not None:
                 link = translate("Content", "inferred") if edge.inferred else translate("Content", "stated")
-            rows.append((node.label, labels.get(edge.source, "") if edge else "", link))
+            links.append((node.label, labels.get(edge.source, "") if edge else "", link))
         columns = (
             translate("Accessibility", "Name"),
             translate("Accessibility", "Linked to"),
             translate("Accessibility", "Link"),
         )
-        return Table(f"{spec.id}_data", spec.title, columns, tuple(rows), spec.caption)
-    rows = []
+        return Table(f"{spec.id}_data", spec.title, columns, tuple(links), spec.caption)
+    rows: list[tuple[str, ...]] = []
     for series in spec.series:
         for point in series.points:
             value = point.display if series.unit == "percent" else join_unit(point.display, unit_word(series.unit))
             months = str(point.span) if point.span > 1 else ""
             rows.append((series.name, point.category, value, months))
-    columns = (
+    headers: tuple[str, ...] = (
         translate("Accessibility", "Series"),
         translate("Accessibility", "Category"),
         translate("Accessibility", "Value"),
         translate("Accessibility", "Months covered"),
     )
-    if not any(r[3] for r in rows):
-        columns, rows = columns[:3], [r[:3] for r in rows]
-    return Table(f"{spec.id}_data", spec.title, columns, tuple(rows), spec.caption, numeric_columns=(2,))
+    if not any(r[3] for r in rows):  # no bar covers several months: no column for it
+        headers, rows = headers[:3], [r[:3] for r in rows]
+    return Table(f"{spec.id}_data", spec.title, headers, tuple(rows), spec.caption, numeric_columns=(2,))
 
 
 def table_text(table: Table) -> Spoken:
