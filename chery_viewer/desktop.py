@@ -28,8 +28,8 @@ COMMAND = "chery-viewer"
 #: The day each version was published, newest first (AppStream <releases>).
 RELEASES = (("0.1.0", "2026-12-01"),)
 
-NAME = {"en": "Chery Fact Sheet", "zh_CN": "奇瑞事实表"}
-GENERIC_NAME = {"en": "Business fact sheet viewer", "zh_CN": "企业事实表查看器"}
+NAME = {"en": "Chery Fact Sheet", "zh_CN": "奇瑞数据概览"}
+GENERIC_NAME = {"en": "Business fact sheet viewer", "zh_CN": "企业数据概览查看器"}
 COMMENT = {
     "en": "Browse Chery Group's 2022 business results and export them to PDF",
     "zh_CN": "浏览奇瑞集团2022年经营业绩并导出为PDF",
@@ -46,7 +46,7 @@ DESCRIPTION = {
     ),
     "zh_CN": (
         "五个标签页（概览、销量、出口、创新、合作伙伴）以关键数字、图表和表格展示随附数据包中的内容，每个数字都注明来源。",
-        "应用自行计算的数字标为推算值并给出公式；审核列表显示各来源之间的分歧。整份事实表可导出为英文或简体中文的矢量PDF。",
+        "应用自行计算的数字标为推算值并给出公式；审核列表显示各来源之间的分歧。整份数据概览可导出为英文或简体中文的矢量PDF。",
     ),
 }
 SCREENSHOT_CAPTION = {"en": "The Sales tab", "zh_CN": "销量标签页"}

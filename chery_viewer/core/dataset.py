@@ -12,8 +12,10 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
+import marshal
 import os
 import stat
+import sys
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -119,18 +121,38 @@ def _schema_in(schema: Mapping[str, Any], languages: tuple[str, ...]) -> dict[st
 def _cache_key(schemas: Mapping[str, Any], digest: str) -> str:
     """What a verdict depends on: the package's bytes, the app's schemas, and the validator.
 
-    The validator is this app's version, frictionless' version and this module's own source,
-    where the rules outside the schemas live (the options frictionless is called with).
+    The validator is this app's version, frictionless' version and the compiled code of the
+    modules where the rules outside the schemas live (the options frictionless is called with,
+    the reader, the model's own checks).
     """
     try:
         frictionless = importlib.metadata.version("frictionless")
     except importlib.metadata.PackageNotFoundError:
         frictionless = "absent"
-    rules = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    rules = _rules_digest()
     validator = f"chery-viewer {__version__}; frictionless {frictionless}; rules {rules}"
     return hashlib.sha256(
         json.dumps(schemas, sort_keys=True).encode() + b"\0" + validator.encode() + b"\0" + digest.encode()
     ).hexdigest()
+
+
+RULE_MODULES = ("chery_viewer.core.dataset", "chery_viewer.core.csvtable", "chery_viewer.core.factsheet")
+
+
+def _rules_digest() -> str:
+    """A digest of the code of ``RULE_MODULES``, read through their loaders so that it works
+    wherever the code lives: source files, bytecode only, or a frozen bundle."""
+    digest = hashlib.sha256()
+    for name in RULE_MODULES:
+        module = sys.modules.get(name)
+        loader = getattr(getattr(module, "__spec__", None), "loader", None)
+        get_code = getattr(loader, "get_code", None)
+        try:
+            code = get_code(name) if get_code else None
+        except (ImportError, OSError):
+            code = None
+        digest.update(name.encode() + b"\0" + (marshal.dumps(code) if code is not None else b"unreadable") + b"\0")
+    return digest.hexdigest()
 
 
 def _cache_file() -> Path | None:
@@ -292,12 +314,12 @@ def _parse_descriptor(data: bytes, label: str) -> dict[str, Any]:
     _check_unicode(descriptor, label)
     _check_fact_sheet(descriptor, label)
     if not isinstance(descriptor.get("title"), str) or not descriptor["title"].strip():
-        raise DatasetError(label, "the package needs a non-empty 'title'", column="title")
+        raise DatasetError(label, "the package needs a non-empty 'title'", field="title")
     year = descriptor.get("reportYear")
     if not isinstance(year, int) or isinstance(year, bool) or not 1990 <= year <= 2100:
-        raise DatasetError(label, "'reportYear' must be a whole year between 1990 and 2100", column="reportYear")
+        raise DatasetError(label, "'reportYear' must be a whole year between 1990 and 2100", field="reportYear")
     if not isinstance(descriptor.get("resources"), list):
-        raise DatasetError(label, "the package needs a 'resources' list", column="resources")
+        raise DatasetError(label, "the package needs a 'resources' list", field="resources")
     _check_languages(descriptor, label)
     return descriptor
 
@@ -339,26 +361,26 @@ def _check_languages(descriptor: Mapping[str, Any], label: str) -> None:
     languages = descriptor.get("languages", ["en"])
     if not isinstance(languages, list) or not languages or not all(isinstance(t, str) for t in languages):
         raise DatasetError(label, f"'languages' must be a list of language tags such as {json.dumps(known)}",
-                           column="languages")  # fmt: skip
+                           field="languages")  # fmt: skip
     if languages[0] != "en":
         raise DatasetError(label, f"'languages' must start with \"en\", the language of the plain columns, not "
-                           f"\"{clip(languages[0])}\"", column="languages")  # fmt: skip
+                           f"\"{clip(languages[0])}\"", field="languages")  # fmt: skip
     for i, tag in enumerate(languages):
         if tag not in known:
             raise DatasetError(label, f"'languages' lists \"{clip(tag)}\", which the app does not have "
-                               f"(it has {' and '.join(known)}, written so)", column="languages")  # fmt: skip
+                               f"(it has {' and '.join(known)}, written so)", field="languages")  # fmt: skip
         if tag in languages[:i]:
-            raise DatasetError(label, f"'languages' lists {tag} twice", column="languages")
+            raise DatasetError(label, f"'languages' lists {tag} twice", field="languages")
     for tag in languages[1:]:
         title, description = descriptor.get(f"title@{tag}"), descriptor.get(f"description@{tag}")
         if not isinstance(title, str) or not title.strip():
             raise DatasetError(label, f"the package declares the language {tag}, so it needs a non-empty "
-                               f"'title@{tag}'", column=f"title@{tag}")  # fmt: skip
+                               f"'title@{tag}'", field=f"title@{tag}")  # fmt: skip
         if str(descriptor.get("description") or "").strip() and (
             not isinstance(description, str) or not description.strip()
         ):
             raise DatasetError(label, f"the package declares the language {tag}, so its description needs a "
-                               f"translation in 'description@{tag}' (text)", column=f"description@{tag}")  # fmt: skip
+                               f"translation in 'description@{tag}' (text)", field=f"description@{tag}")  # fmt: skip
 
 
 def _resource_files(descriptor: Mapping[str, Any], directory: Path, label: str) -> dict[str, Path]:
@@ -369,25 +391,25 @@ def _resource_files(descriptor: Mapping[str, Any], directory: Path, label: str) 
     for name in RESOURCE_NAMES:
         resource = declared.get(name)
         if resource is None:
-            raise DatasetError(label, f"the package has no '{name}' resource", column="resources")
+            raise DatasetError(label, f"the package has no '{name}' resource", field="resources")
         rel = resource.get("path")
         if not isinstance(rel, str) or not rel.strip():
-            raise DatasetError(label, f"resource '{name}' needs a single local 'path'", column="path")
+            raise DatasetError(label, f"resource '{name}' needs a single local 'path'", field="path")
         if "://" in rel:
             raise DatasetError(
-                label, f"resource '{name}' points to a URL ({rel}); only local files are read", column="path"
+                label, f"resource '{name}' points to a URL ({rel}); only local files are read", field="path"
             )
         if "\x00" in rel:
-            raise DatasetError(label, f"resource '{name}' path contains a NUL character", column="path")
+            raise DatasetError(label, f"resource '{name}' path contains a NUL character", field="path")
         candidate = Path(rel)
         try:
             inside = not candidate.is_absolute() and (directory / candidate).resolve().is_relative_to(root)
         except (OSError, RuntimeError) as exc:  # a symbolic-link loop, a name too long
             raise DatasetError(
-                label, f"resource '{name}' path '{rel}' cannot be followed ({_os_reason(exc)})", column="path"
+                label, f"resource '{name}' path '{rel}' cannot be followed ({_os_reason(exc)})", field="path"
             ) from None
         if not inside:
-            raise DatasetError(label, f"resource '{name}' path '{rel}' leaves the package folder", column="path")
+            raise DatasetError(label, f"resource '{name}' path '{rel}' leaves the package folder", field="path")
         files[name] = directory / candidate
     return files
 

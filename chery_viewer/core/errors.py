@@ -14,13 +14,15 @@ class DatasetError(Exception):
     """A problem in a data package, located as precisely as the problem allows.
 
     ``row`` counts lines of the file as a spreadsheet does (the header is row 1),
-    so the number matches what a user sees when they open the CSV.
+    so the number matches what a user sees when they open the CSV. ``column`` names a CSV
+    column; ``field`` a field of the package descriptor (datapackage.json), which has none.
     """
 
     file: str
     reason: str
     row: int | None = None
     column: str | None = None
+    field: str | None = None
 
     def __str__(self) -> str:
         where = [self.file]
@@ -28,6 +30,8 @@ class DatasetError(Exception):
             where.append(f"row {self.row}")
         if self.column:
             where.append(f"column '{self.column}'")
+        if self.field:
+            where.append(f"field '{self.field}'")
         return printable(f"{', '.join(where)}: {self.reason}")
 
 

@@ -31,7 +31,7 @@ def make_application(argv: Sequence[str] | None = None) -> QtWidgets.QApplicatio
     app = ensure_application(list(argv or sys.argv[:1]))
     QtWidgets.QApplication.setOrganizationName(ORGANISATION)
     QtWidgets.QApplication.setApplicationName(APPLICATION)
-    QtWidgets.QApplication.setApplicationDisplayName("Chery Fact Sheet")
+    # No application display name: Qt would append it to every title bar, after the data's own title.
     QtWidgets.QApplication.setApplicationVersion(__version__)
     from chery_viewer.desktop import APP_ID
 

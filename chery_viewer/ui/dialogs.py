@@ -1,8 +1,11 @@
-"""Help dialogs: the sources (with links that open only on click, only for http/https) and the audit."""
+"""Help dialogs (the sources, with links that open only on click and only for http/https; the audit;
+the keyboard shortcuts) and the Open dataset file dialog."""
 
 from __future__ import annotations
 
 import html
+import re
+from pathlib import Path
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
@@ -96,8 +99,8 @@ def about_text(sheet: FactSheet) -> str:
     na = not_available()
     return "\n\n".join(
         (
-            translate("Dialogs", "Chery Fact Sheet {version}").format(version=__version__),
-            translate("Dialogs", "Dataset: {title}, version {version}, as of {date}.").format(
+            translate("Dialogs", "Chery Fact Sheet, app version {version}").format(version=__version__),
+            translate("Dialogs", "Dataset: {title}, data version {version}, as of {date}.").format(
                 title=sheet.title, version=sheet.version or na, date=sheet.as_of or na
             )
             + "\n"
@@ -112,3 +115,110 @@ def about_text(sheet: FactSheet) -> str:
             translate("Dialogs", "Built with PySide6 (Qt), pandas and pyqtgraph."),
         )
     )
+
+
+def menu_text(text: str) -> str:
+    """A menu item's text as read in a list: no mnemonic, neither "&Open" nor Chinese "打开(&O)"."""
+    return re.sub(r"\(&[^&]\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def _shortcut_rows(window: QtWidgets.QMainWindow) -> list[tuple[str, str]]:
+    """(menu path, keys) for every menu item that has a shortcut, in menu order."""
+    rows: list[tuple[str, str]] = []
+    for top in window.menuBar().actions():
+        menu = top.menu()
+        if menu is None:
+            continue
+        for action in menu.actions():
+            native = QtGui.QKeySequence.SequenceFormat.NativeText
+            keys = translate("Dialogs", ", ").join(k.toString(native) for k in action.shortcuts())
+            if keys and not action.isSeparator():
+                path = translate("Dialogs", "{menu} → {item}").format(
+                    menu=menu_text(top.text()), item=menu_text(action.text())
+                )
+                rows.append((path, keys))
+    return rows
+
+
+class ShortcutsDialog(QtWidgets.QDialog):
+    """Help → Keyboard shortcuts (F1): the window's own shortcuts, read from its menus so the
+    list cannot drift from them, and the keys Qt gives every window."""
+
+    def __init__(self, window: QtWidgets.QMainWindow) -> None:
+        super().__init__(window)
+        self.setWindowTitle(translate("Dialogs", "Keyboard shortcuts"))
+        layout = QtWidgets.QVBoxLayout(self)
+        rows = _shortcut_rows(window)
+        rows += [
+            (translate("Dialogs", "Open a menu, or pick an item in it"), translate("Dialogs", "Alt+underlined letter")),
+            (translate("Dialogs", "Move between the controls of a dialog"), translate("Dialogs", "Tab, Shift+Tab")),
+            (translate("Dialogs", "Close a dialog, a menu or a tooltip"), translate("Dialogs", "Esc")),
+            (
+                translate("Dialogs", "Move between the cards, charts, tables and notes of a page"),
+                translate("Dialogs", "Tab, Shift+Tab"),
+            ),
+            (translate("Dialogs", "Move inside a table"), translate("Dialogs", "Arrow keys")),
+            (
+                translate("Dialogs", "In a chart: the next or previous value, the series above or below"),
+                translate("Dialogs", "Left, Right, Up, Down (Home, End)"),
+            ),
+            (translate("Dialogs", "In a chart: its values as a table"), translate("Dialogs", "Enter, Alt+Shift+F11")),
+        ]
+        self.table = QtWidgets.QTableWidget(len(rows), 2)
+        self.table.setHorizontalHeaderLabels([translate("Dialogs", "Action"), translate("Dialogs", "Keys")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.NoSelection)
+        for row, (what, keys) in enumerate(rows):
+            self.table.setItem(row, 0, QtWidgets.QTableWidgetItem(what))
+            self.table.setItem(row, 1, QtWidgets.QTableWidgetItem(keys))
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table)
+        buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        header = self.table.horizontalHeader()
+        width = header.length() + self.table.frameWidth() * 2 + 40
+        height = self.table.verticalHeader().length() + header.height() + self.table.frameWidth() * 2 + 70
+        self.resize(max(width, 480), height)
+
+    def entries(self) -> list[tuple[str, str]]:
+        return [(self.table.item(r, 0).text(), self.table.item(r, 1).text()) for r in range(self.table.rowCount())]
+
+
+class DatasetFileDialog(QtWidgets.QFileDialog):
+    """File → Open dataset…: a package's datapackage.json, or the package's folder itself.
+
+    A file dialog opens a folder when one is chosen; this one takes a folder that holds a
+    datapackage.json as the answer instead (typed, or selected in the list), since that is
+    how a data package is usually named.
+    """
+
+    def __init__(self, parent: QtWidgets.QWidget | None, start: str) -> None:
+        super().__init__(
+            parent,
+            translate("MainWindow", "Open dataset"),
+            start,
+            translate("MainWindow", "Data package (datapackage.json);;JSON files (*.json);;All files (*)"),
+        )
+        self.setOption(QtWidgets.QFileDialog.Option.DontUseNativeDialog)  # a native one cannot take a folder
+        self.setFileMode(QtWidgets.QFileDialog.FileMode.ExistingFile)
+        self.setAcceptMode(QtWidgets.QFileDialog.AcceptMode.AcceptOpen)
+        self.chosen = ""
+
+    def accept(self) -> None:
+        selected = self.selectedFiles()
+        if len(selected) == 1 and (Path(selected[0]) / "datapackage.json").is_file():
+            self.chosen = selected[0]
+            QtWidgets.QDialog.accept(self)  # not QFileDialog's, which would open the folder
+            return
+        super().accept()
+        if self.result() == QtWidgets.QDialog.DialogCode.Accepted and self.selectedFiles():
+            self.chosen = self.selectedFiles()[0]
+
+
+def ask_dataset_path(parent: QtWidgets.QWidget | None, start: str) -> str:
+    """The package file or folder the user picked, or '' if they cancelled."""
+    dialog = DatasetFileDialog(parent, start)
+    return dialog.chosen if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted else ""

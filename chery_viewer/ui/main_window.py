@@ -21,7 +21,12 @@ from chery_viewer.ui.settings import Settings
 from chery_viewer.ui.theme import LIGHT, THEMES, stylesheet
 
 TAB_KEYS = SECTION_KEYS
+# The letter of each tab's item in the View menu (L, D and G are the themes' and Language's).
+TAB_MNEMONICS = {"overview": "O", "sales": "S", "exports": "E", "innovation": "I", "partners": "P"}
 PREBUILD_DELAY_MS = 250  # after the first frame, before a user can reach another tab
+PREFERRED_SIZE = QtCore.QSize(1280, 860)
+FRAME_ALLOWANCE = QtCore.QSize(16, 48)
+MIN_RESTORED_SIZE = QtCore.QSize(480, 360)  # a saved geometry smaller than this is taken as damaged
 ZOOM_LEVELS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)  # the page's text and charts, Ctrl+= / Ctrl+-
 
 
@@ -73,10 +78,42 @@ class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
         self.tabs.setCurrentIndex(TAB_KEYS.index(last) if last in TAB_KEYS else 0)
         self._ensure_panel(self.tabs.currentIndex())
         self.tabs.currentChanged.connect(self._on_tab_change)
+        if not self._restore_geometry():
+            self.fit_to_screen()
+
+    def _restore_geometry(self) -> bool:
+        """The saved size and place, if they make a usable window. Qt's restoreGeometry
+        accepts a truncated record and leaves a 1x1 window, so the result is checked too."""
         geometry = self.settings.geometry
-        # A damaged geometry (a settings file cut short) can restore "successfully" to 1x1.
-        if geometry is None or not self.restoreGeometry(geometry) or self.width() < 640 or self.height() < 400:
-            self.resize(1280, 860)
+        if geometry is None or not self.restoreGeometry(geometry):
+            return False
+        screen = self.screen() or QtGui.QGuiApplication.primaryScreen()
+        size, frame = self.size(), self.frameGeometry()
+        usable = (
+            size.width() >= MIN_RESTORED_SIZE.width()
+            and size.height() >= MIN_RESTORED_SIZE.height()
+            and screen.availableGeometry().contains(frame.center())
+        )
+        if not usable:
+            self.setWindowState(QtCore.Qt.WindowState.WindowNoState)
+        return usable
+
+    def fit_to_screen(self) -> None:
+        """The first window (or one whose saved geometry is unreadable): the preferred size,
+        shrunk to the screen's available area so the status bar shows, and centred on it."""
+        screen = self.screen() or QtGui.QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
+        # Leave room for the window manager's frame and title bar, which are not known before show().
+        width = min(PREFERRED_SIZE.width(), available.width() - FRAME_ALLOWANCE.width())
+        height = min(PREFERRED_SIZE.height(), available.height() - FRAME_ALLOWANCE.height())
+        self.resize(width, height)
+        self._centre(available)
+        self._centre_when_shown = True  # again once the frame's real size is known
+
+    def _centre(self, available: QtCore.QRect) -> None:
+        frame = self.frameGeometry()
+        frame.moveCenter(available.center())
+        self.move(frame.topLeft())
 
     # -- data --------------------------------------------------------------------------
 
@@ -101,7 +138,7 @@ class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
         self.setWindowTitle(sheet.title)
         parts = [
             sheet.title,
-            translate("MainWindow", "version {version}").format(version=sheet.version) if sheet.version else "",
+            translate("MainWindow", "data version {version}").format(version=sheet.version) if sheet.version else "",
             translate("MainWindow", "as of {date}").format(date=sheet.as_of) if sheet.as_of else "",
         ]
         self.status_label.setText("   ·   ".join(p for p in parts if p))
@@ -146,6 +183,10 @@ class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
 
     def showEvent(self, event: QtGui.QShowEvent) -> None:
         super().showEvent(event)
+        if getattr(self, "_centre_when_shown", False):
+            self._centre_when_shown = False
+            screen = self.screen() or QtGui.QGuiApplication.primaryScreen()
+            self._centre(screen.availableGeometry())
         QtCore.QTimer.singleShot(PREBUILD_DELAY_MS, self._prebuild_next_panel)
 
     def _prebuild_next_panel(self) -> None:
@@ -204,6 +245,7 @@ class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
         self.zoom_in_action.setShortcuts([QtGui.QKeySequence("Ctrl+="), QtGui.QKeySequence("Ctrl++")])
         self.zoom_out_action = self._action(lambda: self.step_zoom(-1), "Ctrl+-")
         self.zoom_reset_action = self._action(lambda: self.set_zoom(1.0), "Ctrl+0")
+        self.shortcuts_action = self._action(self.show_shortcuts, "F1")
         self.sources_action = self._action(self.show_sources)
         self.audit_action = self._action(self.show_audit)
         self.about_action = self._action(self.show_about)
@@ -229,7 +271,7 @@ class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
         self.language_menu = self.view_menu.addMenu("")
         self.language_menu.addActions(list(self.language_actions.values()))
         self.help_menu = bar.addMenu("")
-        self.help_menu.addActions([self.sources_action, self.audit_action, self.about_action])
+        self.help_menu.addActions([self.shortcuts_action, self.sources_action, self.audit_action, self.about_action])
 
     def _retranslate(self) -> None:
         """Every text of the window's own (menus, tabs, tips) in the current language."""
@@ -245,11 +287,12 @@ class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
             (self.chart_image_action, translate("MainWindow", "Export chart &image…"), image_tip),
             (self.chart_data_action, translate("MainWindow", "Export chart &data…"), data_tip),
             (self.quit_action, translate("MainWindow", "&Quit"), ""),
-            (self.theme_actions["light"], translate("MainWindow", "Light theme"), ""),
-            (self.theme_actions["dark"], translate("MainWindow", "Dark theme"), ""),
-            (self.zoom_in_action, translate("MainWindow", "Zoom &in"), ""),
-            (self.zoom_out_action, translate("MainWindow", "Zoom &out"), ""),
+            (self.theme_actions["light"], translate("MainWindow", "&Light theme"), ""),
+            (self.theme_actions["dark"], translate("MainWindow", "&Dark theme"), ""),
+            (self.zoom_in_action, translate("MainWindow", "Zoom i&n"), ""),
+            (self.zoom_out_action, translate("MainWindow", "Zoom ou&t"), ""),
             (self.zoom_reset_action, translate("MainWindow", "&Actual size"), ""),
+            (self.shortcuts_action, translate("MainWindow", "&Keyboard shortcuts"), ""),
             (self.sources_action, translate("MainWindow", "&Sources"), ""),
             (self.audit_action, translate("MainWindow", "&Data audit"), ""),
             (self.about_action, translate("MainWindow", "&About"), ""),
@@ -260,10 +303,10 @@ class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
         titles = section_titles()
         for i, key in enumerate(TAB_KEYS):
             self.tabs.setTabText(i, titles[key])
-            self.tab_actions[i].setText(titles[key])
+            self.tab_actions[i].setText(with_mnemonic(titles[key], TAB_MNEMONICS[key]))
         self.file_menu.setTitle(translate("MainWindow", "&File"))
         self.view_menu.setTitle(translate("MainWindow", "&View"))
-        self.language_menu.setTitle(translate("MainWindow", "&Language"))
+        self.language_menu.setTitle(translate("MainWindow", "Lan&guage"))
         self.help_menu.setTitle(translate("MainWindow", "&Help"))
         self._retranslate_opening()
 
@@ -453,6 +496,11 @@ class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
 
         AuditDialog(self.sheet, self.analysis, self).exec()
 
+    def show_shortcuts(self) -> None:
+        from chery_viewer.ui.dialogs import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
+
     def show_about(self) -> None:
         from chery_viewer.ui.dialogs import about_text
 
@@ -474,4 +522,11 @@ class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
         self.settings.last_tab = TAB_KEYS[self.tabs.currentIndex()]
         self.settings.sync()
         super().closeEvent(event)
+
+
+def with_mnemonic(text: str, letter: str) -> str:
+    """``text`` with ``letter`` as its Alt+key: the letter underlined where the text has it,
+    else added in brackets after it, as Chinese menus do ("概览(&O)")."""
+    at = text.lower().find(letter.lower())
+    return f"{text[:at]}&{text[at:]}" if at >= 0 else f"{text}(&{letter})"
 

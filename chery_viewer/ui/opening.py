@@ -125,12 +125,9 @@ class DatasetOpening(_Base):
         of its own); returns whether the new package is shown, False also when cancelled.
         """
         if path is None:
-            path, _ = QtWidgets.QFileDialog.getOpenFileName(
-                self,
-                translate("MainWindow", "Open dataset"),
-                self.settings.directory("dataset"),
-                translate("MainWindow", "Data package (datapackage.json);;JSON files (*.json);;All files (*)"),
-            )
+            from chery_viewer.ui.dialogs import ask_dataset_path
+
+            path = ask_dataset_path(self, self.settings.directory("dataset"))  # the folder or its descriptor
             if not path:
                 return False
         loader = self._start_loader(path, "open")

@@ -865,12 +865,84 @@ Source: {source}</source>
         <translation>{method}{found}</translation>
     </message>
     <message>
-        <source>Chery Fact Sheet {version}</source>
-        <translation>奇瑞事实表 {version}</translation>
+        <source>Chery Fact Sheet, app version {version}</source>
+        <translation>奇瑞数据概览，应用版本{version}</translation>
     </message>
     <message>
-        <source>Dataset: {title}, version {version}, as of {date}.</source>
-        <translation>数据集：{title}，版本{version}，数据截至{date}。</translation>
+        <source>Dataset: {title}, data version {version}, as of {date}.</source>
+        <translation>数据集：{title}，数据版本{version}，数据截至{date}。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{menu} → {item}</source>
+        <translation>{menu} → {item}</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Open a menu, or pick an item in it</source>
+        <translation>打开菜单，或选择其中一项</translation>
+    </message>
+    <message>
+        <source>Alt+underlined letter</source>
+        <translation>Alt+带下划线的字母</translation>
+    </message>
+    <message>
+        <source>Move between the controls of a dialog</source>
+        <translation>在对话框的各控件之间移动</translation>
+    </message>
+    <message>
+        <source>Tab, Shift+Tab</source>
+        <translation>Tab、Shift+Tab</translation>
+    </message>
+    <message>
+        <source>Close a dialog, a menu or a tooltip</source>
+        <translation>关闭对话框、菜单或提示</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Move between the cards, charts, tables and notes of a page</source>
+        <translation>在页面的卡片、图表、表格与注释之间移动</translation>
+    </message>
+    <message>
+        <source>Move inside a table</source>
+        <translation>在表格内移动</translation>
+    </message>
+    <message>
+        <source>Arrow keys</source>
+        <translation>方向键</translation>
+    </message>
+    <message>
+        <source>In a chart: the next or previous value, the series above or below</source>
+        <translation>图表内：下一个或上一个数值，上方或下方的系列</translation>
+    </message>
+    <message>
+        <source>Left, Right, Up, Down (Home, End)</source>
+        <translation>左、右、上、下（Home、End）</translation>
+    </message>
+    <message>
+        <source>In a chart: its values as a table</source>
+        <translation>图表内：以表格显示数值</translation>
+    </message>
+    <message>
+        <source>Enter, Alt+Shift+F11</source>
+        <translation>回车键、Alt+Shift+F11</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
     </message>
     <message>
         <source>{figures} figures from {sources} sources.</source>
@@ -894,10 +966,6 @@ Source: {source}</source>
     <message>
         <source>Export chart data…</source>
         <translation>导出图表数据…</translation>
-    </message>
-    <message>
-        <source>version {version}</source>
-        <translation>版本{version}</translation>
     </message>
     <message>
         <source>as of {date}</source>
@@ -948,20 +1016,12 @@ Source: {source}</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <source>Light theme</source>
-        <translation>浅色主题</translation>
+        <source>Zoom i&amp;n</source>
+        <translation>放大(&amp;N)</translation>
     </message>
     <message>
-        <source>Dark theme</source>
-        <translation>深色主题</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;in</source>
-        <translation>放大(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;out</source>
-        <translation>缩小(&amp;O)</translation>
+        <source>Zoom ou&amp;t</source>
+        <translation>缩小(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Actual size</source>
@@ -988,10 +1048,6 @@ Source: {source}</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1006,6 +1062,26 @@ Source: {source}</source>
     <message>
         <source>Data package (datapackage.json);;JSON files (*.json);;All files (*)</source>
         <translation>数据包 (datapackage.json);;JSON 文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>data version {version}</source>
+        <translation>数据版本{version}</translation>
+    </message>
+    <message>
+        <source>&amp;Light theme</source>
+        <translation>浅色主题(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark theme</source>
+        <translation>深色主题(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation>语言(&amp;G)</translation>
     </message>
     <message>
         <source>Cannot open dataset</source>
@@ -1073,7 +1149,7 @@ Source: {source}</source>
     </message>
     <message>
         <source>chery-fact-sheet.pdf</source>
-        <translation>奇瑞事实表.pdf</translation>
+        <translation>奇瑞数据概览.pdf</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
@@ -1113,7 +1189,7 @@ Source: {source}</source>
     </message>
     <message>
         <source>About Chery Fact Sheet</source>
-        <translation>关于奇瑞事实表</translation>
+        <translation>关于奇瑞数据概览</translation>
     </message>
 </context>
 <context>
@@ -1288,7 +1364,7 @@ Source: {source}</source>
     <name>Report</name>
     <message>
         <source>Compiled by the Chery Fact Sheet project from press reports; not affiliated with Chery</source>
-        <translation>由奇瑞事实表项目据新闻报道整理；与奇瑞无关联</translation>
+        <translation>由奇瑞数据概览项目据新闻报道整理；与奇瑞无关联</translation>
     </message>
     <message>
         <source>Sources and audit</source>
@@ -1368,11 +1444,11 @@ Source: {source}</source>
     </message>
     <message>
         <source>Chery fact sheet: {title}</source>
-        <translation>奇瑞事实表：{title}</translation>
+        <translation>奇瑞数据概览：{title}</translation>
     </message>
     <message>
         <source>fact sheet</source>
-        <translation>事实表</translation>
+        <translation>数据概览</translation>
     </message>
     <message>
         <source>sales</source>

@@ -67,7 +67,7 @@ def test_install_validates_runs_and_uninstall_leaves_nothing(tmp_path: Path) -> 
 
     fields = dict(line.split("=", 1) for line in entry.read_text(encoding="utf-8").splitlines()[1:])
     assert fields["Icon"] == desktop.APP_ID
-    assert fields["Name[zh_CN]"] == "奇瑞事实表"
+    assert fields["Name[zh_CN]"] == "奇瑞数据概览"
     assert "奇瑞集团" in fields["Comment[zh_CN]"]
     command = exec_arguments(fields["Exec"])
     assert command[-1] == "%f"

@@ -182,14 +182,14 @@ def test_descriptor_without_resources(package_copy: PackageCopy):
     package_copy.edit_descriptor(lambda d: d.pop("resources"))
     error = load_error(package_copy.dir)
     assert error.file.endswith("datapackage.json")
-    assert error.column == "resources"
+    assert error.field == "resources" and error.column is None
     assert "'resources'" in error.reason
 
 
 def test_descriptor_with_resources_not_a_list(package_copy: PackageCopy):
     package_copy.edit_descriptor(lambda d: d.__setitem__("resources", {"figures": "figures.csv"}))
     error = load_error(package_copy.dir)
-    assert error.column == "resources"
+    assert error.field == "resources" and error.column is None
 
 
 @pytest.mark.parametrize("name", ["sources", "figures", "facts", "partners"])
@@ -197,21 +197,21 @@ def test_descriptor_missing_a_required_resource(package_copy: PackageCopy, name:
     package_copy.edit_descriptor(lambda d: d.__setitem__("resources", [r for r in d["resources"] if r["name"] != name]))
     error = load_error(package_copy.dir)
     assert error.file.endswith("datapackage.json")
-    assert error.column == "resources"
+    assert error.field == "resources" and error.column is None
     assert f"'{name}'" in error.reason
 
 
 def test_descriptor_without_title(package_copy: PackageCopy):
     package_copy.edit_descriptor(lambda d: d.__setitem__("title", "  "))
     error = load_error(package_copy.dir)
-    assert error.column == "title"
+    assert error.field == "title" and "field 'title'" in str(error)
 
 
 @pytest.mark.parametrize("year", ["2022", 1800, True, 2022.5])
 def test_descriptor_with_bad_report_year(package_copy: PackageCopy, year):
     package_copy.edit_descriptor(lambda d: d.__setitem__("reportYear", year))
     error = load_error(package_copy.dir)
-    assert error.column == "reportYear"
+    assert error.field == "reportYear"
 
 
 def _set_path(copy: PackageCopy, name: str, path: str) -> None:
@@ -224,7 +224,7 @@ def test_resource_path_leaving_the_package(package_copy: PackageCopy, path: str)
     _set_path(package_copy, "figures", path)
     error = load_error(package_copy.dir)
     assert error.file.endswith("datapackage.json")
-    assert error.column == "path"
+    assert error.field == "path"
     assert "leaves the package" in error.reason and path in error.reason
 
 
@@ -235,7 +235,7 @@ def test_resource_symlink_leaving_the_package(package_copy: PackageCopy, tmp_pat
     package_copy.path("figures.csv").unlink()
     package_copy.path("figures.csv").symlink_to(outside)
     error = load_error(package_copy.dir)
-    assert error.column == "path"
+    assert error.field == "path"
     assert "leaves the package" in error.reason
 
 
@@ -244,7 +244,7 @@ def test_resource_path_that_is_a_url(package_copy: PackageCopy, url: str):
     _set_path(package_copy, "figures", url)
     error = load_error(package_copy.dir)
     assert error.file.endswith("datapackage.json")
-    assert error.column == "path"
+    assert error.field == "path"
     assert "URL" in error.reason
 
 
@@ -252,7 +252,7 @@ def test_resource_path_that_is_a_url(package_copy: PackageCopy, url: str):
 def test_resource_path_that_is_not_a_single_local_path(package_copy: PackageCopy, path):
     _set_path(package_copy, "figures", path)
     error = load_error(package_copy.dir)
-    assert error.column == "path"
+    assert error.field == "path"
 
 
 # -- the resource files --------------------------------------------------------------------
