@@ -49,6 +49,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--page-size", choices=("A4", "Letter"), default="A4", help="PDF page size (default: A4)")
     parser.add_argument(
+        "--list-charts", action="store_true", help="print each chart's id and title, one a line, and exit"
+    )
+    parser.add_argument(
+        "--export-chart",
+        nargs=2,
+        metavar=("ID", "OUT"),
+        help="write one chart (an id from --list-charts) to OUT.png, OUT.svg (image with title and sources) "
+        "or OUT.csv (its values with their sources) and exit; needs no display",
+    )
+    parser.add_argument(
+        "--scale",
+        type=int,
+        choices=(1, 2, 3),
+        default=None,
+        help="size of a PNG from --export-chart: 1x (default), 2x or 3x",
+    )
+    parser.add_argument(
         "--lang",
         metavar="LANG",
         type=_language,
@@ -150,6 +167,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _desktop_entry(install=args.install_desktop_entry)
         if args.self_test:
             return _self_test(args)
+        if args.export_chart is not None and args.export_pdf is not None:
+            raise UsageError(f"give --export-pdf or --export-chart, not both (see {PROG} --help)")
+        if args.scale is not None and args.export_chart is None:
+            raise UsageError(f"--scale goes with --export-chart ID OUT.png (see {PROG} --help)")
+        if args.list_charts:
+            return _list_charts(args)
+        if args.export_chart is not None:
+            return _export_chart(args)
         if args.export_pdf is not None:
             return _export(args)
         return _open_window(args)
@@ -187,19 +212,8 @@ def _load(dataset: str | None):
 def _export(args: argparse.Namespace) -> int:
     if not args.export_pdf.strip():
         raise UsageError("--export-pdf needs a file name, such as factsheet.pdf")
-    from chery_viewer.core.files import WriteError, describe_problem, regular_target
-
     out = Path(args.export_pdf)
-    try:
-        if out.is_dir():
-            raise UsageError(f"{out}: is a folder; give a file name such as {out / 'factsheet.pdf'}")
-        final = regular_target(out)  # a device, a FIFO, a pipe at /dev/stdout: refused before any work
-        if not final.parent.exists():
-            raise UsageError(f"{out}: the folder {final.parent} does not exist")
-    except WriteError as exc:
-        raise UsageError(str(exc)) from None
-    except OSError as exc:  # a name too long for the file system
-        raise UsageError(f"cannot write {out}: {describe_problem(exc)}") from None
+    _check_target(out, "factsheet.pdf")
     sheet = _load(args.dataset)
     # The export never opens a window: offscreen works with or without a display, and a
     # platform that needs a missing server (xcb without X) would abort the process.
@@ -215,6 +229,87 @@ def _export(args: argparse.Namespace) -> int:
     except ExportError as exc:
         if os.environ.get("CHERY_VIEWER_DEBUG") and exc.__cause__ is not None:
             raise exc.__cause__ from None
+        raise UsageError(str(exc)) from None
+    _warn_missing_glyphs(sheet, language)
+    return EXIT_OK
+
+
+def _check_target(out: Path, example: str) -> None:
+    """Refuse, before any work, an output that is a folder, a special file or in a missing folder."""
+    from chery_viewer.core.files import WriteError, describe_problem, regular_target
+
+    try:
+        if out.is_dir():
+            raise UsageError(f"{out}: is a folder; give a file name such as {out / example}")
+        final = regular_target(out)  # a device, a FIFO, a pipe at /dev/stdout: refused before any work
+        if not final.parent.exists():
+            raise UsageError(f"{out}: the folder {final.parent} does not exist")
+    except WriteError as exc:
+        raise UsageError(str(exc)) from None
+    except OSError as exc:  # a name too long for the file system
+        raise UsageError(f"cannot write {out}: {describe_problem(exc)}") from None
+
+
+CHART_SUFFIXES = (".png", ".svg", ".csv")
+
+
+def _chart_document(args: argparse.Namespace):
+    """The sheet in the language asked for (else the system's), its analysis and its sections, offscreen."""
+    sheet = _load(args.dataset)
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # never a window: works with or without a display
+    utf8_ctype()
+    with deferred():
+        from chery_viewer.core.audit import analyse
+        from chery_viewer.core.content import build_sections
+        from chery_viewer.core.i18n import data_language
+        from chery_viewer.graphics.application import ensure_application
+        from chery_viewer.graphics.language import install_translators
+        from chery_viewer.ui.language import preferred
+
+    ensure_application()
+    language = args.lang or preferred()
+    install_translators(language)
+    sheet = sheet.localized(data_language(language))
+    analysis = analyse(sheet)
+    return sheet, analysis, build_sections(sheet, analysis), language
+
+
+def _list_charts(args: argparse.Namespace) -> int:
+    from chery_viewer.core.content.catalog import charts
+
+    _sheet, _analysis, sections, _language = _chart_document(args)
+    for chart_id, spec in charts(sections):
+        print(f"{chart_id}\t{' '.join(spec.title.split())}")
+    return EXIT_OK
+
+
+def _export_chart(args: argparse.Namespace) -> int:
+    from chery_viewer.core.content.catalog import CHART_IDS
+
+    chart_id, name = args.export_chart
+    if chart_id not in CHART_IDS.values():
+        raise UsageError(f"unknown chart '{chart_id}' ({PROG} --list-charts lists the ids)")
+    if not name.strip():
+        raise UsageError("--export-chart needs a file name, such as sales.png")
+    out = Path(name)
+    suffix = out.suffix.lower()
+    if suffix not in CHART_SUFFIXES:
+        raise UsageError(f"{out}: a chart is written as .png, .svg or .csv, not {suffix or 'a name without one'}")
+    if args.scale not in (None, 1) and suffix != ".png":
+        raise UsageError(f"--scale applies to a PNG image, not to {suffix}")
+    _check_target(out, f"chart{suffix}")
+    sheet, analysis, sections, language = _chart_document(args)
+    from chery_viewer.core.content.catalog import find_chart
+    from chery_viewer.core.content.context import Context
+    from chery_viewer.core.files import WriteError
+    from chery_viewer.ui.chart_export import export_chart
+
+    spec = find_chart(sections, chart_id)
+    if spec is None:
+        raise UsageError(f"chart '{chart_id}' has nothing to show with this dataset")
+    try:
+        export_chart(spec, Context(sheet, analysis), out, args.scale or 1)
+    except (WriteError, ValueError) as exc:
         raise UsageError(str(exc)) from None
     _warn_missing_glyphs(sheet, language)
     return EXIT_OK

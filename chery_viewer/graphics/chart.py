@@ -270,7 +270,7 @@ class ChartScene:
                 brushes=brushes,
                 brush=theme.bar,
                 pen=pg.mkPen(None),
-                name=series.name,
+                name=series.legend,
             )
             view.addItem(bars)
         if marked:
@@ -290,7 +290,7 @@ class ChartScene:
     def _add_line(self, plot: pg.PlotItem, series: Series, index: dict[str, int], colour: str, label: bool) -> None:
         xs = [float(index[p.category]) for p in series.points]
         ys = [math.nan if p.value is None else p.value for p in series.points]
-        curve = pg.PlotCurveItem(xs, ys, pen=pg.mkPen(colour, width=2.2), connect="finite", name=series.name)
+        curve = pg.PlotCurveItem(xs, ys, pen=pg.mkPen(colour, width=2.2), connect="finite", name=series.legend)
         plot.addItem(curve)
         finite = [(x, y) for x, y in zip(xs, ys, strict=True) if not math.isnan(y)]
         # useCache=False: markers drawn as paths, not cached bitmaps, so they stay vector in PDF and SVG.

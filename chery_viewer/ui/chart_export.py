@@ -1,72 +1,99 @@
-"""A chart's own exports: its image (PNG or SVG, drawn by the shared scene, no widget) and its data (CSV).
+"""A chart's own exports from the window: its image (PNG or SVG) and its data (CSV), each with its sources.
 
-The image is the chart as the window shows it, at the size it has on screen, drawn by
-:func:`chery_viewer.graphics.render.render_chart` into a ``QImage`` or a ``QSvgGenerator`` at
-96 dpi (pyqtgraph's cached pictures assume 96 dpi: an SVG at the generator's default 72 dpi
-draws shrunk, shifted bars). The data is the spec's own table, text cells made safe for
-spreadsheets. Both are written through ``atomic_write``.
+The files are the ones ``chery-viewer --export-chart`` writes (:func:`export_chart`, shared by
+both): the image is drawn by :mod:`chery_viewer.graphics.image` at a fixed size on the light
+theme, whatever the window's theme; the data comes from :mod:`chery_viewer.core.content.chart_data`.
+The file name decides the format: a typed ``.svg`` is an SVG whichever filter was chosen, and
+the filter's suffix is added only to a name with none of ours. A PNG's size (1x, 2x, 3x) is
+asked for in :class:`PngSizeDialog` after the file name, as an image editor's export does.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6 import QtCore, QtGui
+from PySide6 import QtCore, QtWidgets
 
 from chery_viewer.core.content import ChartSpec
-from chery_viewer.core.files import atomic_write
-from chery_viewer.core.formatting import spreadsheet_safe
-from chery_viewer.graphics.render import LAYOUT_DPI, render_chart
-from chery_viewer.graphics.theme import Theme
+from chery_viewer.core.content.chart_data import chart_credits, chart_data, write_csv
+from chery_viewer.core.content.context import Context
+from chery_viewer.core.i18n import translate
+from chery_viewer.graphics.image import IMAGE_SUFFIXES, SCALES, export_size, write_chart_image
 
-__all__ = ["write_chart_data", "write_chart_image"]
+__all__ = ["DATA_SUFFIXES", "PngSizeDialog", "export_chart", "with_suffix"]
+
+DATA_SUFFIXES = (".csv",)
 
 
-def write_chart_image(spec: ChartSpec, theme: Theme, font: QtGui.QFont, size: QtCore.QSize, path: str | Path) -> None:
-    """``spec`` drawn at ``size`` into ``path``: SVG if the name ends in .svg, else PNG."""
+def with_suffix(path: str, chosen_filter: str, known: tuple[str, ...]) -> str:
+    """``path`` as typed when it ends in one of ``known`` suffixes; else with the chosen filter's
+    suffix ("PNG image (*.png)" -> ".png") added, or the first known one when no filter says."""
+    if Path(path).suffix.lower() in known:
+        return path
+    suffix = chosen_filter.rpartition("*")[2].rstrip(")").strip().lower()
+    return path + (suffix if suffix in known else known[0])
+
+
+def export_chart(spec: ChartSpec, ctx: Context, path: str | Path, scale: int = 1) -> Path:
+    """Write ``spec`` to ``path`` by its suffix: a PNG (at ``scale``) or SVG image, or its CSV data.
+
+    Raises ``ValueError`` for another suffix and ``WriteError`` when the file cannot be written.
+    """
     target = Path(path)
-    writer = _write_svg if target.suffix.lower() == ".svg" else _write_png
-    atomic_write(target, lambda tmp: writer(spec, theme, font, size, tmp))
+    suffix = target.suffix.lower()
+    if suffix in DATA_SUFFIXES:
+        return write_csv(chart_data(spec, ctx), target)
+    if suffix in IMAGE_SUFFIXES:
+        return write_chart_image(spec, chart_credits(spec, ctx), target, scale)
+    known = ", ".join((*IMAGE_SUFFIXES, *DATA_SUFFIXES))
+    raise ValueError(f"{target}: unknown kind of file {suffix or '(no suffix)'}; use {known}")
 
 
-def write_chart_data(spec: ChartSpec, path: str | Path) -> None:
-    """The chart's values as CSV (UTF-8); text from the dataset never runs as a spreadsheet formula."""
-    frame = spec.frame()
-    for column in frame.columns:
-        if frame[column].map(lambda v: isinstance(v, str)).any():
-            frame[column] = frame[column].map(lambda v: spreadsheet_safe(v) if isinstance(v, str) else v)
-    atomic_write(Path(path), lambda tmp: frame.to_csv(tmp, index=False, encoding="utf-8"))
+class PngSizeDialog(QtWidgets.QDialog):
+    """Asks how large a chart's PNG is: 1x, 2x or 3x of its layout size, each with its pixels."""
+
+    def __init__(self, spec: ChartSpec, scale: int, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(translate("ChartExport", "PNG image size"))
+        layout = QtWidgets.QVBoxLayout(self)
+        intro = QtWidgets.QLabel(
+            translate("ChartExport", "Larger images stay sharp on slides, in print and on high-resolution screens.")
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        size = export_size(spec)
+        self.buttons: dict[int, QtWidgets.QRadioButton] = {}
+        for factor in SCALES:
+            text = translate("ChartExport", "{scale}x: {width} × {height} pixels").format(
+                scale=factor, width=size.width() * factor, height=size.height() * factor
+            )
+            button = QtWidgets.QRadioButton(text)
+            button.setChecked(factor == scale)
+            layout.addWidget(button)
+            self.buttons[factor] = button
+        box = QtWidgets.QDialogButtonBox(
+            QtWidgets.QDialogButtonBox.StandardButton.Save | QtWidgets.QDialogButtonBox.StandardButton.Cancel
+        )
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+        layout.addWidget(box)
+        self.button_box = box
+
+    def scale(self) -> int:
+        return next((f for f, b in self.buttons.items() if b.isChecked()), 1)
+
+    @staticmethod
+    def ask(spec: ChartSpec, scale: int, parent: QtWidgets.QWidget | None = None) -> int | None:
+        """The chosen scale, or None when cancelled."""
+        dialog = PngSizeDialog(spec, scale, parent)
+        dialog.setObjectName("png-size-dialog")
+        return dialog.scale() if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted else None
 
 
-def _paint(device: QtGui.QPaintDevice, spec: ChartSpec, theme: Theme, font: QtGui.QFont, size: QtCore.QSize) -> None:
-    painter = QtGui.QPainter()
-    if not painter.begin(device):
-        raise RuntimeError("the image writer could not start")
+def remembered_scale(store: QtCore.QSettings) -> int:
+    value = store.value("export/png_scale", 1)
     try:
-        painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
-        render_chart(spec, painter, QtCore.QRectF(0, 0, size.width(), size.height()), theme, font)
-    finally:
-        painter.end()
-
-
-def _write_png(spec: ChartSpec, theme: Theme, font: QtGui.QFont, size: QtCore.QSize, path: Path) -> None:
-    image = QtGui.QImage(size, QtGui.QImage.Format.Format_ARGB32_Premultiplied)
-    dots = round(LAYOUT_DPI / 0.0254)
-    image.setDotsPerMeterX(dots)
-    image.setDotsPerMeterY(dots)
-    image.fill(QtGui.QColor(theme.background))
-    _paint(image, spec, theme, font, size)
-    if not image.save(str(path), "PNG"):
-        raise RuntimeError("the PNG encoder failed")  # atomic_write names the target file
-
-
-def _write_svg(spec: ChartSpec, theme: Theme, font: QtGui.QFont, size: QtCore.QSize, path: Path) -> None:
-    from PySide6 import QtSvg
-
-    generator = QtSvg.QSvgGenerator()
-    generator.setFileName(str(path))
-    generator.setSize(size)
-    generator.setResolution(LAYOUT_DPI)
-    generator.setViewBox(QtCore.QRect(QtCore.QPoint(0, 0), size))
-    generator.setTitle(spec.title)
-    _paint(generator, spec, theme, font, size)
+        scale = int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 1
+    return scale if scale in SCALES else 1

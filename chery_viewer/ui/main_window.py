@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from chery_viewer.core.audit import Analysis, analyse
 from chery_viewer.core.content import BUILDERS, SECTION_KEYS, SectionContent, section_titles
+from chery_viewer.core.content.catalog import file_stem
+from chery_viewer.core.content.context import Context
 from chery_viewer.core.factsheet import FactSheet
-from chery_viewer.core.files import WriteError
+from chery_viewer.core.files import WriteError, describe_problem, regular_target
 from chery_viewer.core.i18n import LANGUAGES, current_language, data_language, translate
+from chery_viewer.graphics.image import IMAGE_SUFFIXES
 from chery_viewer.ui import language as ui_language
-from chery_viewer.ui.chart_export import write_chart_data, write_chart_image
+from chery_viewer.ui.chart_export import DATA_SUFFIXES, PngSizeDialog, export_chart, remembered_scale, with_suffix
 from chery_viewer.ui.charts import ChartView
 from chery_viewer.ui.opening import DatasetOpening
 from chery_viewer.ui.panels import PANELS, SectionPanel
@@ -444,42 +446,58 @@ class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
         else:
             self.export_chart_data()
 
-    def export_chart_image(self, path: str | None = None) -> bool:
-        """The chart last pointed at, as the window shows it, to a PNG or SVG file."""
+    def export_chart_image(self, path: str | None = None, scale: int | None = None) -> bool:
+        """The chart last pointed at, with its title, units and sources, to a PNG or SVG file.
+
+        From the menu, a PNG's size (1x, 2x, 3x) is asked after its name and remembered."""
         return self._export_chart(
             path,
+            scale,
             translate("MainWindow", "Export chart image"),
-            "png",
+            IMAGE_SUFFIXES,
             translate("MainWindow", "PNG image (*.png);;SVG image (*.svg)"),
             translate("MainWindow", "Image not written"),
-            lambda chart, target: write_chart_image(chart.spec, chart.theme, chart.font(), chart.size(), target),
         )
 
     def export_chart_data(self, path: str | None = None) -> bool:
-        """The values of the chart last pointed at, to a CSV file."""
+        """The values of the chart last pointed at, with their sources, to a CSV file."""
         return self._export_chart(
             path,
+            None,
             translate("MainWindow", "Export chart data"),
-            "csv",
+            DATA_SUFFIXES,
             translate("MainWindow", "CSV files (*.csv)"),
             translate("MainWindow", "Data not written"),
-            lambda chart, target: write_chart_data(chart.spec, target),
         )
 
     def _export_chart(
-        self, path: str | None, title: str, suffix: str, filters: str, failed: str,
-        write: Callable[[ChartView, str], None],
+        self, path: str | None, scale: int | None, title: str, suffixes: tuple[str, ...], filters: str, failed: str
     ) -> bool:  # fmt: skip
         chart = self.chart_for_export()
         if chart is None:
             return False
-        path = path or self._save_path("chart", title, f"{chart.spec.id}.{suffix}", filters)
-        if not path:
-            return False
+        asked = not path
+        if asked:
+            start = str(Path(self.settings.directory("chart")) / f"{file_stem(chart.spec)}{suffixes[0]}")
+            path, chosen = QtWidgets.QFileDialog.getSaveFileName(self, title, start, filters)
+            if not path:
+                return False
+            path = with_suffix(path, chosen, suffixes)
+            self.settings.set_directory("chart", str(Path(path).parent))
+        assert path is not None
         try:
-            write(chart, path)
-        except WriteError as exc:
+            regular_target(Path(path))  # a FIFO or a device is refused before any question or work
+            if asked and Path(path).suffix.lower() == ".png" and scale is None:
+                scale = PngSizeDialog.ask(chart.spec, remembered_scale(self.settings.store), self)
+                if scale is None:
+                    return False
+                self.settings.store.setValue("export/png_scale", scale)
+            export_chart(chart.spec, Context(self.sheet, self.analysis), path, scale or 1)
+        except (WriteError, ValueError) as exc:
             self._error(failed, str(exc))
+            return False
+        except OSError as exc:
+            self._error(failed, f"cannot write {path}: {describe_problem(exc)}")
             return False
         self._wrote(path)
         return True

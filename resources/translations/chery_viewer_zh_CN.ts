@@ -276,6 +276,171 @@
     </message>
 </context>
 <context>
+    <name>ChartData</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>source id</source>
+        <translation>来源编号</translation>
+    </message>
+    <message>
+        <source>publisher</source>
+        <translation>发布方</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>figure id</source>
+        <translation>数据编号</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>approximate</source>
+        <translation>约数</translation>
+    </message>
+    <message>
+        <source>lower bound</source>
+        <translation>下限值</translation>
+    </message>
+    <message>
+        <source>formula</source>
+        <translation>公式</translation>
+    </message>
+    <message>
+        <source>partner</source>
+        <translation>合作伙伴</translation>
+    </message>
+    <message>
+        <source>industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>alliance domain</source>
+        <translation>联盟领域</translation>
+    </message>
+    <message>
+        <source>pairing</source>
+        <translation>领域归属</translation>
+    </message>
+    <message>
+        <source>deal</source>
+        <translation>合作内容</translation>
+    </message>
+    <message>
+        <source>deal year</source>
+        <translation>合作年份</translation>
+    </message>
+    <message>
+        <source>Shares of the whole, in {unit}</source>
+        <translation>各部分占整体的比例，单位：{unit}</translation>
+    </message>
+    <message>
+        <source>{series}: {unit}</source>
+        <translation>{series}：{unit}</translation>
+    </message>
+    <message>
+        <source>Data as of {date}</source>
+        <translation>数据截至{date}</translation>
+    </message>
+    <message>
+        <source>Chery Fact Sheet (unofficial, compiled from press reports)</source>
+        <translation>奇瑞数据概览（非官方，整理自新闻报道）</translation>
+    </message>
+</context>
+<context>
+    <name>ChartExport</name>
+    <message>
+        <source>PNG image size</source>
+        <translation>PNG图片尺寸</translation>
+    </message>
+    <message>
+        <source>Larger images stay sharp on slides, in print and on high-resolution screens.</source>
+        <translation>尺寸越大，图片在幻灯片、印刷品和高分辨率屏幕上越清晰。</translation>
+    </message>
+    <message>
+        <source>{scale}x: {width} × {height} pixels</source>
+        <translation>{scale}倍：{width} × {height}像素</translation>
+    </message>
+</context>
+<context>
+    <name>Citations</name>
+    <message>
+        <source>{date}, inferred</source>
+        <translation>{date}，推断</translation>
+    </message>
+    <message>
+        <source>{publisher}, {title}, {date}, {url}</source>
+        <translation>{publisher}，{title}，{date}，{url}</translation>
+    </message>
+    <message>
+        <source>{publisher}, {title}, {url}</source>
+        <translation>{publisher}，{title}，{url}</translation>
+    </message>
+    <message>
+        <source>Source: {publisher}, {date}</source>
+        <translation>来源：{publisher}，{date}</translation>
+    </message>
+    <message>
+        <source>Source: {publisher}</source>
+        <translation>来源：{publisher}</translation>
+    </message>
+    <message>
+        <source>{publisher} ({dates})</source>
+        <translation>{publisher}（{dates}）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Sources: {sources}</source>
+        <translation>来源：{sources}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>Content</name>
     <message>
         <source>stated</source>
@@ -390,10 +555,6 @@
         <translation>{year}年{name}：单月及年初至今累计</translation>
     </message>
     <message>
-        <source>In the month (pale bars: monthly average of a longer period)</source>
-        <translation>单月（浅色柱：较长时段的月均值）</translation>
-    </message>
-    <message>
         <source>Year to date</source>
         <translation>年初至今累计</translation>
     </message>
@@ -464,6 +625,14 @@
     <message>
         <source>{na}: not found in the sources.</source>
         <translation>{na}：未见于所列来源。</translation>
+    </message>
+    <message>
+        <source>In the month</source>
+        <translation>单月</translation>
+    </message>
+    <message>
+        <source>pale bars: monthly average of a longer period</source>
+        <translation>浅色柱：较长时段的月均值</translation>
     </message>
     <message>
         <source>Months without a bar: no single-month figure was found in the sources.</source>
@@ -832,6 +1001,10 @@ Source: {source}</source>
     <message>
         <source>Computed from the published figures named in the formula; ~ marks a result that inherits rounding.</source>
         <translation>由公式中列出的公布数据计算得出；“约”表示结果沿袭了输入数据的取整误差。</translation>
+    </message>
+    <message>
+        <source>{name} ({note})</source>
+        <translation>{name}（{note}）</translation>
     </message>
 </context>
 <context>

@@ -26,7 +26,7 @@ from chery_viewer.ui import language
 CJK = re.compile(r"[\u4e00-\u9fff]")
 SECTION_TITLES_ZH = ["概览", "销量", "出口", "创新", "合作伙伴"]
 #: Fields that hold ids and codes, never text a reader sees.
-CODE_FIELDS = {"id", "key", "kind", "style", "unit", "panel", "figure_id", "source", "target"}
+CODE_FIELDS = {"id", "key", "kind", "style", "unit", "panel", "figure_id", "partner_id", "source", "target"}
 #: Names the Chinese edition writes in Latin letters, as Chinese readers know them.
 LATIN_NAMES = {"COSMOPlat", "HiGOPlat", "SUV"}
 

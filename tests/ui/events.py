@@ -46,7 +46,7 @@ def when_modal(qtbot, answer: Callable[[QtWidgets.QWidget], None], kind: type = 
     the caller meanwhile). Returns a list that gets the dialog's class name, so a test can
     check the dialog did come."""
     seen: list[str] = []
-    tries = [500]  # 10 s, then it stops looking (the test's own assertion on ``seen`` fails)
+    tries = [3000]  # 60 s, then it stops looking (the test's own assertion on ``seen`` fails)
 
     def poll() -> None:
         dialog = QtWidgets.QApplication.activeModalWidget()
@@ -73,15 +73,27 @@ def escape(dialog: QtWidgets.QWidget) -> None:
 
 
 def type_file_name(dialog: QtWidgets.QFileDialog, path: str) -> None:
-    """Type ``path`` into a Qt file dialog's name field and press Return."""
+    """Type ``path`` into a Qt file dialog's name field and press Return.
+
+    A dialog that has just opened may still be filling its folder view, which can replace
+    what was typed (as it would for a user typing that fast): type again until the field
+    holds the path and Return has closed the dialog, as a user would.
+    """
     edit = dialog.findChild(QtWidgets.QLineEdit, "fileNameEdit")
     assert edit is not None, "a Qt (not native) file dialog"
-    edit.selectAll()
-    QtTest.QTest.keyClicks(edit, path)
-    popup = edit.completer().popup() if edit.completer() else None
-    if popup is not None and popup.isVisible():  # the folder completer's list would take the Return
-        QtTest.QTest.keyClick(popup, Key.Key_Escape)
-    QtTest.QTest.keyClick(edit, Key.Key_Return)
+    for _ in range(20):
+        edit.selectAll()
+        QtTest.QTest.keyClicks(edit, path)
+        if edit.text() != path:
+            QtTest.QTest.qWait(100)
+            continue
+        popup = edit.completer().popup() if edit.completer() else None
+        if popup is not None and popup.isVisible():  # the folder completer's list would take the Return
+            QtTest.QTest.keyClick(popup, Key.Key_Escape)
+        QtTest.QTest.keyClick(edit, Key.Key_Return)
+        if not dialog.isVisible():
+            return
+        QtTest.QTest.qWait(100)
 
 
 def message_text(box: QtWidgets.QWidget) -> str:

@@ -88,6 +88,7 @@ def months_chart(ctx: Context, chart_id: str, metric: str, name: str) -> ChartSp
                         months,
                         f.approximate,
                         f.lower_bound,
+                        f.id,
                     )
                 )
     line = tuple(ctx.point(names[m - 1], ytd[m]) for m in sorted(ytd))
@@ -98,10 +99,11 @@ def months_chart(ctx: Context, chart_id: str, metric: str, name: str) -> ChartSp
         names,
         (
             Series(
-                translate("Content", "In the month (pale bars: monthly average of a longer period)"),
+                translate("Content", "In the month"),
                 "vehicles",
                 "bar",
                 tuple(bars),
+                note=translate("Content", "pale bars: monthly average of a longer period"),
             ),
             Series(translate("Content", "Year to date"), "vehicles", "line", line, "upper"),
         ),
@@ -132,6 +134,7 @@ def donut(ctx: Context, chart_id: str, title: str, parts: list[tuple[str, Figure
                 f"{ctx.tooltip(f)}\n{share}",
                 approximate=f.approximate,
                 lower_bound=f.lower_bound,
+                figure_id=f.id,
             )
         )
     return ChartSpec(

@@ -172,6 +172,7 @@ class Context:
             highlight,
             approximate=figure.approximate,
             lower_bound=figure.lower_bound,
+            figure_id=figure.id,
         )
 
     def latest(self, metric: str) -> Figure | None:

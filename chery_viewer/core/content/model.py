@@ -12,6 +12,7 @@ from typing import Literal
 
 import pandas as pd
 
+from chery_viewer.core.i18n import translate
 from chery_viewer.core.sections import SectionKey
 
 Trend = Literal["up", "down", "flat"]
@@ -71,6 +72,7 @@ class Point:
     span: int = 1
     approximate: bool = False
     lower_bound: bool = False
+    figure_id: str = ""  # the dataset's (or the audit's) figure behind the point; "" for a gap
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,14 @@ class Series:
     style: SeriesStyle
     points: tuple[Point, ...]
     panel: SeriesPanel = "main"
+    note: str = ""  # how to read it, for the legend ("pale bars: …"); not part of its name
+
+    @property
+    def legend(self) -> str:
+        """The series as a legend names it: its name, with its note in brackets."""
+        if not self.note:
+            return self.name
+        return translate("Content", "{name} ({note})").format(name=self.name, note=self.note)
 
 
 @dataclass(frozen=True)
@@ -92,6 +102,7 @@ class Node:
     label: str
     level: NodeLevel
     tooltip: str
+    partner_id: str = ""  # the dataset's partner a level-2 node stands for
 
 
 @dataclass(frozen=True)
@@ -115,7 +126,8 @@ class ChartSpec:
     caption: str = ""
 
     def frame(self) -> pd.DataFrame:
-        """The chart's data as a table (for CSV export): one row per point or node."""
+        """The chart's points as a table, one row per point or node (a quick look; the CSV export with
+        sources is ``core.content.chart_data``)."""
         if self.kind == "network":
             parents = {e.target: e.source for e in self.edges}
             return pd.DataFrame(

@@ -74,7 +74,7 @@ def build_partners(sheet: FactSheet, analysis: Analysis) -> SectionContent:
             pairing=pairing_name(p.pairing),
             source=f"[{p.source_id}] {src.publisher}",
         )
-        nodes.append(Node(f"partner:{p.id}", p.name, 2, tip + (f"\n{p.note}" if p.note else "")))
+        nodes.append(Node(f"partner:{p.id}", p.name, 2, tip + (f"\n{p.note}" if p.note else ""), p.id))
         edges.append(Edge(f"domain:{p.domain}", f"partner:{p.id}", p.pairing == "inferred"))
     network = ChartSpec(
         "partner_network",

@@ -108,7 +108,7 @@ class ChartBlock(Flowable):
     def _series_label(self, series: Series) -> str:
         if len(self.spec.series) == 1:
             return ""
-        return series.name
+        return series.legend
 
     def _grid(self, c: Canvas, width: float) -> ValuesGrid | None:
         """A grid when every point sits on its own category and the values fit their columns."""
