@@ -93,10 +93,15 @@ class ChartScene:
     the strip, or None) are its plots; ``targets`` what the pointer can hover.
     """
 
-    def __init__(self, spec: ChartSpec, theme: Theme = LIGHT, font: QtGui.QFont | None = None) -> None:
+    def __init__(
+        self, spec: ChartSpec, theme: Theme = LIGHT, font: QtGui.QFont | None = None, scale: float = 1.0
+    ) -> None:
         self.spec = spec
         self.theme = theme
+        self.scale = scale  # the window's zoom: every text of the chart at this multiple of its size
         self.font = QtGui.QFont(font) if font is not None else QtGui.QFont()
+        if scale != 1.0 and self.font.pointSizeF() > 0:
+            self.font.setPointSizeF(self.font.pointSizeF() * scale)
         self.targets: list[HoverTarget] = []
         self.layout = pg.GraphicsLayout()
         self.layout.setContentsMargins(2, 4, 10, 2)
@@ -120,7 +125,7 @@ class ChartScene:
     def sized(self, points: float) -> QtGui.QFont:
         """The chart's base font at ``points``."""
         font = QtGui.QFont(self.font)
-        font.setPointSizeF(points)
+        font.setPointSizeF(points * self.scale)
         return font
 
     def _new_plot(self, row: int, percent: bool) -> pg.PlotItem:
@@ -142,7 +147,7 @@ class ChartScene:
             axis.setPen(pg.mkPen(self.theme.border))
             axis.setTextPen(pg.mkPen(self.theme.muted))
             axis.setStyle(tickFont=font, maxTickLevel=1, textFillLimits=[(0, 0.8), (2, 0.5), (4, 0.3)])
-        plot.getAxis("left").setWidth(AXIS_WIDTH_PX)
+        plot.getAxis("left").setWidth(round(AXIS_WIDTH_PX * self.scale))
         plot.getAxis("left").label.setFont(self.font)
         return plot
 
@@ -197,7 +202,7 @@ class ChartScene:
                     offset=(8, 4),
                     colCount=len(names),
                     labelTextColor=theme.foreground,
-                    labelTextSize="8pt",
+                    labelTextSize=f"{8 * self.scale:g}pt",
                     brush=pg.mkBrush(theme.background + "d0"),
                 )
                 for item in plot.listDataItems():
@@ -217,6 +222,7 @@ class ChartScene:
     def _add_bars(self, plot: pg.PlotItem, series: Series, index: dict[str, int]) -> None:
         theme, view = self.theme, plot.vb
         xs, heights, widths, brushes = [], [], [], []
+        marked: list[tuple[float, float, float, str]] = []  # highlighted bars: centre, height, width, colour
         labels: list[tuple[float, Point, str]] = []
         for point in series.points:
             centre = index[point.category] + (point.span - 1) / 2
@@ -233,6 +239,8 @@ class ChartScene:
             heights.append(point.value)
             widths.append(width)
             brushes.append(pg.mkBrush(colour))
+            if point.highlight:
+                marked.append((centre, point.value, width, colour))
             self.targets.append(
                 HoverTarget(view, point.tooltip, rect=QtCore.QRectF(centre - width / 2, 0, width, point.value))
             )
@@ -265,6 +273,19 @@ class ChartScene:
                 name=series.legend,
             )
             view.addItem(bars)
+        if marked:
+            # The report year's bar is hatched as well as darker: colour is never the only cue.
+            ink = QtGui.QColor(ink_for(marked[0][3]))
+            ink.setAlpha(110)
+            hatch = pg.BarGraphItem(
+                x=[m[0] for m in marked],
+                height=[m[1] for m in marked],
+                width=[m[2] for m in marked],
+                brush=QtGui.QBrush(ink, QtCore.Qt.BrushStyle.BDiagPattern),
+                pen=pg.mkPen(theme.foreground, width=1.5),
+            )
+            hatch.setZValue(1)
+            view.addItem(hatch)
 
     def _add_line(self, plot: pg.PlotItem, series: Series, index: dict[str, int], colour: str, label: bool) -> None:
         xs = [float(index[p.category]) for p in series.points]

@@ -8,11 +8,13 @@ chart's own exports, and a cached frame so showing a tab again is a blit.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from chery_viewer.core.content import ChartSpec
+from chery_viewer.core.content.accessible import node_announcement, point_announcement, position_text
 from chery_viewer.core.i18n import translate
 from chery_viewer.graphics.axes import compact_number
 from chery_viewer.graphics.chart import ChartScene, HoverTarget
@@ -22,6 +24,37 @@ from chery_viewer.graphics.theme import LIGHT, Theme
 __all__ = ["TOOLTIP_MS", "ChartView", "compact_number", "prepare_for_render"]
 
 TOOLTIP_MS = 3_600_000  # up while the pointer rests on the element; Qt hides it when it leaves
+FOCUS_PEN_PX = 2.0
+
+
+@dataclass(frozen=True)
+class KeyStop:
+    """One element the arrow keys reach: its tooltip's text, what is announced, where it is drawn."""
+
+    text: str
+    spoken: str
+    target: HoverTarget | None
+
+
+def key_stops(spec: ChartSpec, targets: list[HoverTarget]) -> list[list[KeyStop]]:
+    """The chart's elements in rows for the arrow keys: one row per series (Left/Right along
+    it, Up/Down between rows) from the top of the chart down (a strip above the main plot
+    first), or per level of a network (Chery, domains, partners).
+
+    Each element is found among the hover targets by its tooltip, so the keyboard shows the very
+    tooltip and spot the pointer would; a bar or point is preferred to its value label.
+    """
+
+    def stop(text: str, spoken: str) -> KeyStop:
+        same = [t for t in targets if t.tooltip == text]
+        shape = next((t for t in same if t.item is None), None)
+        return KeyStop(text, spoken, shape or (same[0] if same else None))
+
+    if spec.kind == "network":
+        levels = sorted({n.level for n in spec.nodes})
+        return [[stop(n.tooltip, node_announcement(n)) for n in spec.nodes if n.level == level] for level in levels]
+    ordered = sorted((s for s in spec.series if s.points), key=lambda s: s.panel != "upper")
+    return [[stop(p.tooltip, point_announcement(s, p)) for p in s.points] for s in ordered]
 
 
 class ChartView(pg.GraphicsView):
@@ -40,9 +73,13 @@ class ChartView(pg.GraphicsView):
         theme: Theme = LIGHT,
         parent: QtWidgets.QWidget | None = None,
         font: QtGui.QFont | None = None,
+        scale: float = 1.0,
     ) -> None:
+        from chery_viewer.ui import accessibility
+
+        accessibility.install()
         super().__init__(parent, background=theme.background)
-        self.chart = ChartScene(spec, theme, font if font is not None else self.font())
+        self.chart = ChartScene(spec, theme, font if font is not None else self.font(), scale)
         self.spec, self.theme = spec, theme
         self.ci = self.chart.layout
         self.setCentralItem(self.ci)
@@ -51,6 +88,9 @@ class ChartView(pg.GraphicsView):
         self._frame: QtGui.QPixmap | None = None
         # Callables that add items to the context menu (the clipboard's Copy chart and Copy data).
         self.menu_extensions: list[Callable[[QtWidgets.QMenu], None]] = []
+        self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
+        self.stops = key_stops(spec, self.chart.targets)
+        self.selection: tuple[int, int] | None = None  # (row, index) in ``stops``, chosen with the arrow keys
 
     @property
     def plot(self) -> pg.PlotItem:
@@ -116,8 +156,118 @@ class ChartView(pg.GraphicsView):
         painter = QtGui.QPainter(viewport)
         try:
             painter.drawPixmap(0, 0, self._frame)
+            if self.hasFocus():
+                self._paint_focus(painter)
         finally:
             painter.end()
+
+    def _paint_focus(self, painter: QtGui.QPainter) -> None:
+        """The focus ring around the chart and, dashed, around the element the arrow keys chose."""
+        pen = QtGui.QPen(QtGui.QColor(self.theme.bar_highlight), FOCUS_PEN_PX)
+        painter.setPen(pen)
+        painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(QtCore.QRectF(self.viewport().rect()).adjusted(1, 1, -1, -1), 4, 4)
+        area = self._selected_area()
+        if area is not None:
+            pen = QtGui.QPen(QtGui.QColor(self.theme.foreground), FOCUS_PEN_PX, QtCore.Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.drawRect(QtCore.QRectF(area))
+
+    # -- keyboard -----------------------------------------------------------------------
+
+    def selected_stop(self) -> KeyStop | None:
+        if self.selection is None:
+            return None
+        row, index = self.selection
+        return self.stops[row][index]
+
+    def selected_text(self) -> str:
+        """The selected element's text with its place in its row, as announced; '' if none."""
+        stop = self.selected_stop()
+        if stop is None or self.selection is None:
+            return ""
+        row, index = self.selection
+        return position_text(stop.spoken, index, len(self.stops[row]))
+
+    def _selected_area(self) -> QtCore.QRect | None:
+        stop = self.selected_stop()
+        if stop is None or stop.target is None:
+            return None
+        return self.mapFromScene(stop.target.scene_rect()).boundingRect().adjusted(-3, -3, 3, 3)
+
+    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
+        """Left/Right step along a series, Up/Down between series, Home/End to its ends;
+        Enter or Alt+Shift+F11 shows the chart's data as a table; Esc drops the selection."""
+        key, mods = event.key(), event.modifiers()
+        Key = QtCore.Qt.Key
+        alt_shift = QtCore.Qt.KeyboardModifier.AltModifier | QtCore.Qt.KeyboardModifier.ShiftModifier
+        if key in (Key.Key_Return, Key.Key_Enter) or (key == Key.Key_F11 and mods & alt_shift == alt_shift):
+            self.show_data()
+        elif key in (Key.Key_Left, Key.Key_Right, Key.Key_Up, Key.Key_Down, Key.Key_Home, Key.Key_End):
+            self._move(key)
+        elif key == Key.Key_Escape and self.selection is not None:
+            self.selection = None
+            QtWidgets.QToolTip.hideText()
+            self.viewport().update()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def _move(self, key: QtCore.Qt.Key) -> None:
+        if not self.stops:
+            return
+        Key = QtCore.Qt.Key
+        if self.selection is None:  # the first key press starts on the main series (the last row)
+            row = len(self.stops) - 1
+            index = len(self.stops[row]) - 1 if key in (Key.Key_Left, Key.Key_End) else 0
+        else:
+            row, index = self.selection
+            if key == Key.Key_Left:
+                index = max(index - 1, 0)
+            elif key == Key.Key_Right:
+                index = min(index + 1, len(self.stops[row]) - 1)
+            elif key == Key.Key_Home:
+                index = 0
+            elif key == Key.Key_End:
+                index = len(self.stops[row]) - 1
+            else:
+                row = max(row - 1, 0) if key == Key.Key_Up else min(row + 1, len(self.stops) - 1)
+                index = min(index, len(self.stops[row]) - 1)
+        self.selection = (row, index)
+        self._show_selection()
+
+    def _show_selection(self) -> None:
+        """Show the selected element's tooltip at the element, as the pointer would, and announce it."""
+        from chery_viewer.ui.accessibility import announce
+        from chery_viewer.ui.widgets import plain_tooltip
+
+        stop = self.selected_stop()
+        if stop is None:
+            return
+        _EscapeHidesTooltip.install()
+        area = self._selected_area() or self.viewport().rect()
+        self.viewport().update()
+        anchor = self.viewport().mapToGlobal(area.center())
+        QtWidgets.QToolTip.showText(anchor, plain_tooltip(stop.text), self.viewport(), area, TOOLTIP_MS)
+        announce(self, self.selected_text())
+
+    def show_data(self) -> None:
+        """The chart's values in an accessible table dialog."""
+        from chery_viewer.ui.accessibility import ChartDataDialog
+
+        QtWidgets.QToolTip.hideText()
+        ChartDataDialog(self.spec, self).exec()
+        self.activateWindow()
+        self.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)  # back on the chart, where the user was
+
+    def focusInEvent(self, event: QtGui.QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.viewport().update()
+
+    def focusOutEvent(self, event: QtGui.QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
 
     def getPlotItem(self) -> pg.PlotItem:
         return self.plot

@@ -138,7 +138,8 @@ def _shortcut_rows(window: QtWidgets.QMainWindow) -> list[tuple[str, str]]:
         if menu is None:
             continue
         for action in menu.actions():
-            keys = action.shortcut().toString(QtGui.QKeySequence.SequenceFormat.NativeText)
+            native = QtGui.QKeySequence.SequenceFormat.NativeText
+            keys = translate("Dialogs", ", ").join(k.toString(native) for k in action.shortcuts())
             if keys and not action.isSeparator():
                 path = translate("Dialogs", "{menu} → {item}").format(
                     menu=menu_text(top.text()), item=menu_text(action.text())
@@ -166,6 +167,16 @@ class ShortcutsDialog(QtWidgets.QDialog):
             (translate("Dialogs", "Open a menu, or pick an item in it"), translate("Dialogs", "Alt+underlined letter")),
             (translate("Dialogs", "Move between the controls of a dialog"), translate("Dialogs", "Tab, Shift+Tab")),
             (translate("Dialogs", "Close a dialog, a menu or a tooltip"), translate("Dialogs", "Esc")),
+            (
+                translate("Dialogs", "Move between the cards, charts, tables and notes of a page"),
+                translate("Dialogs", "Tab, Shift+Tab"),
+            ),
+            (translate("Dialogs", "Move inside a table"), translate("Dialogs", "Arrow keys")),
+            (
+                translate("Dialogs", "In a chart: the next or previous value, the series above or below"),
+                translate("Dialogs", "Left, Right, Up, Down (Home, End)"),
+            ),
+            (translate("Dialogs", "In a chart: its values as a table"), translate("Dialogs", "Enter, Alt+Shift+F11")),
         ]
         self.table = QtWidgets.QTableWidget(len(rows), 2)
         self.table.setHorizontalHeaderLabels([translate("Dialogs", "Action"), translate("Dialogs", "Keys")])

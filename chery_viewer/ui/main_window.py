@@ -31,6 +31,7 @@ PREBUILD_DELAY_MS = 250  # after the first frame, before a user can reach anothe
 PREFERRED_SIZE = QtCore.QSize(1280, 860)
 FRAME_ALLOWANCE = QtCore.QSize(16, 48)
 MIN_RESTORED_SIZE = QtCore.QSize(480, 360)  # a saved geometry smaller than this is taken as damaged
+ZOOM_LEVELS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)  # the page's text and charts, Ctrl+= / Ctrl+-
 
 
 class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
@@ -47,6 +48,7 @@ class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
         super().__init__(parent)
         self.settings = settings or Settings()
         self.theme = THEMES.get(self.settings.theme, LIGHT)
+        self.zoom = self.settings.zoom
         self.panels: dict[str, SectionPanel] = {}
         self._pointed_chart: ChartView | None = None
         self.tabs = QtWidgets.QTabWidget()
@@ -176,7 +178,7 @@ class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
         key = TAB_KEYS[index]
         if key not in self.panels:
             self.section(key)
-            panel = PANELS[key](self.sections[key], self.theme)
+            panel = PANELS[key](self.sections[key], self.theme, zoom=self.zoom)
             for chart in panel.charts:
                 chart.sigHovered.connect(self._on_chart_hovered)
                 chart.sigExportRequested.connect(self._on_chart_export_requested)
@@ -253,6 +255,11 @@ class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
             self.language_actions[code] = action
         find = QtGui.QKeySequence(QtGui.QKeySequence.StandardKey.Find)  # Ctrl+F
         self.figures_action = self._action(lambda: self.figure_routes.show_figures(), find)
+        # Ctrl+= and Ctrl++ both zoom in: "+" needs Shift on most keyboards, "=" is the same key without it.
+        self.zoom_in_action = self._action(lambda: self.step_zoom(1), QtGui.QKeySequence.StandardKey.ZoomIn)
+        self.zoom_in_action.setShortcuts([QtGui.QKeySequence("Ctrl+="), QtGui.QKeySequence("Ctrl++")])
+        self.zoom_out_action = self._action(lambda: self.step_zoom(-1), "Ctrl+-")
+        self.zoom_reset_action = self._action(lambda: self.set_zoom(1.0), "Ctrl+0")
         self.shortcuts_action = self._action(self.show_shortcuts, "F1")
         self.sources_action = self._action(self.show_sources)
         self.audit_action = self._action(self.show_audit)
@@ -275,6 +282,8 @@ class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
         self.view_menu.addAction(self.figures_action)
         self.view_menu.addSeparator()
         self.view_menu.addActions(list(self.theme_actions.values()))
+        self.view_menu.addSeparator()
+        self.view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
         self.view_menu.addSeparator()
         self.language_menu = self.view_menu.addMenu("")
         self.language_menu.addActions(list(self.language_actions.values()))
@@ -299,6 +308,9 @@ class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
             (self.theme_actions["light"], translate("MainWindow", "&Light theme"), ""),
             (self.theme_actions["dark"], translate("MainWindow", "&Dark theme"), ""),
             (self.figures_action, translate("MainWindow", "All &figures…"), figures_tip),
+            (self.zoom_in_action, translate("MainWindow", "Zoom i&n"), ""),
+            (self.zoom_out_action, translate("MainWindow", "Zoom ou&t"), ""),
+            (self.zoom_reset_action, translate("MainWindow", "&Actual size"), ""),
             (self.shortcuts_action, translate("MainWindow", "&Keyboard shortcuts"), ""),
             (self.sources_action, translate("MainWindow", "&Sources"), ""),
             (self.audit_action, translate("MainWindow", "&Data audit"), ""),
@@ -340,6 +352,35 @@ class MainWindow(DatasetOpening, QtWidgets.QMainWindow):
         self.settings.theme = name
         self.theme_actions[name].setChecked(True)
         self._apply_theme_style()
+        self._clear_panels()
+        self._ensure_panel(self.tabs.currentIndex())
+        QtCore.QTimer.singleShot(0, self._prebuild_next_panel)
+
+    # -- zoom --------------------------------------------------------------------------
+
+    def step_zoom(self, direction: int) -> None:
+        """One zoom level up (``direction`` 1) or down (-1) from the current zoom."""
+        if direction > 0:
+            level = next((z for z in ZOOM_LEVELS if z > self.zoom + 1e-6), ZOOM_LEVELS[-1])
+        else:
+            level = next((z for z in reversed(ZOOM_LEVELS) if z < self.zoom - 1e-6), ZOOM_LEVELS[0])
+        self.set_zoom(level)
+
+    def set_zoom(self, zoom: float) -> None:
+        """Draw the pages' text and charts at ``zoom`` and remember it; the keyboard focus
+        stays on the same card, chart or table."""
+        if abs(zoom - self.zoom) < 1e-6:
+            return
+        self.zoom = zoom
+        self.settings.zoom = zoom
+        panel = self.panels.get(TAB_KEYS[self.tabs.currentIndex()])
+        focus = panel.focus_index() if panel else -1
+        self._rebuild_panels()
+        if focus >= 0:
+            self.current_panel().focusables[focus].setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
+        self.statusBar().showMessage(translate("MainWindow", "Zoom {percent}%").format(percent=round(zoom * 100)), 3000)
+
+    def _rebuild_panels(self) -> None:
         self._clear_panels()
         self._ensure_panel(self.tabs.currentIndex())
         QtCore.QTimer.singleShot(0, self._prebuild_next_panel)

@@ -95,6 +95,19 @@ class Settings:
         self.store.setValue("view/language", value)
 
     @property
+    def zoom(self) -> float:
+        """The page zoom (View → Zoom in / out, Ctrl+= / Ctrl+-), 1.0 until changed."""
+        try:
+            value = float(self._get("view/zoom", "1.0"))
+        except ValueError:
+            return 1.0
+        return value if 0.5 <= value <= 3.0 else 1.0
+
+    @zoom.setter
+    def zoom(self, value: float) -> None:
+        self.store.setValue("view/zoom", f"{value:g}")
+
+    @property
     def last_tab(self) -> str:
         return self._get("view/last_tab", "overview")
 

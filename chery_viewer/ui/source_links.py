@@ -103,6 +103,13 @@ class SourceLinks(QtCore.QObject):
         return False
 
     def attach_label(self, widget: QtWidgets.QLabel, colour: str = "") -> None:
+        # Keyboard selection would make every caption a Tab stop; the label keeps the focus
+        # policy its panel gave it (notes are stops, texts inside a card are not).
+        policy = widget.focusPolicy()
+        self._attach_label(widget, colour)
+        widget.setFocusPolicy(policy)
+
+    def _attach_label(self, widget: QtWidgets.QLabel, colour: str) -> None:
         text = widget.text()
         if widget.textFormat() != QtCore.Qt.TextFormat.PlainText or not text.strip():
             return  # rich text of our own (or already linked), or an empty spacer

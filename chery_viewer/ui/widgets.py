@@ -12,6 +12,7 @@ import html
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from chery_viewer.core.content import Card, Kpi, Table
+from chery_viewer.core.content.accessible import Spoken, card_text, kpi_text, table_text
 from chery_viewer.graphics.theme import Theme, change_mark
 
 
@@ -19,6 +20,15 @@ def plain_tooltip(text: str) -> str:
     """Tooltip markup that shows ``text`` literally, line breaks kept."""
     body = "<br>".join(html.escape(line) for line in text.splitlines())
     return f"<qt><div style='white-space:pre-wrap'>{body}</div></qt>"
+
+
+def make_accessible(widget: QtWidgets.QWidget, spoken: Spoken, focus: bool = True) -> None:
+    """Give ``widget`` its plain-text accessible name and description, and a place in the Tab
+    order (keyboard users reach it; its focus ring comes from the style sheet)."""
+    widget.setAccessibleName(spoken.name)
+    widget.setAccessibleDescription(spoken.description)
+    if focus:
+        widget.setFocusPolicy(QtCore.Qt.FocusPolicy.TabFocus)
 
 
 def label(
@@ -48,12 +58,13 @@ class KpiCard(QtWidgets.QFrame):
         self.kpi = kpi
         self.setProperty("role", "card")
         self.setToolTip(plain_tooltip(kpi.tooltip))
+        make_accessible(self, kpi_text(kpi))
         self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(150)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(1)
-        self.title_label = label(kpi.label, "muted", 9)
+        self.title_label = label(kpi.label, "muted", 9, wrap=True)
         self.value_label = label(kpi.value, "", 17, bold=True)
         layout.addWidget(self.title_label)
         layout.addWidget(self.value_label)
@@ -72,8 +83,10 @@ class FactCard(QtWidgets.QFrame):
     def __init__(self, card: Card, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("role", "card")
+        self.card = card
         if card.tooltip:
             self.setToolTip(plain_tooltip(card.tooltip))
+        make_accessible(self, card_text(card))
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(3)
@@ -83,22 +96,41 @@ class FactCard(QtWidgets.QFrame):
         layout.addStretch(1)
 
 
+def scale_fonts(root: QtWidgets.QWidget, factor: float) -> None:
+    """Scale the text of ``root`` and every widget in it by ``factor`` (the page's zoom).
+
+    Every font is read before any is set: a child's font resolves against its parent's, so
+    setting the parent first would scale the child twice.
+    """
+    widgets = [root, *root.findChildren(QtWidgets.QWidget)]
+    fonts = [(w, QtGui.QFont(w.font())) for w in widgets]
+    for widget, font in fonts:
+        font.setPointSizeF(font.pointSizeF() * factor)
+        widget.setFont(font)
+
+
 LONG_TEXT = 32  # characters: a column with longer cells stretches and wraps
 
 
 class TableView(QtWidgets.QTableWidget):
     """A read-only table sized to show every row, so only the page scrolls."""
 
-    def __init__(self, table: Table, parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(self, table: Table, parent: QtWidgets.QWidget | None = None, fit_height: bool = True) -> None:
         super().__init__(len(table.rows), len(table.columns), parent)
         self.table = table
+        self.fit_height = fit_height  # False: a table in a dialog of its own, which scrolls
+        make_accessible(self, table_text(table))
+        self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
+        # Tab leaves the table (arrow keys move inside it): a table is one stop, not one per cell.
+        self.setTabKeyNavigation(False)
         self.setHorizontalHeaderLabels(list(table.columns))
         self.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
         self.setAlternatingRowColors(True)
         self.setWordWrap(True)
         self.verticalHeader().setVisible(False)
-        self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        if fit_height:
+            self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for r, row in enumerate(table.rows):
             for c, text in enumerate(row):
@@ -119,7 +151,8 @@ class TableView(QtWidgets.QTableWidget):
                 else QtWidgets.QHeaderView.ResizeMode.ResizeToContents
             )
             header.setSectionResizeMode(c, mode)
-        self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Fixed)
+        if fit_height:
+            self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Fixed)
 
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -127,5 +160,7 @@ class TableView(QtWidgets.QTableWidget):
 
     def _fit_height(self) -> None:
         self.resizeRowsToContents()
+        if not self.fit_height:
+            return
         height = self.horizontalHeader().height() + sum(self.rowHeight(r) for r in range(self.rowCount()))
         self.setFixedHeight(height + 2 * self.frameWidth() + 2)

@@ -2,6 +2,169 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>more than {value}</source>
+        <translation>超过{value}</translation>
+    </message>
+    <message>
+        <source>about {value}</source>
+        <translation>约{value}</translation>
+    </message>
+    <message>
+        <source>not found in the sources</source>
+        <translation>未见于所列来源</translation>
+    </message>
+    <message>
+        <source>{value} over {months} months</source>
+        <translation>{months}个月合计{value}</translation>
+    </message>
+    <message>
+        <source>. </source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <source>up {change} {label}</source>
+        <translation>{label}增长{change}</translation>
+    </message>
+    <message>
+        <source>down {change} {label}</source>
+        <translation>{label}下降{change}</translation>
+    </message>
+    <message>
+        <source>unchanged {label}</source>
+        <translation>{label}持平</translation>
+    </message>
+    <message>
+        <source>derived</source>
+        <translation>推算</translation>
+    </message>
+    <message>
+        <source>source {source}</source>
+        <translation>来源：{source}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{first}–{last}</source>
+        <translation>{first}–{last}</translation>
+    </message>
+    <message>
+        <source>{series} {range}</source>
+        <translation>{series}，{range}</translation>
+    </message>
+    <message>
+        <source>{category} {value}</source>
+        <translation>{category}：{value}</translation>
+    </message>
+    <message>
+        <source>{series}: {values}</source>
+        <translation>{series}：{values}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>highest {category} at {value}</source>
+        <translation>最高为{category}，{value}</translation>
+    </message>
+    <message>
+        <source>lowest {category} at {value}</source>
+        <translation>最低为{category}，{value}</translation>
+    </message>
+    <message>
+        <source>rising from {first} to {last}</source>
+        <translation>从{first}到{last}呈上升</translation>
+    </message>
+    <message>
+        <source>falling from {first} to {last}</source>
+        <translation>从{first}到{last}呈下降</translation>
+    </message>
+    <message>
+        <source>{series} {value}</source>
+        <translation>{series}{value}</translation>
+    </message>
+    <message>
+        <source>not found in the sources: {categories}</source>
+        <translation>未见于所列来源：{categories}</translation>
+    </message>
+    <message>
+        <source>{category} {value}, {share} of the whole</source>
+        <translation>{category}：{value}，占总数{share}</translation>
+    </message>
+    <message>
+        <source>{partners} partners in {domains} domains</source>
+        <translation>{domains}个领域共{partners}家合作伙伴</translation>
+    </message>
+    <message>
+        <source>{partner} (inferred link)</source>
+        <translation>{partner}（推断关联）</translation>
+    </message>
+    <message>
+        <source>{domain}: {partners}</source>
+        <translation>{domain}：{partners}</translation>
+    </message>
+    <message>
+        <source>Arrow keys step through the values and series; Enter shows the values as a table</source>
+        <translation>方向键逐一浏览数值与系列；按回车键以表格显示数值</translation>
+    </message>
+    <message>
+        <source>{series}, {category}: {value}</source>
+        <translation>{series}，{category}：{value}</translation>
+    </message>
+    <message>
+        <source>{text} ({position} of {count})</source>
+        <translation>{text}（第{position}项，共{count}项）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Linked to</source>
+        <translation>关联至</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>系列</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Months covered</source>
+        <translation>涵盖月数</translation>
+    </message>
+    <message>
+        <source>1 row</source>
+        <translation>1行</translation>
+    </message>
+    <message>
+        <source>{rows} rows</source>
+        <translation>{rows}行</translation>
+    </message>
+    <message>
+        <source>inferred: our reading of the source</source>
+        <translation>推断：我们对来源的解读</translation>
+    </message>
+    <message>
+        <source>Data of the chart: {title}</source>
+        <translation>图表数据：{title}</translation>
+    </message>
+</context>
+<context>
     <name>Audit</name>
     <message>
         <source>Group sales {year}, back-computed</source>
@@ -958,6 +1121,10 @@ Source: {source}</source>
         <translation>数据集：{title}，数据版本{version}，数据截至{date}。</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>{menu} → {item}</source>
         <translation>{menu} → {item}</translation>
     </message>
@@ -992,6 +1159,34 @@ Source: {source}</source>
     <message>
         <source>Esc</source>
         <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Move between the cards, charts, tables and notes of a page</source>
+        <translation>在页面的卡片、图表、表格与注释之间移动</translation>
+    </message>
+    <message>
+        <source>Move inside a table</source>
+        <translation>在表格内移动</translation>
+    </message>
+    <message>
+        <source>Arrow keys</source>
+        <translation>方向键</translation>
+    </message>
+    <message>
+        <source>In a chart: the next or previous value, the series above or below</source>
+        <translation>图表内：下一个或上一个数值，上方或下方的系列</translation>
+    </message>
+    <message>
+        <source>Left, Right, Up, Down (Home, End)</source>
+        <translation>左、右、上、下（Home、End）</translation>
+    </message>
+    <message>
+        <source>In a chart: its values as a table</source>
+        <translation>图表内：以表格显示数值</translation>
+    </message>
+    <message>
+        <source>Enter, Alt+Shift+F11</source>
+        <translation>回车键、Alt+Shift+F11</translation>
     </message>
     <message>
         <source>Action</source>
@@ -1260,6 +1455,18 @@ Source: {source}</source>
         <translation>全部数据(&amp;F)…</translation>
     </message>
     <message>
+        <source>Zoom i&amp;n</source>
+        <translation>放大(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Zoom ou&amp;t</source>
+        <translation>缩小(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>实际大小(&amp;A)</translation>
+    </message>
+    <message>
         <source>&amp;Sources</source>
         <translation>来源(&amp;S)</translation>
     </message>
@@ -1282,6 +1489,10 @@ Source: {source}</source>
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Zoom {percent}%</source>
+        <translation>缩放 {percent}%</translation>
     </message>
     <message>
         <source>Open dataset</source>

@@ -47,7 +47,14 @@ SUPERLATIVE_SOURCED = {
     ("ui:Years as top Chinese-brand exporter", "top", "S1"),
 }
 #: Superlatives that are about our own data, not about Chery: allowed without a source.
-SUPERLATIVE_OURS = {("partners.csv:luxshare", "最")}  # 依据最薄弱: our weakest pairing
+SUPERLATIVE_OURS = {
+    ("partners.csv:luxshare", "最"),  # 依据最薄弱: our weakest pairing
+    # A chart's spoken summary names the largest and smallest of the chart's own values, computed
+    # from them: a reading of the chart, not a ranking claimed of the company.
+    ("ui:highest {category} at {value}", "highest"),
+    ("ui:highest {category} at {value}", "最"),
+    ("ui:lowest {category} at {value}", "最"),
+}
 #: Phrases that say a sentence is our reading; such a fact must be flagged inferred.
 OUR_READING = re.compile(r"\bwe take\b|\bour (?:inference|reading)\b|\bwe (?:infer|read)\b|我们认为|我们的推断|系我们")
 

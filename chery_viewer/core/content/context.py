@@ -101,6 +101,16 @@ class Context:
                 parts.append(f"[{sid}] {src.publisher}{', ' + source_date(src) if src.date else ''}")
         return translate("Content", "; ").join(parts)
 
+    def publishers(self, figure: Figure) -> str:
+        """The publishers behind a figure (a derived one's: its inputs'), plain: "Gulf News"."""
+        names = [s.publisher for s in (self.sheet.sources.get(i) for i in self._source_ids(figure)) if s]
+        return translate("Content", ", ").join(dict.fromkeys(names))
+
+    def _source_ids(self, figure: Figure) -> list[str]:
+        if not figure.derived:
+            return [figure.source_id]
+        return [f.source_id for f in (self.get(i) for i in figure.inputs()) if f is not None]
+
     def tooltip(self, figure: Figure) -> str:
         value = format_with_unit(figure.value, figure.unit, figure.approximate, figure.lower_bound)
         lines = [
@@ -140,6 +150,8 @@ class Context:
             change_label=translate("Content", "year on year") if change else "",
             tooltip=tooltip,
             figure_id=figure.id,
+            source=self.publishers(figure),
+            derived=figure.derived,
         )
 
     def growth_of(self, figure: Figure) -> Figure | None:
@@ -243,5 +255,15 @@ class Context:
             meta = f"{fact.period.label()} · [{fact.source_id}] {src.publisher}" + (
                 " · " + translate("Content", "inferred") if fact.inferred else ""
             )
-            cards.append(Card(fact.title, fact.text, meta, f"{src.title}\n{src.url}"))
+            cards.append(
+                Card(
+                    fact.title,
+                    fact.text,
+                    meta,
+                    f"{src.title}\n{src.url}",
+                    fact.period.label(),
+                    labelled(f"[{fact.source_id}] {src.publisher}", src.title),
+                    fact.inferred,
+                )
+            )
         return tuple(cards)

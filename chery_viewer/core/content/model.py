@@ -44,6 +44,8 @@ class Kpi:
     change_label: str = ""
     tooltip: str = ""
     figure_id: str = ""
+    source: str = ""  # the publishers behind the figure, plain ("Gulf News"), for spoken texts
+    derived: bool = False  # computed by the app (the period then says so too)
 
     @property
     def trend(self) -> Trend:
@@ -162,10 +164,16 @@ class Table:
 
 @dataclass(frozen=True)
 class Card:
+    """A fact card. ``period``, ``source`` and ``inferred`` are the parts of ``meta`` as facts,
+    for texts that say them in words (a screen reader's description) rather than show them."""
+
     title: str
     body: str
     meta: str
     tooltip: str = ""
+    period: str = ""
+    source: str = ""  # "[S3] Xinhua: <headline>", never the address
+    inferred: bool = False
 
 
 @dataclass(frozen=True)
