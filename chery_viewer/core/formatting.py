@@ -62,6 +62,16 @@ def change_sign(value: float | None) -> int:
     return 1 if rounded > 0 else -1 if rounded < 0 else 0
 
 
+def value_mark(approximate: bool, lower_bound: bool) -> str:
+    """The mark a compact label puts before a rounded figure ('~', 约 in Chinese) or a lower
+    bound ('>', which wins), from the figure's own flags."""
+    if lower_bound:
+        return ">"
+    if approximate:
+        return "约" if is_chinese() else "~"
+    return ""
+
+
 def format_value(value: float | None, unit: str, approximate: bool = False, lower_bound: bool = False) -> str:
     """The number as a reader sees it, without the unit word.
 

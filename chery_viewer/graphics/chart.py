@@ -22,7 +22,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from chery_viewer.core.content import ChartSpec, Point, Series
-from chery_viewer.core.formatting import not_available
+from chery_viewer.core.formatting import not_available, value_mark
 from chery_viewer.core.i18n import has_cjk
 from chery_viewer.graphics.axes import NumberAxis, compact_number
 from chery_viewer.graphics.theme import LIGHT, Theme, bar_colour, ink_for, series_colours
@@ -251,7 +251,7 @@ class ChartScene:
         for centre, point, colour in labels:
             value = point.value or 0.0
             inside = value / top > 0.14  # tall enough to hold its label inside, at the top
-            prefix = _rounding_mark(point.display)
+            prefix = value_mark(point.approximate, point.lower_bound)
             label = pg.TextItem(
                 prefix + compact_number(value, series.unit == "percent"),
                 color=ink_for(colour) if inside else theme.foreground,
@@ -402,13 +402,8 @@ def _short(point: Point, unit: str) -> str:
     """Label for a point in the upper strip: the exact rate, or a compact running total."""
     if unit == "percent":
         return point.display
-    prefix = _rounding_mark(point.display)
+    prefix = value_mark(point.approximate, point.lower_bound)
     return prefix + compact_number(point.value or 0.0)
-
-
-def _rounding_mark(display: str) -> str:
-    """The mark of a rounded or lower-bound figure ('~', '>', or 约 in Chinese), for its compact label."""
-    return next((mark for mark in ("~", ">", "约") if display.startswith(mark)), "")
 
 
 def _ring_segment(start_deg: float, sweep_deg: float, outer: float, inner: float) -> QtGui.QPainterPath:
