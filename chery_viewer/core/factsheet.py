@@ -394,8 +394,10 @@ def _check_formula(figure: Figure, figures: dict[str, Figure], file: str, row: i
             raise DatasetError(file, f"formula refers to unknown figure '{node.id}'", row=row, column="formula")
         if isinstance(node, ast.Constant) and not _plain_number(node.value):
             raise DatasetError(
-                file, f"formula constant '{clip(ast.get_source_segment(figure.formula, node) or '?')}' is not a "
-                "plain number", row=row, column="formula"
+                file,
+                f"formula constant '{clip(ast.get_source_segment(figure.formula, node) or '?')}' is not a plain number",
+                row=row,
+                column="formula",
             )
         if not isinstance(
             node,
