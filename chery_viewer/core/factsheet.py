@@ -7,9 +7,7 @@ inputs exist) and offers the look-ups the section builders need.
 
 from __future__ import annotations
 
-import ast
 import dataclasses
-import math
 from collections import namedtuple
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -20,6 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from chery_viewer.core.csvtable import ColumnTable
 from chery_viewer.core.dataset import RawPackage, declared_languages, load_package
 from chery_viewer.core.errors import DatasetError, clip
+from chery_viewer.core.formulas import check_formula, formula_names
 from chery_viewer.core.periods import Period
 
 if TYPE_CHECKING:
@@ -27,7 +26,6 @@ if TYPE_CHECKING:
 
 FIGURE_COLUMNS = ("id", "section", "metric", "subject", "label", "value", "unit", "period", "kind", "approximate",
                   "lower_bound", "source_id", "formula", "note")  # fmt: skip
-MAX_FORMULA_OPERATIONS = 100
 
 
 @dataclass(frozen=True)
@@ -221,11 +219,6 @@ class FactSheet:
         )
 
 
-def formula_names(formula: str) -> list[str]:
-    """Figure ids a formula names, in order of appearance, each once."""
-    return list(dict.fromkeys(n.id for n in ast.walk(ast.parse(formula, mode="eval")) if isinstance(n, ast.Name)))
-
-
 def load_factsheet(path: str | Path | None = None) -> FactSheet:
     """Load, validate and model a data package (the bundled one when ``path`` is None)."""
     return build_factsheet(load_package(path))
@@ -356,7 +349,7 @@ def _figures(frame: ColumnTable, file: str, sources: dict[str, Source]) -> dict[
         figures[fid] = Figure(fid, section, metric, subject, label, float(value), unit, _period(period, file, i), kind,
                               bool(approx), bool(lower), source_id, formula, note)  # fmt: skip
     for i, figure in enumerate(figures.values()):
-        _check_formula(figure, figures, file, i + 2)
+        check_formula(figure, figures, file, i + 2)
     return figures
 
 
@@ -368,71 +361,11 @@ def _rows(frame: ColumnTable) -> Iterator[Any]:
     return (Row._make(values) for values in zip(*columns, strict=True))
 
 
-def _check_formula(figure: Figure, figures: dict[str, Figure], file: str, row: int) -> None:
-    if figure.derived and not figure.formula:
-        raise DatasetError(file, "a derived figure needs a formula", row=row, column="formula")
-    if not figure.derived and figure.formula:
-        raise DatasetError(file, "a stated figure must not carry a formula", row=row, column="formula")
-    if not figure.formula:
-        return
-    try:
-        tree = ast.parse(figure.formula, mode="eval")
-    except (SyntaxError, RecursionError, MemoryError, ValueError):  # ValueError: a number of 4,300+ digits
-        raise DatasetError(
-            file, f"formula '{clip(figure.formula)}' is not an expression", row=row, column="formula"
-        ) from None
-    nodes = list(ast.walk(tree))
-    # The audit evaluates a formula recursively: a bound on its operations keeps that safe.
-    if sum(isinstance(node, ast.BinOp | ast.UnaryOp) for node in nodes) > MAX_FORMULA_OPERATIONS:
-        raise DatasetError(
-            file, f"formula has more than {MAX_FORMULA_OPERATIONS} operations", row=row, column="formula"
-        )
-    for node in nodes:
-        if isinstance(node, ast.Name) and node.id == figure.id:
-            raise DatasetError(file, "formula refers to its own figure", row=row, column="formula")
-        if isinstance(node, ast.Name) and node.id not in figures:
-            raise DatasetError(file, f"formula refers to unknown figure '{node.id}'", row=row, column="formula")
-        if isinstance(node, ast.Constant) and not _plain_number(node.value):
-            raise DatasetError(
-                file,
-                f"formula constant '{clip(ast.get_source_segment(figure.formula, node) or '?')}' is not a plain number",
-                row=row,
-                column="formula",
-            )
-        if not isinstance(
-            node,
-            (
-                ast.Expression,
-                ast.BinOp,
-                ast.UnaryOp,
-                ast.Name,
-                ast.Constant,
-                ast.Load,
-                ast.Add,
-                ast.Sub,
-                ast.Mult,
-                ast.Div,
-                ast.USub,
-            ),
-        ):
-            raise DatasetError(file, "formula may only use figure ids, numbers and + - * /", row=row, column="formula")
-
-
 def _period(code: str, file: str, index: int, column: str = "period") -> Period:
     try:
         return Period.parse(code)
     except ValueError as exc:
         raise DatasetError(file, str(exc), row=index + 2, column=column) from None
-
-
-def _plain_number(value: object) -> bool:
-    """An int or float of a size a figure can have (no text, no bool, no 1e400)."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return False
-    try:
-        return math.isfinite(float(value)) and abs(value) <= 1e15
-    except OverflowError:
-        return False
 
 
 def _unique(ids: list[str], file: str) -> None:

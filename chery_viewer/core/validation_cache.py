@@ -40,7 +40,12 @@ def key(schemas: Mapping[str, Any], digest: str, app_version: str) -> str:
     ).hexdigest()
 
 
-RULE_MODULES = ("chery_viewer.core.dataset", "chery_viewer.core.csvtable", "chery_viewer.core.factsheet")
+RULE_MODULES = (
+    "chery_viewer.core.dataset",
+    "chery_viewer.core.csvtable",
+    "chery_viewer.core.factsheet",
+    "chery_viewer.core.formulas",
+)
 
 
 def _rules_digest() -> str:

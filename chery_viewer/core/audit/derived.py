@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from chery_viewer.core.audit.intervals import evaluate, interval, point_value
-from chery_viewer.core.factsheet import FactSheet, Figure, formula_names
+from chery_viewer.core.factsheet import FactSheet, Figure
+from chery_viewer.core.formulas import formula_names
 from chery_viewer.core.i18n import translate
 from chery_viewer.core.periods import Period
 from chery_viewer.core.sections import SectionKey
