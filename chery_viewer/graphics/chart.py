@@ -8,7 +8,7 @@ global state: not the application's font, not the window. The window shows the l
 ``ChartView`` (:mod:`chery_viewer.ui.charts`); :mod:`chery_viewer.graphics.render` paints it
 into any painter and rectangle.
 
-Hover targets (bars, points, donut segments, graph nodes) with their tooltip texts are kept
+Hover targets (bars, points, donut segments, graph nodes; :mod:`chery_viewer.graphics.hover`) are kept
 here, with :meth:`ChartScene.tooltip_at` for a scene position: pyqtgraph's own per-item hover
 only exists for scatter plots.
 """
@@ -16,7 +16,6 @@ only exists for scatter plots.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
@@ -25,11 +24,11 @@ from chery_viewer.core.content import ChartSpec, Point, Series
 from chery_viewer.core.formatting import not_available, value_mark
 from chery_viewer.core.i18n import has_cjk
 from chery_viewer.graphics.axes import NumberAxis, compact_number
+from chery_viewer.graphics.hover import HOVER_RADIUS_PX, HoverTarget
 from chery_viewer.graphics.theme import LIGHT, Theme, bar_colour, ink_for, series_colours
 
 __all__ = ["AXIS_WIDTH_PX", "HOVER_RADIUS_PX", "ChartScene", "HoverTarget", "spec_colours"]
 
-HOVER_RADIUS_PX = 9.0
 AXIS_WIDTH_PX = 58
 MAX_LABELLED_BARS = 16  # same for both plots, so the strip's categories line up with the bars
 
@@ -37,53 +36,6 @@ MAX_LABELLED_BARS = 16  # same for both plots, so the strip's categories line up
 def spec_colours(spec: ChartSpec, theme: Theme) -> list[str]:
     """The colour of each of ``spec``'s series, as the chart draws it (the paper's keys use it too)."""
     return series_colours([(s.style, s.panel) for s in spec.series], theme)
-
-
-@dataclass
-class HoverTarget:
-    """Something the pointer can rest on: a rectangle, a point, a path (in a view box's
-    coordinates) or a text item such as a bar's value label or an n/a mark."""
-
-    view: pg.ViewBox
-    tooltip: str
-    rect: QtCore.QRectF | None = None
-    point: QtCore.QPointF | None = None
-    path: QtGui.QPainterPath | None = None
-    inside: QtCore.QPointF | None = None  # a point inside a path, for tests and keyboard users
-    item: QtWidgets.QGraphicsItem | None = None
-
-    def scene_center(self) -> QtCore.QPointF:
-        """A scene position that hovers this target."""
-        if self.point is not None:
-            return self.view.mapViewToScene(self.point)
-        if self.inside is not None:
-            return self.view.mapViewToScene(self.inside)
-        if self.rect is not None:
-            return self.view.mapViewToScene(self.rect.normalized().center())
-        return self.scene_rect().center()
-
-    def scene_rect(self) -> QtCore.QRectF:
-        """The scene area in which the pointer is on this target (its tooltip stays up there)."""
-        if self.item is not None:
-            return self.item.sceneBoundingRect()
-        if self.point is not None:
-            centre = self.view.mapViewToScene(self.point)
-            r = HOVER_RADIUS_PX
-            return QtCore.QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r)
-        if self.path is not None:
-            return self.view.mapViewToScene(self.path).boundingRect()
-        assert self.rect is not None
-        return self.view.mapViewToScene(self.rect.normalized()).boundingRect()
-
-    def contains(self, scene_pos: QtCore.QPointF) -> bool:
-        if self.item is not None:
-            return self.item.sceneBoundingRect().contains(scene_pos)
-        if not self.view.sceneBoundingRect().contains(scene_pos):
-            return False
-        local = self.view.mapSceneToView(scene_pos)
-        return (self.rect is not None and self.rect.normalized().contains(local)) or (
-            self.path is not None and self.path.contains(local)
-        )
 
 
 class ChartScene:
