@@ -12,6 +12,8 @@ one reload after a quiet interval.
 
 from __future__ import annotations
 
+import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +27,36 @@ from chery_viewer.core.factsheet import FactSheet, load_factsheet
 #: The loader's steps: reading and validating, then one per tab.
 STEPS = 1 + len(BUILDERS)
 DEBOUNCE_MS = 400
+#: While a loader runs, the interpreter offers the GIL to other threads every millisecond
+#: instead of every 5 ms. Measured on a package 1,000 times the bundled one: with the default,
+#: the window's thread waited up to 450 ms for the GIL while the loader validated; with 1 ms,
+#: under 100 ms, and the load took no longer.
+LOADING_SWITCH_INTERVAL_S = 0.001
+
+
+class _SwitchInterval:
+    """Lower the GIL switch interval while at least one loader runs, then restore it."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._running = 0
+        self._saved = sys.getswitchinterval()
+
+    def __enter__(self) -> None:
+        with self._lock:
+            if self._running == 0:
+                self._saved = sys.getswitchinterval()
+                sys.setswitchinterval(min(self._saved, LOADING_SWITCH_INTERVAL_S))
+            self._running += 1
+
+    def __exit__(self, *_exc: object) -> None:
+        with self._lock:
+            self._running -= 1
+            if self._running == 0:
+                sys.setswitchinterval(self._saved)
+
+
+_switch_interval = _SwitchInterval()
 
 
 @dataclass(frozen=True)
@@ -64,6 +96,10 @@ class DatasetLoader(QtCore.QThread):
         return self._cancelled
 
     def run(self) -> None:
+        with _switch_interval:
+            self._load()
+
+    def _load(self) -> None:
         try:
             self.sigProgress.emit(self, 0, STEPS)
             dataset = load_factsheet(self.path)

@@ -22,6 +22,9 @@ TAB_KEYS = SECTION_KEYS
 # The letter of each tab's item in the View menu (L, D and G are the themes' and Language's).
 TAB_MNEMONICS = {"overview": "O", "sales": "S", "exports": "E", "innovation": "I", "partners": "P"}
 PREBUILD_DELAY_MS = 250  # after the first frame, before a user can reach another tab
+#: Between two panels built ahead: a pause long enough for the window to paint and answer
+#: input (a zero timer would run the next build before the heartbeat of a paint got its turn).
+PREBUILD_STEP_MS = 30
 PREFERRED_SIZE = QtCore.QSize(1280, 860)
 FRAME_ALLOWANCE = QtCore.QSize(16, 48)
 MIN_RESTORED_SIZE = QtCore.QSize(480, 360)  # a saved geometry smaller than this is taken as damaged
@@ -193,7 +196,10 @@ class MainWindow(DatasetOpening, WindowActions, QtWidgets.QMainWindow):
             self._centre_when_shown = False
             screen = self.screen() or QtGui.QGuiApplication.primaryScreen()
             self._centre(screen.availableGeometry())
-        QtCore.QTimer.singleShot(PREBUILD_DELAY_MS, self._prebuild_next_panel)
+        self._prebuild_later(PREBUILD_DELAY_MS)
+
+    def _prebuild_later(self, delay_ms: int = PREBUILD_STEP_MS) -> None:
+        QtCore.QTimer.singleShot(delay_ms, self._prebuild_next_panel)
 
     def _prebuild_next_panel(self) -> None:
         """Build one more panel per event-loop turn after the first frame, so that later tab
@@ -201,7 +207,7 @@ class MainWindow(DatasetOpening, WindowActions, QtWidgets.QMainWindow):
         missing = [i for i, key in enumerate(TAB_KEYS) if key not in self.panels]
         if missing and self.isVisible():
             self._ensure_panel(missing[0])
-            QtCore.QTimer.singleShot(0, self._prebuild_next_panel)
+            self._prebuild_later()
 
     def _on_tab_change(self, index: int) -> None:
         self._ensure_panel(index)
@@ -336,7 +342,7 @@ class MainWindow(DatasetOpening, WindowActions, QtWidgets.QMainWindow):
         self._retranslate()
         self._set_sheet(self.dataset)
         self._ensure_panel(self.tabs.currentIndex())
-        QtCore.QTimer.singleShot(0, self._prebuild_next_panel)
+        self._prebuild_later(0)
         self.sigSheetChanged.emit()  # the sheet shown is the same package in other words
 
     # -- theme -------------------------------------------------------------------------
@@ -348,7 +354,7 @@ class MainWindow(DatasetOpening, WindowActions, QtWidgets.QMainWindow):
         self._apply_theme_style()
         self._clear_panels()
         self._ensure_panel(self.tabs.currentIndex())
-        QtCore.QTimer.singleShot(0, self._prebuild_next_panel)
+        self._prebuild_later(0)
 
     # -- zoom --------------------------------------------------------------------------
 
@@ -377,7 +383,7 @@ class MainWindow(DatasetOpening, WindowActions, QtWidgets.QMainWindow):
     def _rebuild_panels(self) -> None:
         self._clear_panels()
         self._ensure_panel(self.tabs.currentIndex())
-        QtCore.QTimer.singleShot(0, self._prebuild_next_panel)
+        self._prebuild_later(0)
 
     def _apply_theme_style(self) -> None:
         self.setStyleSheet(stylesheet(self.theme))

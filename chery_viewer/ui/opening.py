@@ -159,7 +159,7 @@ class DatasetOpening(_Base):
         else:
             self._set_sheet(loaded.dataset)
         self._ensure_panel(self.tabs.currentIndex())
-        QtCore.QTimer.singleShot(0, self._prebuild_next_panel)
+        self._prebuild_later()
         self._watch_current()
         self.sigSheetChanged.emit()
 
