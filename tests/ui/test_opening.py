@@ -228,6 +228,31 @@ def test_the_window_keeps_running_while_a_package_loads_and_cancel_keeps_the_dat
     assert headline(window) == "1,232,728"
 
 
+
+def test_while_a_package_loads_other_threads_get_the_gil_often_and_afterwards_as_before(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The loader's thread lowers the GIL switch interval for as long as it runs (the window's
+    thread would otherwise wait up to 5 ms per switch, hundreds of ms in all on a big package)."""
+    import sys
+
+    from chery_viewer.ui.loader import LOADING_SWITCH_INTERVAL_S
+
+    before = sys.getswitchinterval()
+    during: list[float] = []
+
+    def observed_load(path: str) -> object:
+        during.append(sys.getswitchinterval())
+        return load_factsheet(path)
+
+    monkeypatch.setattr("chery_viewer.ui.loader.load_factsheet", observed_load)
+    window.show()
+    assert window.open_dataset(str(edited_copy(tmp_path / "pkg"))) is True
+    assert during == [min(before, LOADING_SWITCH_INTERVAL_S)]
+    qtbot.waitUntil(lambda: not window._running)  # the thread has ended, not only sent its result
+    assert sys.getswitchinterval() == before
+
+
 # -- live data ---------------------------------------------------------------------------------
 
 
