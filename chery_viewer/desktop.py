@@ -19,11 +19,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from chery_viewer import __version__
+from chery_viewer import APP_ID, __version__
 from chery_viewer.core.files import atomic_write
 
-#: Reverse-DNS application id: the name of the .desktop file, the icon and the metainfo.
-APP_ID = "io.github.cheryfactsheet.Viewer"
 COMMAND = "chery-viewer"
 #: The day each version was published, newest first (AppStream <releases>).
 RELEASES = (("0.1.0", "2026-12-01"),)

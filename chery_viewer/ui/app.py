@@ -33,7 +33,7 @@ def make_application(argv: Sequence[str] | None = None) -> QtWidgets.QApplicatio
     QtWidgets.QApplication.setApplicationName(APPLICATION)
     # No application display name: Qt would append it to every title bar, after the data's own title.
     QtWidgets.QApplication.setApplicationVersion(__version__)
-    from chery_viewer.desktop import APP_ID
+    from chery_viewer import APP_ID
 
     QtGui.QGuiApplication.setDesktopFileName(APP_ID)  # ties the window to the menu entry (Wayland, docks)
     path = icon_path()
