@@ -45,9 +45,11 @@ class WindowActions:
         if not path:
             return ""
         self._chosen_filter = chosen
-        suffix = chosen.rpartition("*")[2].rstrip(")").strip()  # "PNG image (*.png)" -> ".png"
-        if suffix.startswith(".") and not path.lower().endswith(suffix):
-            path += suffix
+        suffix = chosen.rpartition("*")[2].rstrip(")").strip().lower()  # "PDF (*.pdf)" -> ".pdf"
+        if suffix.startswith("."):
+            from chery_viewer.ui.chart_export import with_suffix
+
+            path = with_suffix(path, chosen, (suffix,))
         self.settings.set_directory(purpose, str(Path(path).parent))
         return path
 
