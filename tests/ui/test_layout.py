@@ -71,6 +71,7 @@ def test_kpi_cards_reflow_into_even_rows_when_narrow_and_never_clip(qtbot, sheet
     panel.resize(720, 700)
     qtbot.waitUntil(lambda: len(_rows(panel.kpi_cards, panel)) > 1)
     _settled(qtbot, panel)
+    assert panel.widget().width() <= panel.viewport().width(), "nothing makes the page scroll sideways"
     rows = _rows(panel.kpi_cards, panel)
     sizes = [len(r) for r in rows]
     assert max(sizes) - min(sizes) <= 1, sizes  # six cards: 3 + 3, not 4 + 2
@@ -142,7 +143,7 @@ def test_a_donut_has_a_column_of_its_own_shape_with_its_key_beside_it(qtbot, she
     panel = _shown_panel(qtbot, sheet, "sales", 1366, 700)
     _settled(qtbot, panel)
     donut = next(c for c in panel.charts if c.spec.kind == "donut")
-    assert donut.width() == round(donut.height() * DONUT_ASPECT) < panel.viewport().width() * 0.75
+    assert donut.height() < donut.width() <= round(donut.height() * DONUT_ASPECT) < panel.viewport().width() * 0.75
     assert len(panel.legends) == 1
     legend = panel.legends[0]
     left = legend.mapTo(panel.widget(), QtCore.QPoint(0, 0))

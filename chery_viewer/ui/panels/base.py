@@ -144,7 +144,9 @@ class SectionPanel(QtWidgets.QScrollArea):
         """A chart's plot height; a donut, a ring with two labels, is shorter and of its own width."""
         if view.spec.kind == "donut":
             height = max(round(height * DONUT_SHARE), round(CHART_MIN * self.zoom))
-            view.setFixedWidth(round(height * DONUT_ASPECT))
+            # At most its own shape's width; narrower (a smaller ring) before the page would scroll sideways.
+            view.setMinimumWidth(height)
+            view.setMaximumWidth(round(height * DONUT_ASPECT))
         view.setFixedHeight(height)
 
     def focus_index(self) -> int:
@@ -190,7 +192,7 @@ class SectionPanel(QtWidgets.QScrollArea):
             grid.addWidget(parts.view, 1, col)  # a fixed height: the row is the plots' height
             if parts.caption is not None:
                 grid.addWidget(parts.caption, 2, col, TOP)
-            grid.setColumnStretch(col, 0 if spec.kind == "donut" else 1)
+            grid.setColumnStretch(col, 1)
         if len(specs) == 1 and specs[0].kind == "donut":
             legend = DonutLegend(specs[0], self.theme)
             self.legends.append(legend)
