@@ -305,7 +305,7 @@ def test_zoom_keys_scale_text_and_charts_and_are_remembered(qtbot, shown: MainWi
     bigger = shown.current_panel()
     assert shown.zoom == pytest.approx(1.1) and settings.zoom == pytest.approx(1.1)
     assert bigger.kpi_cards[0].value_label.font().pointSizeF() == pytest.approx(size * 1.1)
-    assert bigger.charts[0].height() > height
+    qtbot.waitUntil(lambda: bigger.charts[0].height() > height)  # once the new page has its size
     assert bigger.charts[0].chart.scale == pytest.approx(1.1)
     assert QtWidgets.QApplication.focusWidget() is bigger.kpi_cards[1]  # the focus stays on the same card
     _press(Key.Key_Plus, CTRL)

@@ -7,4 +7,3 @@ from chery_viewer.ui.panels.base import SectionPanel
 
 class ExportsPanel(SectionPanel):
     key = "exports"
-

@@ -9,4 +9,3 @@ class InnovationPanel(SectionPanel):
     key = "innovation"
     chart_columns = 3
     first_chart_full_width = False
-

@@ -8,4 +8,3 @@ from chery_viewer.ui.panels.base import SectionPanel
 class OverviewPanel(SectionPanel):
     key = "overview"
     card_columns = 3
-
