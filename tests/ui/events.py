@@ -226,3 +226,19 @@ def move_onto(qtbot, widget: QtWidgets.QWidget, pos: QtCore.QPoint, steps: int =
     for k in range(steps):
         QtTest.QTest.mouseMove(widget, start + (pos - start) * (k + 1) / steps)
         qtbot.wait(15)
+
+
+def point_at(qtbot, panel: QtWidgets.QScrollArea, chart: QtWidgets.QAbstractScrollArea) -> QtCore.QPoint:
+    """Scroll ``chart`` of the tab ``panel`` into view, as the user does to see it, and move
+    the pointer onto its middle; returns that point in the chart's viewport."""
+    centre = chart.mapTo(panel.widget(), chart.rect().center())
+    panel.ensureVisible(centre.x(), centre.y(), chart.width() // 2, chart.height() // 2 + 10)
+
+    def seen() -> QtCore.QRect:  # the part of the chart inside the tab's scrolled view
+        top_left = chart.mapTo(panel.viewport(), QtCore.QPoint(0, 0))
+        return QtCore.QRect(top_left, chart.size()).intersected(panel.viewport().rect())
+
+    qtbot.waitUntil(lambda: seen().height() > chart.height() // 2)
+    at = chart.viewport().mapFrom(panel.viewport(), seen().center())
+    move_onto(qtbot, chart.viewport(), at)
+    return at

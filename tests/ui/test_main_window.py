@@ -33,7 +33,7 @@ from .events import (
     in_turn,
     menu_item,
     message_text,
-    move_onto,
+    point_at,
     press,
     show,
     type_file_name,
@@ -341,22 +341,6 @@ def test_chart_data_from_the_dataset_cannot_run_as_a_spreadsheet_formula(
     assert "'=HYPERLINK(1)" in text and ",=HYPERLINK" not in text
 
 
-def _point_at(qtbot, window: MainWindow, chart: ChartView) -> QtCore.QPoint:
-    """Scroll ``chart`` into view (as the user would, to see it) and move the pointer onto it."""
-    panel = window.current_panel()
-    centre = chart.mapTo(panel.widget(), chart.rect().center())
-    panel.ensureVisible(centre.x(), centre.y(), chart.width() // 2, chart.height() // 2 + 10)
-
-    def seen() -> QtCore.QRect:  # the part of the chart inside the tab's scrolled view
-        top_left = chart.mapTo(panel.viewport(), QtCore.QPoint(0, 0))
-        return QtCore.QRect(top_left, chart.size()).intersected(panel.viewport().rect())
-
-    qtbot.waitUntil(lambda: seen().height() > chart.height() // 2)
-    at = chart.viewport().mapFrom(panel.viewport(), seen().center())
-    move_onto(qtbot, chart.viewport(), at)
-    return at
-
-
 def _headless_csv(window: MainWindow, chart: ChartView, path: Path) -> bytes:
     export_chart(chart.spec, Context(window.sheet, window.analysis), path)
     return path.read_bytes()
@@ -367,7 +351,7 @@ def test_chart_exports_follow_the_chart_last_pointed_at(qtbot, window: MainWindo
     _ctrl(window, 2)
     donut = next(c for c in window.current_panel().charts if c.spec.kind == "donut")
     assert donut is not window.current_panel().main_chart
-    _point_at(qtbot, window, donut)
+    point_at(qtbot, window.current_panel(), donut)
     out = tmp_path / "donut.csv"
     _export_chart_data(qtbot, window, _save_as(out))  # by keys: the pointer need not stay on the chart
     assert "Users outside China" in out.read_text(encoding="utf-8-sig")
@@ -389,7 +373,7 @@ def test_right_click_on_a_chart_offers_its_exports(qtbot, window: MainWindow, tm
     assert chart is not window.current_panel().main_chart
     out = tmp_path / name
     came = in_turn(qtbot, (QtWidgets.QMenu, lambda menu: click_menu_action(menu, item)), _save_as(out))
-    click(chart.viewport(), _point_at(qtbot, window, chart), QtCore.Qt.MouseButton.RightButton)
+    click(chart.viewport(), point_at(qtbot, window.current_panel(), chart), QtCore.Qt.MouseButton.RightButton)
     qtbot.waitUntil(lambda: len(came) == 2, timeout=SLOW)
     qtbot.waitUntil(out.exists, timeout=SLOW)
     if name.endswith(".csv"):
