@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,8 @@ from chery_viewer.core.dataset import bundled_dir
 from chery_viewer.core.factsheet import FactSheet
 from chery_viewer.ui.main_window import MainWindow
 from chery_viewer.ui.settings import Settings
+
+from .events import stop_watching
 
 
 @pytest.fixture
@@ -46,3 +49,9 @@ def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(QtWidgets.QMessageBox, "exec", fake_exec)
     return shown
+
+
+@pytest.fixture(autouse=True)
+def _dialog_watches_end_with_their_test() -> Iterator[None]:
+    yield
+    stop_watching()

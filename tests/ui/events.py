@@ -10,6 +10,7 @@ from PySide6 import QtCore, QtTest, QtWidgets
 
 Key = QtCore.Qt.Key
 Mod = QtCore.Qt.KeyboardModifier
+_generation = [0]  # bumped after each test: the dialog watches of a test that has ended stop
 #: What the offscreen platform says when a menu pops up (it cannot raise or grab); harmless.
 POPUP_WARNINGS = ("This plugin does not support raise", "This plugin does not support grabbing the keyboard")
 
@@ -47,14 +48,17 @@ def when_modal(qtbot, answer: Callable[[QtWidgets.QWidget], None], kind: type = 
     check the dialog did come."""
     seen: list[str] = []
     tries = [3000]  # 60 s, then it stops looking (the test's own assertion on ``seen`` fails)
+    generation = _generation[0]
 
     def poll() -> None:
+        if _generation[0] != generation:
+            return  # its test has ended
         dialog = QtWidgets.QApplication.activeModalWidget()
         if isinstance(dialog, kind) and dialog.isVisible():
             seen.append(type(dialog).__name__)
-            answer(dialog)
-            # If the answer did not close it, close it later, so the test fails instead of hanging.
+            # If the answer does not close it (or fails), close it later, so the test fails instead of hanging.
             QtCore.QTimer.singleShot(10_000, lambda: _close_if_open(dialog))
+            answer(dialog)
         elif tries[0] > 0:
             tries[0] -= 1
             QtCore.QTimer.singleShot(20, poll)
@@ -81,6 +85,15 @@ def type_file_name(dialog: QtWidgets.QFileDialog, path: str) -> None:
     """
     edit = dialog.findChild(QtWidgets.QLineEdit, "fileNameEdit")
     assert edit is not None, "a Qt (not native) file dialog"
+    # The user types into a dialog in front: one that is not active yet has not settled on its
+    # folder, and its Return can go unanswered.
+    if not dialog.isActiveWindow():
+        dialog.activateWindow()
+    for _ in range(500):  # 10 s
+        if dialog.isActiveWindow():
+            break
+        QtTest.QTest.qWait(20)
+    click(edit)
     for _ in range(20):
         edit.selectAll()
         QtTest.QTest.keyClicks(edit, path)
@@ -99,3 +112,133 @@ def type_file_name(dialog: QtWidgets.QFileDialog, path: str) -> None:
 def message_text(box: QtWidgets.QWidget) -> str:
     assert isinstance(box, QtWidgets.QMessageBox)
     return box.text()
+
+
+def in_turn(qtbot, *steps: tuple[type, Callable[[QtWidgets.QWidget], None]]) -> list[str]:
+    """Answer dialogs (or popup menus, for a ``QMenu`` kind) one after the other, as each comes up.
+
+    Each step is ``(kind, answer)``. The watch for a step starts when the step before it is
+    answered, since the next dialog often opens inside that answer (a file dialog's Return
+    asks whether to replace the file, a menu item opens a file dialog); a dialog already
+    answered is never taken for the next. Returns the class names of those that came.
+    """
+    seen: list[str] = []
+    answered: list[QtWidgets.QWidget] = []
+    generation = _generation[0]
+
+    def watch(step: int) -> None:
+        if step == len(steps):
+            return
+        kind, answer = steps[step]
+        tries = [3000]  # 60 s per step, then it stops looking (the test's check of ``seen`` fails)
+
+        def poll() -> None:
+            if _generation[0] != generation:
+                return  # its test has ended: a watch left waiting must not answer the next test's dialogs
+            if issubclass(kind, QtWidgets.QMenu):
+                up = QtWidgets.QApplication.activePopupWidget()
+            else:
+                up = QtWidgets.QApplication.activeModalWidget()
+            if isinstance(up, kind) and up.isVisible() and not any(up is a for a in answered):
+                answered.append(up)
+                seen.append(type(up).__name__)
+                watch(step + 1)
+                if not issubclass(kind, QtWidgets.QMenu):  # closed later if the answer leaves it open (or fails)
+                    QtCore.QTimer.singleShot(10_000, lambda: _close_if_open(up))
+                answer(up)
+            elif tries[0] > 0:
+                tries[0] -= 1
+                QtCore.QTimer.singleShot(20, poll)
+
+        QtCore.QTimer.singleShot(0, poll)
+
+    watch(0)
+    return seen
+
+
+def stop_watching() -> None:
+    """End every watch of :func:`in_turn` still waiting (the tests' fixtures call it after each test)."""
+    _generation[0] += 1
+
+
+def click(widget: QtWidgets.QWidget, pos: QtCore.QPoint | None = None,
+          button: QtCore.Qt.MouseButton = QtCore.Qt.MouseButton.LeftButton) -> None:  # fmt: skip
+    """A mouse click on ``widget`` (at its centre unless ``pos`` says where), sent to its
+    window through the window system as a user's is: QTest's widget overload hands the
+    event to the widget itself, and a right click made so never opens a context menu."""
+    top = widget.window()
+    at = widget.mapTo(top, pos if pos is not None else widget.rect().center())
+    QtTest.QTest.mouseMove(top.windowHandle(), at)
+    QtTest.QTest.mouseClick(top.windowHandle(), button, Mod.NoModifier, at)
+
+
+def click_button(dialog: QtWidgets.QWidget, which: QtWidgets.QDialogButtonBox.StandardButton) -> None:
+    """Click a message box's or a dialog's standard button (Yes, Save, Cancel…)."""
+    if isinstance(dialog, QtWidgets.QMessageBox):
+        button = dialog.button(QtWidgets.QMessageBox.StandardButton(which.value))
+    else:
+        box = dialog.findChild(QtWidgets.QDialogButtonBox)
+        button = box.button(which) if box is not None else None
+    assert button is not None, f"{type(dialog).__name__} has no {which.name} button"
+    click(button)
+
+
+def click_menu_action(menu: QtWidgets.QMenu, text: str) -> None:
+    """Click the item of an open ``menu`` whose text (without its '&') is ``text``."""
+    action = next((a for a in menu.actions() if a.text().replace("&", "") == text), None)
+    assert action is not None, f"no {text!r} in {[a.text() for a in menu.actions()]}"
+    click(menu, menu.actionGeometry(action).center())
+
+
+def click_tab(tabs: QtWidgets.QTabWidget, index: int) -> None:
+    """Click the tab ``index`` on the tab bar."""
+    bar = tabs.tabBar()
+    click(bar, bar.tabRect(index).center())
+
+
+def choose_language(qtbot, window: QtWidgets.QMainWindow, name: str) -> None:
+    """View → Language by keys: Alt+V, G for the submenu, then the arrow keys down to the
+    language named ``name`` (as the menu names it: "English", "简体中文") and Return."""
+    menu_item(qtbot, window, "v", "g")
+    qtbot.waitUntil(lambda: _popup_with(name) is not None, timeout=10_000)
+    popup = _popup_with(name)
+    assert popup is not None
+    for _ in range(len(popup.actions()) + 1):
+        active = popup.activeAction()
+        if active is not None and active.text() == name:
+            break
+        QtTest.QTest.keyClick(popup, Key.Key_Down)
+    assert popup.activeAction() is not None and popup.activeAction().text() == name
+    QtTest.QTest.keyClick(popup, Key.Key_Return)
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.activePopupWidget() is None, timeout=10_000)
+
+
+def _popup_with(text: str) -> QtWidgets.QMenu | None:
+    popup = QtWidgets.QApplication.activePopupWidget()
+    if isinstance(popup, QtWidgets.QMenu) and any(a.text() == text for a in popup.actions()):
+        return popup
+    return None
+
+
+def move_onto(qtbot, widget: QtWidgets.QWidget, pos: QtCore.QPoint, steps: int = 6) -> None:
+    """Move the pointer onto ``pos`` of ``widget`` in small steps, as a hand does."""
+    start = QtCore.QPoint(max(pos.x() - 30, 1), max(pos.y() - 20, 1))
+    for k in range(steps):
+        QtTest.QTest.mouseMove(widget, start + (pos - start) * (k + 1) / steps)
+        qtbot.wait(15)
+
+
+def point_at(qtbot, panel: QtWidgets.QScrollArea, chart: QtWidgets.QAbstractScrollArea) -> QtCore.QPoint:
+    """Scroll ``chart`` of the tab ``panel`` into view, as the user does to see it, and move
+    the pointer onto its middle; returns that point in the chart's viewport."""
+    centre = chart.mapTo(panel.widget(), chart.rect().center())
+    panel.ensureVisible(centre.x(), centre.y(), chart.width() // 2, chart.height() // 2 + 10)
+
+    def seen() -> QtCore.QRect:  # the part of the chart inside the tab's scrolled view
+        top_left = chart.mapTo(panel.viewport(), QtCore.QPoint(0, 0))
+        return QtCore.QRect(top_left, chart.size()).intersected(panel.viewport().rect())
+
+    qtbot.waitUntil(lambda: seen().height() > chart.height() // 2)
+    at = chart.viewport().mapFrom(panel.viewport(), seen().center())
+    move_onto(qtbot, chart.viewport(), at)
+    return at

@@ -95,8 +95,9 @@ def difference(a: QtGui.QImage, b: QtGui.QImage, cell: int = 8) -> float:
     squares; antialiasing and font hinting move a square's mean by a few levels."""
     w, h = a.width() // cell, a.height() // cell
     small = [
-        img.scaled(w, h, QtCore.Qt.AspectRatioMode.IgnoreAspectRatio, QtCore.Qt.TransformationMode.SmoothTransformation)
-        .convertToFormat(QtGui.QImage.Format.Format_Grayscale8)
+        img.scaled(
+            w, h, QtCore.Qt.AspectRatioMode.IgnoreAspectRatio, QtCore.Qt.TransformationMode.SmoothTransformation
+        ).convertToFormat(QtGui.QImage.Format.Format_Grayscale8)
         for img in (a, b)
     ]
     differing = 0

@@ -11,12 +11,25 @@ import pytest
 from PySide6 import QtCore, QtWidgets
 
 from chery_viewer.core.factsheet import FactSheet
+from chery_viewer.core.i18n import LANGUAGES, current_language
 from chery_viewer.ui import language
 from chery_viewer.ui.dialogs import DatasetFileDialog, ShortcutsDialog
 from chery_viewer.ui.main_window import TAB_KEYS, MainWindow
 from chery_viewer.ui.settings import Settings
 
-from .events import POPUP_WARNINGS, Key, Mod, escape, menu_item, message_text, press, show, type_file_name, when_modal
+from .events import (
+    POPUP_WARNINGS,
+    Key,
+    Mod,
+    choose_language,
+    escape,
+    menu_item,
+    message_text,
+    press,
+    show,
+    type_file_name,
+    when_modal,
+)
 
 pytestmark = pytest.mark.qt_log_ignore(*POPUP_WARNINGS)
 
@@ -73,7 +86,7 @@ def test_identity_is_said_once_data_version_apart_from_app_version(qtbot, window
 def test_about_names_the_app_in_chinese_as_the_title_bar_does(qtbot, window: MainWindow) -> None:
     show(qtbot, window)
     try:
-        window.set_language("zh_CN")
+        choose_language(qtbot, window, LANGUAGES["zh_CN"])
         texts: list[str] = []
         when_modal(qtbot, lambda box: (texts.append(box.windowTitle() + "\n" + message_text(box)), escape(box)))
         menu_item(qtbot, window, "h", "a")
@@ -83,6 +96,13 @@ def test_about_names_the_app_in_chinese_as_the_title_bar_does(qtbot, window: Mai
         assert "数据版本1.0.0" in texts[0] and "数据版本1.0.0" in window.status_label.text()
     finally:
         language.install("en")
+
+
+def _speak(qtbot, window: MainWindow, code: str) -> None:
+    """View → Language by keys, unless the window speaks ``code`` already."""
+    if code != current_language():
+        choose_language(qtbot, window, LANGUAGES[code])
+    assert window.language_actions[code].isChecked()
 
 
 def _menus(window: MainWindow) -> list[QtWidgets.QMenu]:
@@ -96,8 +116,9 @@ def _menus(window: MainWindow) -> list[QtWidgets.QMenu]:
 
 @pytest.mark.parametrize("code", ["en", "zh_CN"])
 def test_every_menu_item_has_one_mnemonic_unique_in_its_menu(qtbot, window: MainWindow, code: str) -> None:
+    show(qtbot, window)
     try:
-        window.set_language(code)
+        _speak(qtbot, window, code)
         bar = [a.text() for a in window.menuBar().actions()]
         for menu in [*_menus(window), None]:
             texts = bar if menu is None else [a.text() for a in menu.actions() if not a.isSeparator()]
@@ -117,7 +138,7 @@ def test_every_menu_item_has_one_mnemonic_unique_in_its_menu(qtbot, window: Main
 def test_view_menu_mnemonics_switch_tabs_and_theme(qtbot, window: MainWindow, code: str) -> None:
     show(qtbot, window)
     try:
-        window.set_language(code)
+        _speak(qtbot, window, code)
         menu_item(qtbot, window, "v", "s")
         assert TAB_KEYS[window.tabs.currentIndex()] == "sales"
         menu_item(qtbot, window, "v", "p")
@@ -134,7 +155,7 @@ def test_view_menu_mnemonics_switch_tabs_and_theme(qtbot, window: MainWindow, co
 def test_f1_lists_the_keyboard_shortcuts(qtbot, window: MainWindow, code: str) -> None:
     show(qtbot, window)
     try:
-        window.set_language(code)
+        _speak(qtbot, window, code)
         rows: list[tuple[str, str]] = []
         came = when_modal(qtbot, lambda d: (rows.extend(d.entries()), escape(d)), ShortcutsDialog)
         press(window, Key.Key_F1)
