@@ -137,14 +137,13 @@ class Context:
             tooltip += "\n\n" + translate("Content", "Change: {change} ({how}, {source})").format(
                 change=format_change(change.value), how=how, source=self.source_text(change)
             )
-        shown = format_value(figure.value, figure.unit, figure.approximate, figure.lower_bound)
         short = format_compact(figure.value, figure.unit, figure.approximate, figure.lower_bound)
         return Kpi(
             label=label or figure.label,
             value=short,
             unit=unit_word(figure.unit),
             period=figure.period.label() + (translate("Content", " · derived") if figure.derived else ""),
-            exact=join_unit(shown, unit_word(figure.unit)) if short != shown else "",
+            exact=self._beside_headline(figure, short),
             change=format_change(change.value) if change else "",
             change_sign=change_sign(change.value) if change else 0,
             change_label=translate("Content", "year on year") if change else "",
@@ -153,6 +152,19 @@ class Context:
             source=self.publishers(figure),
             derived=figure.derived,
         )
+
+    @staticmethod
+    def _beside_headline(figure: Figure, short: str) -> str:
+        """The figure as published, with its unit, under a KPI headline that shows it otherwise.
+
+        A compact Chinese headline (123.3万) gets every digit (1,232,727辆), and so does a lower
+        bound (>21万 → >210,000辆, the bound the source gives), so no count card shows its unit
+        word alone where the others show the figure. A rounded figure has no more digits than
+        its headline (约1120万): it gets nothing, as does every English headline.
+        """
+        bound = figure.lower_bound
+        full = format_value(figure.value, figure.unit, figure.approximate and not bound, bound)
+        return join_unit(full, unit_word(figure.unit)) if full != short else ""
 
     def growth_of(self, figure: Figure) -> Figure | None:
         return (
