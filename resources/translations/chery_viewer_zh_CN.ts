@@ -1504,6 +1504,7 @@ Source: {source}</source>
     </message>
     <message>
         <source>data version {version}</source>
+        <extracomment>Between two panels built ahead: a pause long enough for the window to paint and answer input (a zero timer would run the next build before the heartbeat of a paint got its turn).</extracomment>
         <translation>数据版本{version}</translation>
     </message>
     <message>
