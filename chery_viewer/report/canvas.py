@@ -16,7 +16,7 @@ from PySide6 import QtCore, QtGui
 from chery_viewer.core.i18n import has_cjk, is_chinese
 from chery_viewer.graphics.fonts import chart_font, document_families
 from chery_viewer.graphics.theme import BLUE, Theme
-from chery_viewer.report.breaks import bind, period_spans
+from chery_viewer.report.breaks import bind, bound_spans
 from chery_viewer.report.geometry import PageInfo
 
 __all__ = [
@@ -157,11 +157,12 @@ class Canvas:
     @classmethod
     def unbreakable(cls, text: str) -> list[str]:
         """The pieces of ``text`` a table column should hold on one line: its words, a period
-        (Jan–Sep 2022, 2022年1月–9月) whole; a longer word with CJK characters (Chinese has no
-        spaces) in runs of a few characters, cut only at line-break opportunities (never inside
-        a Latin word, a number or a period, never before '，')."""
+        (Jan–Sep 2022, 2022年1月–9月) or a figure with its mark (961,926 [S5]) whole; a longer
+        word with CJK characters (Chinese has no spaces) in runs of a few characters, cut only
+        at line-break opportunities (never inside a Latin word, a number or a period, never
+        before '，')."""
         pieces: list[str] = []
-        inside = {i for a, b in period_spans(text) for i in range(a + 1, b)}  # no break before these
+        inside = {i for a, b in bound_spans(text) for i in range(a + 1, b)}  # no break before these
         for start, word in cls._words(text, inside):
             if len(word) <= cls.SHORT_CJK or not has_cjk(word):
                 pieces.append(word)

@@ -115,3 +115,9 @@ def test_a_period_is_one_piece_for_a_table_column():
     assert "2022年1月–9月" in Canvas.unbreakable("基础文章2022年1月–9月的集团销量")
     assert Canvas.unbreakable("sales Jan–Sep 2022 total") == ["sales", "Jan–Sep 2022", "total"]
     assert Canvas.unbreakable("2023年2月3日") == ["2023年2月3日"]
+
+
+def test_a_figure_keeps_its_mark_on_its_line():
+    assert Canvas.unbreakable("~730,000 [S6]") == ["~730,000 [S6]"]
+    assert Canvas.unbreakable("190,385 (derived)") == ["190,385 (derived)"]
+    assert Canvas.unbreakable("Sources: [S6] QZ Car Parts") == ["Sources:", "[S6]", "QZ", "Car", "Parts"]
