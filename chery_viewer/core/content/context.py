@@ -6,6 +6,8 @@ and its findings, in the current language (see ``findings``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from chery_viewer.core.audit import Analysis, describe_formula
 from chery_viewer.core.content.findings import comparison_note, describe_finding
 from chery_viewer.core.content.model import Card, FindingText, Kpi, Point, Table
@@ -212,11 +214,18 @@ class Context:
             return True
         return p.start.year <= self.year <= p.end.year
 
-    def figures_table(self, section: str) -> Table:
-        rows = []
+    def section_figures(self, section: str) -> list[Figure]:
+        """The figures a section's tables show: its dataset figures of the report year (market
+        fragments aside, in their own table) and the figures derived for it."""
         figures = [f for f in self.sheet if f.section == section and f.metric not in OWN_TABLE and self.in_scope(f)]
-        figures += [f for f in self.derived.values() if f.section == section]
-        for f in figures:
+        return figures + [f for f in self.derived.values() if f.section == section]
+
+    def figures_table(self, section: str, title: str | None = None, shown: Sequence[Figure] = ()) -> Table:
+        """A list of the section's figures, one row each, but those ``shown`` in its grids;
+        ``title`` says what it lists (by default: every figure of the section)."""
+        rows = []
+        placed = {f.id for f in shown}
+        for f in (f for f in self.section_figures(section) if f.id not in placed):
             rows.append(
                 (
                     f.label,
@@ -228,7 +237,7 @@ class Context:
             )
         return Table(
             f"{section}_figures",
-            translate("Content", "Every figure in this section"),
+            title or translate("Content", "Every figure in this section"),
             (
                 translate("Content", "Figure"),
                 translate("Content", "Value"),
