@@ -142,9 +142,12 @@ class TableView(QtWidgets.QTableWidget):
         header = self.horizontalHeader()
         lengths = [max((len(r[c]) for r in table.rows), default=0) for c in range(len(table.columns))]
         widest = max(range(len(lengths)), key=lengths.__getitem__) if lengths else 0
+        # A grid (row labels, then only figures): its figure columns as wide as their cells and
+        # headers, side by side at the right as in a financial statement; the labels take the rest.
+        grid = len(lengths) > 2 and set(table.numeric_columns) == set(range(1, len(lengths)))
         for c, length in enumerate(lengths):
             # Long prose wraps in a stretching column; short values keep their natural width.
-            stretch = length > LONG_TEXT or c == widest
+            stretch = c == 0 if grid else length > LONG_TEXT or c == widest
             mode = (
                 QtWidgets.QHeaderView.ResizeMode.Stretch
                 if stretch
