@@ -15,7 +15,7 @@ from PySide6 import QtGui
 
 from chery_viewer.core.dataset import resources_dir
 
-CJK_FONT_FILE = "NotoSansSC-Subset.ttf"
+CJK_FONT_FILES = ("NotoSansSC-Subset.ttf", "NotoSansSC-Subset-Bold.ttf")  # one family, Regular and Bold
 SYSTEM_CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei")
 DOCUMENT_FAMILIES = ("DejaVu Sans", "Noto Sans", "Segoe UI", "Helvetica Neue", "Arial")
 
@@ -23,13 +23,18 @@ _cjk_family: str | None = None
 
 
 def cjk_family() -> str | None:
-    """The bundled CJK font's family, registered with Qt on first use (None if it cannot be read)."""
+    """The bundled CJK font's family, registered with Qt on first use (None if it cannot be read).
+
+    Both weights are registered: Qt draws no synthetic bold for an application font, so with
+    the Regular file alone a bold Chinese heading (window and PDF) would come out regular.
+    """
     global _cjk_family
     if _cjk_family is None:
-        path = resources_dir() / "fonts" / CJK_FONT_FILE
-        font_id = QtGui.QFontDatabase.addApplicationFont(str(path))
-        families = QtGui.QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-        _cjk_family = families[0] if families else ""
+        found: list[str] = []
+        for name in CJK_FONT_FILES:
+            font_id = QtGui.QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / name))
+            found += QtGui.QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        _cjk_family = found[0] if found else ""
     return _cjk_family or None
 
 

@@ -8,13 +8,15 @@ per document. Qt's page sizes and layouts are turned into :class:`PageInfo` here
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator, Sequence
+import re
+from collections.abc import Iterator, Sequence
 
 from PySide6 import QtCore, QtGui
 
 from chery_viewer.core.i18n import has_cjk, is_chinese
 from chery_viewer.graphics.fonts import chart_font, document_families
 from chery_viewer.graphics.theme import BLUE, Theme
+from chery_viewer.report.breaks import bind, bound_spans
 from chery_viewer.report.geometry import PageInfo
 
 __all__ = [
@@ -39,15 +41,15 @@ def page_for_size(page_size: str) -> PageInfo:
     return PageInfo.from_inches(size.width(), size.height())
 
 
-def _chunks(paragraphs: Iterable[str], size: int) -> Iterator[str]:
-    """The paragraphs, each longer than ``size`` cut into pieces of at most ``size`` characters
-    (at the last space of a piece where it has one)."""
-    for paragraph in paragraphs:
-        while len(paragraph) > size:
-            cut = paragraph.rfind(" ", size // 2, size) + 1 or size
-            yield paragraph[:cut]
-            paragraph = paragraph[cut:]
-        yield paragraph
+def _chunks(paragraph: str, size: int) -> Iterator[tuple[int, str]]:
+    """The paragraph cut into pieces of at most ``size`` characters (at the last space of a piece
+    where it has one), each with its offset."""
+    at = 0
+    while len(paragraph) - at > size:
+        cut = paragraph.rfind(" ", at + size // 2, at + size) + 1 or at + size
+        yield at, paragraph[at:cut]
+        at = cut
+    yield at, paragraph[at:]
 
 
 def prepare_painter(painter: QtGui.QPainter) -> None:
@@ -123,17 +125,23 @@ class Canvas:
         lines: list[str] = []
         option = QtGui.QTextOption()
         option.setWrapMode(QtGui.QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        for paragraph in _chunks(text.split("\n"), self.LAYOUT_CHUNK):
-            layout = QtGui.QTextLayout(paragraph, font, self.device)
-            layout.setTextOption(option)
-            layout.beginLayout()
-            while True:
-                line = layout.createLine()
-                if not line.isValid():
-                    break
-                line.setLineWidth(max(width - 1.0, 1.0))  # 1 px of slack against rounding
-                lines.append(paragraph[line.textStart() : line.textStart() + line.textLength()].strip())
-            layout.endLayout()
+        for paragraph in text.split("\n"):
+            bound, where = bind(paragraph)  # no line ends inside a period
+            for offset, piece in _chunks(bound, self.LAYOUT_CHUNK):
+                layout = QtGui.QTextLayout(piece, font, self.device)
+                layout.setTextOption(option)
+                layout.beginLayout()
+                while True:
+                    line = layout.createLine()
+                    if not line.isValid():
+                        break
+                    line.setLineWidth(max(width - 1.0, 1.0))  # 1 px of slack against rounding
+                    start = offset + line.textStart()
+                    end = start + line.textLength()
+                    if where is not None:
+                        start, end = where[start], where[end]
+                    lines.append(paragraph[start:end].strip())
+                layout.endLayout()
             if not paragraph:
                 lines.append("")
         self._wraps[key] = lines
@@ -148,11 +156,14 @@ class Canvas:
 
     @classmethod
     def unbreakable(cls, text: str) -> list[str]:
-        """The pieces of ``text`` a table column should hold on one line: its words; a longer word
-        with CJK characters (Chinese has no spaces) in runs of a few characters, cut only at
-        line-break opportunities (never inside a Latin word or number, never before '，')."""
+        """The pieces of ``text`` a table column should hold on one line: its words, a period
+        (Jan–Sep 2022, 2022年1月–9月) or a figure with its mark (961,926 [S5]) whole; a longer
+        word with CJK characters (Chinese has no spaces) in runs of a few characters, cut only
+        at line-break opportunities (never inside a Latin word, a number or a period, never
+        before '，')."""
         pieces: list[str] = []
-        for word in text.split():
+        inside = {i for a, b in bound_spans(text) for i in range(a + 1, b)}  # no break before these
+        for start, word in cls._words(text, inside):
             if len(word) <= cls.SHORT_CJK or not has_cjk(word):
                 pieces.append(word)
                 continue
@@ -164,17 +175,30 @@ class Canvas:
                 units += 2 if ord(ch) > 0xFFFF else 1
             at[units] = len(word)
             finder = QtCore.QTextBoundaryFinder(QtCore.QTextBoundaryFinder.BoundaryType.Line, word)
-            start = cut = 0
+            begin = cut = 0
             while (end := finder.toNextBoundary()) != -1:
                 end = at.get(end, cut)
-                if end <= cut:
+                if end <= cut or start + end in inside:
                     continue
-                if end - start > cls.CJK_PIECE and cut > start:
-                    pieces.append(word[start:cut])
-                    start = cut
+                if end - begin > cls.CJK_PIECE and cut > begin:
+                    pieces.append(word[begin:cut])
+                    begin = cut
                 cut = end
-            pieces.append(word[start:])
+            pieces.append(word[begin:])
         return pieces
+
+    @staticmethod
+    def _words(text: str, inside: set[int]) -> Iterator[tuple[int, str]]:
+        """The words of ``text`` with their offsets; the words of one period make one."""
+        words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+        i = 0
+        while i < len(words):
+            start, end = words[i]
+            while i + 1 < len(words) and end in inside:
+                i += 1
+                end = words[i][1]
+            yield start, text[start:end]
+            i += 1
 
     def text_height(self, text: str, font: QtGui.QFont, width: float) -> float:
         return len(self.wrap(text, font, width)) * self.line_height(font)

@@ -109,7 +109,7 @@ class FigureRoutes(QtCore.QObject):
         self.window.raise_()
         self.window.activateWindow()
         panel = self.window.current_panel()
-        found = find_shown(panel, row.shown_as) if row.shown_as else None
+        found = find_shown(panel, row.shown_as, row.shown_cell) if row.shown_as else None
         if found is not None:
             widget, point = found
             at = widget.mapTo(panel.widget(), point)
@@ -162,15 +162,32 @@ class FigureRoutes(QtCore.QObject):
         return self.sources
 
 
-def find_shown(panel: QtWidgets.QWidget, text: str) -> tuple[QtWidgets.QWidget, QtCore.QPoint] | None:
+def find_shown(
+    panel: QtWidgets.QWidget, text: str, cell: tuple[str, str] = ()
+) -> tuple[QtWidgets.QWidget, QtCore.QPoint] | None:
     """Where ``panel`` shows an entry called ``text``: the row of a table whose first column holds
-    it (the row is then selected), else a label with exactly that text; with a point inside it."""
-    for table in panel.findChildren(TableView):
+    it, else the cell of a grid (a row labelled ``cell[0]`` with a cell ``cell[1]``; the row is
+    then selected, the cell current), else a label with exactly that text; with a point inside it."""
+    tables = panel.findChildren(TableView)
+    for table in tables:
         for r in range(table.rowCount()):
             item = table.item(r, 0)
             if item is not None and item.text() == text:
                 table.selectRow(r)
-                y = table.horizontalHeader().height() + table.rowViewportPosition(r) + table.rowHeight(r) // 2
-                return table, QtCore.QPoint(10, y)
+                return table, QtCore.QPoint(10, _row_middle(table, r))
+    for table in tables if cell else ():
+        for r in range(table.rowCount()):
+            item = table.item(r, 0)
+            if item is None or item.text() != cell[0]:
+                continue
+            for c in range(1, table.columnCount()):
+                found = table.item(r, c)
+                if found is not None and cell[1] in found.text().split(translate("Content", "; ")):
+                    table.setCurrentCell(r, c)
+                    return table, QtCore.QPoint(table.columnViewportPosition(c) + 10, _row_middle(table, r))
     label = next((w for w in panel.findChildren(QtWidgets.QLabel) if w.text() == text), None)
     return (label, QtCore.QPoint(10, label.height() // 2)) if label is not None else None
+
+
+def _row_middle(table: TableView, r: int) -> int:
+    return table.horizontalHeader().height() + table.rowViewportPosition(r) + table.rowHeight(r) // 2

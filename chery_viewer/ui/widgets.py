@@ -137,7 +137,9 @@ GRID_SLACK = 3  # px a column needs beyond its text and padding: the grid line a
 HEADER_PAD = 12  # px beside a header's text: the style sheet's section padding and a little air
 
 
-def column_widths(natural: list[int], minimum: list[int], flexible: list[bool], available: int) -> list[int]:
+def column_widths(
+    natural: list[int], minimum: list[int], flexible: list[bool], available: int, grid: bool = False
+) -> list[int]:
     """Widths of a table's columns across ``available`` px.
 
     When every column fits on one line, each gets its ``natural`` width (its longest cell on
@@ -146,13 +148,14 @@ def column_widths(natural: list[int], minimum: list[int], flexible: list[bool], 
     (long-text) columns share the rest, each at least its ``minimum``, in proportion to how
     much each needs to stop wrapping (the auto layout of HTML tables): the long prose gets
     the width rather than a short column. With no long-text column, the naturally widest
-    column is the one that wraps.
+    column is the one that wraps. In a ``grid`` (row labels, then only figures) the figure
+    columns keep their width at the right, as in a financial statement; the labels take the rest.
     """
     if not natural:
         return []
     count = len(natural)
     if sum(natural) <= available:
-        share, weights = list(range(count)), natural
+        share, weights = ([0] if grid else list(range(count))), natural
     else:
         share = [i for i, f in enumerate(flexible) if f] or [max(range(count), key=natural.__getitem__)]
         weights = [natural[i] - minimum[i] if i in share else 0 for i in range(count)]
@@ -271,7 +274,9 @@ class TableView(QtWidgets.QTableWidget):
             available -= self.verticalScrollBar().sizeHint().width()
         natural, minimum, flexible = self.column_measures()
         header = self.horizontalHeader()
-        for c, width in enumerate(column_widths(natural, minimum, flexible, available)):
+        columns = len(self.table.columns)
+        grid = columns > 2 and set(self.table.numeric_columns) == set(range(1, columns))
+        for c, width in enumerate(column_widths(natural, minimum, flexible, available, grid)):
             if header.sectionSize(c) != width:
                 header.resizeSection(c, width)
 

@@ -1,4 +1,5 @@
-"""Build the CJK font the Simplified Chinese edition embeds: ``NotoSansSC-Subset.ttf``.
+"""Build the CJK fonts the Simplified Chinese edition embeds: ``NotoSansSC-Subset.ttf`` and
+``NotoSansSC-Subset-Bold.ttf``.
 
 Why this script exists
 ======================
@@ -7,11 +8,14 @@ The Chinese fact sheet (window and PDF) must not depend on a CJK font being inst
 reader's machine, so the app ships one and registers it with
 ``QtGui.QFontDatabase.addApplicationFont``. The full Noto Sans CJK SC face is about 16 MB;
 the app uses a few hundred distinct characters, so this script keeps only those glyphs and
-the result is well under 1 MB.
+the result is well under 1 MB. Two weights are cut, Regular and Bold, because Qt makes no
+synthetic bold for an application font that has a single weight: with the Regular alone, every
+Chinese heading and table header would be drawn regular, in the window and in the PDF.
 
-* **Source**: the "Noto Sans CJK SC" face of ``NotoSansCJK-Regular.ttc`` from Debian's
-  ``fonts-noto-cjk`` package (SIL Open Font License 1.1, see ``OFL.txt`` beside this file).
-  The face is found in the collection by its family name, not by a fixed index.
+* **Source**: the "Noto Sans CJK SC" face of ``NotoSansCJK-Regular.ttc`` and of
+  ``NotoSansCJK-Bold.ttc`` from Debian's ``fonts-noto-cjk`` package (SIL Open Font License
+  1.1, see ``OFL.txt`` beside this file). The face is found in each collection by its family
+  name, not by a fixed index. Both weights keep the same characters.
 * **Characters kept**: every non-ASCII character in the ``<translation>`` elements of
   ``resources/translations/*.ts``, in ``data/*.csv`` and ``data/datapackage.json`` and in the
   string literals (docstrings included) of ``chery_viewer/**/*.py``; all printable ASCII; and
@@ -27,16 +31,18 @@ the result is well under 1 MB.
   only. So GSUB is dropped (see :data:`LAYOUT_FEATURES`) and characters that shared one glyph
   get a copy each; otherwise digits in Latin runs, and "•", would be lost or wrong in a search.
 * **Name**: the subset is a Modified Version under the OFL and is renamed to
-  :data:`FAMILY_NAME`. The name avoids "Source", the Reserved Font Name Adobe declares for the
-  Source Han fonts Noto CJK is built from, and differs from the installed "Noto Sans CJK SC",
-  so Qt can never confuse the bundled subset with a system font.
+  :data:`FAMILY_NAME`, one family with the styles Regular and Bold (the Bold face keeps the
+  source's weight class 700 and bold flags, so Qt picks it for bold text). The name avoids
+  "Source", the Reserved Font Name Adobe declares for the Source Han fonts Noto CJK is built
+  from, and differs from the installed "Noto Sans CJK SC", so Qt can never confuse the bundled
+  subset with a system font.
 * **Reproducible**: the same inputs give a byte-identical file. ``head.created`` and
   ``head.modified`` are pinned to the source font's own creation time (fontTools would
   otherwise stamp the current time on save), the name table is rewritten from constants, and
   nothing else in the output depends on the clock, the machine or the hash seed.
 
 Rebuild with ``python resources/fonts/subset_font.py`` (needs ``fonttools``), then commit the
-font. Run it again whenever translations, data or app strings gain new characters.
+fonts. Run it again whenever translations, data or app strings gain new characters.
 """
 
 from __future__ import annotations
@@ -62,21 +68,26 @@ except ImportError:  # pragma: no cover - a build tool, not an app dependency
 ROOT = Path(__file__).resolve().parents[2]
 FONTS_DIR = Path(__file__).resolve().parent
 
-#: The Debian package that installs :data:`DEFAULT_SOURCE`.
+#: The Debian package that installs the source fonts.
 SOURCE_PACKAGE = "fonts-noto-cjk"
-#: The font collection the subset is cut from.
-DEFAULT_SOURCE = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
-#: The face of the collection to use (index 2 in fonts-noto-cjk 1:20220127).
+#: Where that package puts them.
+SOURCE_DIR = Path("/usr/share/fonts/opentype/noto")
+#: The face of each collection to use (index 2 in fonts-noto-cjk 1:20220127).
 SOURCE_FAMILY = "Noto Sans CJK SC"
-#: Where the subset is written.
-DEFAULT_OUTPUT = FONTS_DIR / "NotoSansSC-Subset.ttf"
 
 #: The family name of the subset, as ``QFontDatabase.applicationFontFamilies`` reports it.
 FAMILY_NAME = "Noto Sans SC Subset"
-#: Its style (the subset is cut from the Regular weight only; Qt emboldens it for bold text).
-STYLE_NAME = "Regular"
-#: Its PostScript name (no spaces, at most 63 characters).
-POSTSCRIPT_NAME = "NotoSansSCSubset-Regular"
+#: The styles cut: the source collection in :data:`SOURCE_DIR` and the file written for each.
+STYLES = {
+    "Regular": ("NotoSansCJK-Regular.ttc", FONTS_DIR / "NotoSansSC-Subset.ttf"),
+    "Bold": ("NotoSansCJK-Bold.ttc", FONTS_DIR / "NotoSansSC-Subset-Bold.ttf"),
+}
+
+
+def postscript_name(style: str) -> str:
+    """The subset's PostScript name in ``style`` (no spaces, at most 63 characters)."""
+    return f"{FAMILY_NAME.replace(' ', '')}-{style}"
+
 
 #: Characters kept whether or not the app's files use them yet: CJK punctuation, the symbols
 #: the PDF and the window draw (KPI arrows, legend square, approximation and plus-minus signs,
@@ -235,7 +246,7 @@ def split_shared_glyphs(font: TTFont) -> None:
                     table.cmap[code] = clone
 
 
-def rename(font: TTFont) -> None:
+def rename(font: TTFont, style: str) -> None:
     """Give the subset its own names (OFL: a Modified Version), keeping the notices of the source."""
     name = font["name"]
     source = name.getDebugName(3) or ""
@@ -244,11 +255,11 @@ def rename(font: TTFont) -> None:
     texts.update(
         {
             1: FAMILY_NAME,
-            2: STYLE_NAME,
-            3: f"{version};{POSTSCRIPT_NAME}",
-            4: FAMILY_NAME if STYLE_NAME == "Regular" else f"{FAMILY_NAME} {STYLE_NAME}",
-            5: f"Version {version}; subset of {SOURCE_FAMILY} for the Chery Fact Sheet",
-            6: POSTSCRIPT_NAME,
+            2: style,
+            3: f"{version};{postscript_name(style)}",
+            4: FAMILY_NAME if style == "Regular" else f"{FAMILY_NAME} {style}",
+            5: f"Version {version}; subset of {SOURCE_FAMILY} {style} for the Chery Fact Sheet",
+            6: postscript_name(style),
         }
     )
     name.names = []
@@ -257,8 +268,8 @@ def rename(font: TTFont) -> None:
         name.setName(texts[name_id], name_id, 3, 1, 0x409)
 
 
-def build(source: Path, output: Path, characters: set[str]) -> tuple[set[str], set[str]]:
-    """Write the subset of ``source`` covering ``characters``; returns (kept, missing) characters."""
+def build(source: Path, output: Path, characters: set[str], style: str = "Regular") -> tuple[set[str], set[str]]:
+    """Write the ``style`` subset of ``source`` covering ``characters``; returns (kept, missing)."""
     font = TTFont(str(source), fontNumber=find_face(source, SOURCE_FAMILY), recalcTimestamp=False)
     cmap = font.getBestCmap()
     kept = {ch for ch in characters if ord(ch) in cmap}
@@ -278,7 +289,7 @@ def build(source: Path, output: Path, characters: set[str]) -> tuple[set[str], s
 
     to_truetype(font)
     split_shared_glyphs(font)
-    rename(font)
+    rename(font, style)
     head = font["head"]
     head.created = head.modified = created  # fontTools would stamp the time of the run
 
@@ -290,24 +301,33 @@ def build(source: Path, output: Path, characters: set[str]) -> tuple[set[str], s
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "source",
+        "source_dir",
         nargs="?",
         type=Path,
-        default=DEFAULT_SOURCE,
-        help=f"font or collection with the '{SOURCE_FAMILY}' face (default: {DEFAULT_SOURCE})",
+        default=SOURCE_DIR,
+        help=f"folder with {' and '.join(name for name, _ in STYLES.values())} (default: {SOURCE_DIR})",
     )
-    parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT, help="where to write the subset")
+    parser.add_argument("--style", choices=sorted(STYLES), help="cut only this style (default: every style)")
+    parser.add_argument("-o", "--output", type=Path, help="where to write the subset (with --style only)")
     args = parser.parse_args(argv)
+    if args.output is not None and args.style is None:
+        parser.error("-o needs --style: each style is a file of its own")
 
-    if not args.source.is_file():
-        print(f"error: {args.source} not found; install Debian's {SOURCE_PACKAGE} package", file=sys.stderr)
-        return 1
-    kept, missing = build(args.source, args.output, wanted_characters(ROOT))
-    if missing:
-        listed = " ".join(f"{ch} (U+{ord(ch):04X})" for ch in sorted(missing))
-        print(f"warning: {SOURCE_FAMILY} lacks {len(missing)} characters, left out: {listed}", file=sys.stderr)
-    size = args.output.stat().st_size
-    print(f"{args.output}: {len(kept)} characters, {size:,} bytes ({size / 1024:.0f} KiB)")
+    characters = wanted_characters(ROOT)
+    for style in [args.style] if args.style else list(STYLES):
+        name, output = STYLES[style]
+        source = args.source_dir / name
+        if not source.is_file():
+            print(f"error: {source} not found; install Debian's {SOURCE_PACKAGE} package", file=sys.stderr)
+            return 1
+        output = args.output or output
+        kept, missing = build(source, output, characters, style)
+        if missing:
+            listed = " ".join(f"{ch} (U+{ord(ch):04X})" for ch in sorted(missing))
+            lacking = f"{SOURCE_FAMILY} {style} lacks {len(missing)} characters"
+            print(f"warning: {lacking}, left out: {listed}", file=sys.stderr)
+        size = output.stat().st_size
+        print(f"{output}: {style}, {len(kept)} characters, {size:,} bytes ({size / 1024:.0f} KiB)")
     return 0
 
 

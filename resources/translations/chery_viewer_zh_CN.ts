@@ -175,8 +175,8 @@
         <translation>{year}年出口量（倒推）</translation>
     </message>
     <message>
-        <source>Exports as a share of sales {year}</source>
-        <translation>{year}年出口占销量比例</translation>
+        <source>Export share of group sales {year}</source>
+        <translation>{year}年出口占集团销量比例</translation>
     </message>
     <message>
         <source>Group sales growth {year}, computed</source>
@@ -622,20 +622,12 @@
         <translation>{first}–{last}年{name}</translation>
     </message>
     <message>
-        <source>Drawn at the average of {average} a month over {months} months.</source>
-        <translation>按{months}个月的月均值{average}辆绘制。</translation>
-    </message>
-    <message>
         <source>{name} by month and year to date, {year}</source>
         <translation>{year}年{name}：单月及年初至今累计</translation>
     </message>
     <message>
         <source>Year to date</source>
         <translation>年初至今累计</translation>
-    </message>
-    <message>
-        <source>vehicles a month</source>
-        <translation>辆/月</translation>
     </message>
     <message>
         <source>to date</source>
@@ -670,12 +662,16 @@
         <translation>{year}年为报告年度：除注明其他期间外，此处各项核心数据均指该年。</translation>
     </message>
     <message>
-        <source>Export share of sales</source>
-        <translation>出口占销量比例</translation>
-    </message>
-    <message>
         <source>Firsts in {year}</source>
         <translation>{year}年里程碑</translation>
+    </message>
+    <message>
+        <source>Users at home and abroad: the figures</source>
+        <translation>国内外用户数据</translation>
+    </message>
+    <message>
+        <source>Figures of this section not listed on the other tabs</source>
+        <translation>其他页面未列出的本部分数据</translation>
     </message>
     <message>
         <source>Figures marked ~ are rounded in their source, or computed from rounded figures; &gt; marks a figure the source gives only as a lower bound.</source>
@@ -702,12 +698,20 @@
         <translation>{na}：未见于所列来源。</translation>
     </message>
     <message>
+        <source>Drawn at the average of {average} per month over {months} months.</source>
+        <translation>按{months}个月的月均值{average}辆绘制。</translation>
+    </message>
+    <message>
         <source>In the month</source>
         <translation>单月</translation>
     </message>
     <message>
         <source>pale bars: monthly average of a longer period</source>
         <translation>浅色柱：较长时段的月均值</translation>
+    </message>
+    <message>
+        <source>vehicles per month</source>
+        <translation>辆/月</translation>
     </message>
     <message>
         <source>Months without a bar: no single-month figure was found in the sources.</source>
@@ -728,6 +732,34 @@
     <message>
         <source>Users in China and abroad</source>
         <translation>国内与海外用户数</translation>
+    </message>
+    <message>
+        <source>Group sales by year</source>
+        <translation>集团历年销量</translation>
+    </message>
+    <message>
+        <source>December&apos;s share of the year</source>
+        <translation>12月占全年比例</translation>
+    </message>
+    <message>
+        <source>Group sales by month, {year}</source>
+        <translation>{year}年集团各月销量</translation>
+    </message>
+    <message>
+        <source>Chery brand and new-energy vehicles by month, {year}</source>
+        <translation>{year}年奇瑞品牌与新能源汽车各月销量</translation>
+    </message>
+    <message>
+        <source>{name}: in the month</source>
+        <translation>{name}：单月</translation>
+    </message>
+    <message>
+        <source>{name}: to date</source>
+        <translation>{name}：累计</translation>
+    </message>
+    <message>
+        <source>{name}: growth to date</source>
+        <translation>{name}：累计同比</translation>
     </message>
     <message>
         <source>Some months of {year} appear in the sources only inside multi-month totals; those are drawn as pale bars at their monthly average.</source>
@@ -770,16 +802,8 @@
         <translation>{year}年中国其他车企出口量</translation>
     </message>
     <message>
-        <source>Share of group sales</source>
-        <translation>占集团销量比例</translation>
-    </message>
-    <message>
         <source>Chery in China&apos;s car exports, {year}</source>
         <translation>{year}年奇瑞在中国汽车出口中的占比</translation>
-    </message>
-    <message>
-        <source>Share of group sales (derived)</source>
-        <translation>占集团销量比例（推算）</translation>
     </message>
     <message>
         <source>Chery</source>
@@ -804,6 +828,38 @@
     <message>
         <source>Source</source>
         <translation>来源</translation>
+    </message>
+    <message>
+        <source>Export share of group sales</source>
+        <translation>出口占集团销量比例</translation>
+    </message>
+    <message>
+        <source>Exports by year</source>
+        <translation>历年出口量</translation>
+    </message>
+    <message>
+        <source>Back-computed from the next year</source>
+        <translation>由次年数据倒推</translation>
+    </message>
+    <message>
+        <source>{name} (derived)</source>
+        <translation>{name}（推算）</translation>
+    </message>
+    <message>
+        <source>Exports by month, {year}</source>
+        <translation>{year}年各月出口量</translation>
+    </message>
+    <message>
+        <source>Growth in the month</source>
+        <translation>单月同比</translation>
+    </message>
+    <message>
+        <source>Growth to date</source>
+        <translation>累计同比</translation>
+    </message>
+    <message>
+        <source>Other figures of this section</source>
+        <translation>本部分其他数据</translation>
     </message>
     <message>
         <source>share of the market</source>
@@ -990,8 +1046,32 @@ Source: {source}</source>
         <translation>合作协议</translation>
     </message>
     <message>
+        <source>{value} (derived)</source>
+        <translation>{value}（推算）</translation>
+    </message>
+    <message>
+        <source>[S…]: the source of the figure; –: none was found in the sources.</source>
+        <translation>[S…]：数据来源；–：所列来源中未见该数据。</translation>
+    </message>
+    <message>
+        <source>Growth is on the same months a year before.</source>
+        <translation>同比均与上年同期相比。</translation>
+    </message>
+    <message>
+        <source>{label} = {formula}</source>
+        <translation>{label} = {formula}</translation>
+    </message>
+    <message>
+        <source>Derived by us: {formulas}.</source>
+        <translation>我们推算的数据：{formulas}。</translation>
+    </message>
+    <message>
         <source>Year</source>
         <translation>年份</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
     </message>
     <message>
         <source>Domain</source>
@@ -1504,6 +1584,7 @@ Source: {source}</source>
     </message>
     <message>
         <source>data version {version}</source>
+        <extracomment>Between two panels built ahead: a pause long enough for the window to paint and answer input (a zero timer would run the next build before the heartbeat of a paint got its turn).</extracomment>
         <translation>数据版本{version}</translation>
     </message>
     <message>

@@ -11,6 +11,7 @@ from chery_viewer.core.content import OWN_TABLE, ChartSpec, SectionContent, buil
 from chery_viewer.core.content.context import Context
 from chery_viewer.core.factsheet import FactSheet, load_factsheet
 from chery_viewer.core.formatting import format_value, format_with_unit
+from chery_viewer.core.periods import Period
 
 from .conftest import PackageCopy
 
@@ -74,7 +75,7 @@ def test_kpi_values_are_the_dataset_figures_formatted(
     [
         ("overview", "Group sales", "1,232,727", "+28.2%"),
         ("overview", "Exports", "451,337", "+67.7%"),
-        ("overview", "Export share of sales", "36.6%", ""),
+        ("overview", "Export share of group sales", "36.6%", ""),
         ("overview", "Users worldwide (base article, February 2023)", "11.20 million", ""),
         ("overview", "Users outside China (base article, February 2023)", "2.40 million", ""),
         ("sales", "December", "105,483", ""),
@@ -188,34 +189,98 @@ def test_partners_network_draws_a_stated_pairing_solid(package_copy: PackageCopy
     assert kpi.value == "5 of 6"
 
 
+def _grid_cells(sections: dict[str, SectionContent]) -> dict[tuple[str, str, str], str]:
+    """Every cell of the month and year grids: (table id, row label, column header) -> text."""
+    return {
+        (t.id, row[0], header): text
+        for s in sections.values()
+        for t in s.tables
+        if t.id.endswith(("_years", "_months"))
+        for row in t.rows
+        for header, text in zip(t.columns[1:], row[1:], strict=True)
+    }
+
+
 def test_every_dataset_figure_is_in_a_table(sections: dict[str, SectionContent], sheet: FactSheet, analysis: Analysis):
+    """In a list (label and value), or in a grid: the cell at its period's row shows its value
+    with its source mark, or the derived mark, and the grid's caption gives a derived cell's formula."""
     rows = {row[:2] for s in sections.values() for t in s.tables for row in t.rows}
     markets = {(row[0], row[2]) for row in next(t for t in sections["exports"].tables if t.id == "markets").rows}
+    cells = _grid_cells(sections)
+    captions = {t.id: t.caption for s in sections.values() for t in s.tables}
     for figure in [*sheet, *analysis.derived.values()]:
         if figure.metric in OWN_TABLE:  # market fragments: one row per market in their own table
             assert (figure.subject, format_value(figure.value, figure.unit)) in markets, figure.id
             continue
         shown = format_with_unit(figure.value, figure.unit, figure.approximate, figure.lower_bound)
-        assert (figure.label, shown) in rows, figure.id
-
-
-def test_every_figure_table_sits_in_its_own_section(sections: dict[str, SectionContent], sheet: FactSheet):
-    for key, section in sections.items():
-        table = next((t for t in section.tables if t.id == f"{key}_figures"), None)
-        expected = [f for f in sheet if f.section == key and f.metric not in OWN_TABLE]
-        if not expected:
+        if (figure.label, shown) in rows:
             continue
-        assert table is not None, key
-        labels = [r[0] for r in table.rows]
-        assert all(f.label in labels for f in expected), key
-        assert all(len(r) == len(table.columns) for r in table.rows)
+        value = format_value(figure.value, figure.unit, figure.approximate, figure.lower_bound)
+        mark = f"{value} (derived)" if figure.derived else f"{value} [{figure.source_id}]"
+        p = figure.period
+        row = p.label()
+        if p.precision == "range" and p.start.month == 1:  # year to date: the row of its last month
+            row = Period.parse(f"{p.end.year}-{p.end.month:02d}").label()
+        found = [key for key, text in cells.items() if key[1] == row and mark in text.split("; ")]
+        assert len(found) == 1, (figure.id, found)
+        if figure.derived:
+            assert f"{figure.label} = " in captions[found[0][0]], figure.id
 
 
-def test_derived_rows_of_the_tables_show_their_formula(sections: dict[str, SectionContent]):
-    rows = {r[0]: r for t in sections["sales"].tables for r in t.rows}
-    assert rows["Group sales May and June 2022"][3] == "derived"
-    assert "÷" not in rows["Group sales May and June 2022"][4] and "−" in rows["Group sales May and June 2022"][4]
-    assert rows["Group sales 2022"][3:] == ("stated", "[S1]")
+def test_the_month_grids_are_calendars_of_the_report_year(sections: dict[str, SectionContent]):
+    sales = {t.id: t for t in sections["sales"].tables}
+    months = sales["sales_months"]
+    assert months.title == "Group sales by month, 2022"
+    assert months.columns == ("Month", "In the month", "Growth in the month", "Year to date", "Growth to date")
+    labels = [r[0] for r in months.rows]
+    assert labels[0] == "Jan 2022" and labels[-1] == "Dec 2022"
+    assert labels.index("May–Jun 2022") == labels.index("Jun 2022") + 1, "a run of months after its last month"
+    assert {
+        f"{m} 2022" for m in ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    } <= set(labels)
+    row = dict(zip(months.columns, next(r for r in months.rows if r[0] == "Aug 2022"), strict=True))
+    assert row == {
+        "Month": "Aug 2022",
+        "In the month": "141,767 [S10]",
+        "Growth in the month": "111% [S10]",
+        "Year to date": "748,550 [S10]",
+        "Growth to date": "30% [S10]",
+    }
+    assert next(r for r in months.rows if r[0] == "Jan 2022")[1:] == ("–",) * 4
+    assert months.numeric_columns == (1, 2, 3, 4)
+    years = dict(
+        zip(sales["sales_years"].columns, next(r for r in sales["sales_years"].rows if r[0] == "2021"), strict=True)
+    )
+    assert years["Group sales"] == "961,926 [S5]" and years["Back-computed from the next year"] == "961,566 (derived)"
+    assert "sales_figures" not in sales, "every sales figure sits in a grid"
+    exports = {t.id: t for t in sections["exports"].tables}
+    assert [t for t in exports] == ["exports_years", "exports_months", "exports_figures", "markets"]
+    assert exports["exports_figures"].title == "Other figures of this section"
+
+
+def test_the_list_tables_say_what_they_list(sections: dict[str, SectionContent], sheet: FactSheet):
+    overview = next(t for t in sections["overview"].tables if t.id == "overview_figures")
+    assert overview.title == "Users at home and abroad: the figures"
+    assert {r[0] for r in overview.rows} == {f.label for f in sheet if f.section == "overview"} | {
+        "Share of users outside China",
+        "Users in China",
+    }
+    innovation = next(t for t in sections["innovation"].tables if t.id == "innovation_figures")
+    assert innovation.title == "Every figure in this section"
+    assert {f.label for f in sheet if f.section == "innovation"} <= {r[0] for r in innovation.rows}
+    for section in sections.values():
+        for table in section.tables:
+            assert all(len(r) == len(table.columns) for r in table.rows), table.id
+
+
+def test_derived_cells_of_the_grids_show_their_formula(sections: dict[str, SectionContent]):
+    months = next(t for t in sections["sales"].tables if t.id == "sales_months")
+    row = next(r for r in months.rows if r[0] == "May–Jun 2022")
+    assert row[1] == "190,385 (derived)"
+    formula = months.caption.split("Group sales May and June 2022 = ", 1)[1].split(";", 1)[0]
+    assert "÷" not in formula and "−" in formula
+    years = next(t for t in sections["sales"].tables if t.id == "sales_years")
+    assert next(r for r in years.rows if r[0] == "2022")[1] == "1,232,727 [S1]"
 
 
 def test_chart_frames_have_one_row_per_point(sections: dict[str, SectionContent]):

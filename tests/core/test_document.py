@@ -100,8 +100,10 @@ def test_tables_say_which_columns_are_numeric(document: Document):
     for section in document.sections:
         for table in section.tables:
             assert all(0 <= c < len(table.columns) for c in (*table.numeric_columns, *table.link_columns))
-    figures = document.section("sales").tables[0]
-    assert figures.numeric_columns == (1,)
+    months = document.section("sales").tables[1]
+    assert months.id == "sales_months" and months.numeric_columns == (1, 2, 3, 4)
+    users = document.section("overview").tables[0]
+    assert users.numeric_columns == (1,)
 
 
 @pytest.mark.parametrize(

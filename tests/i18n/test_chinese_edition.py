@@ -106,6 +106,18 @@ def test_headline_shows_wan_with_the_exact_figure_beside_it(zh: None, sheet: Fac
     assert "1,232,727辆" in sales.tooltip and "[S1] Gulf News" in sales.tooltip
 
 
+def test_a_bound_in_wan_shows_the_published_bound_beside_it(zh: None, sheet: FactSheet):
+    """The NEV card: >21万 with >210,000辆 under it, as the other count cards show their figure,
+    never its unit word alone (辆 · 2022年1月–10月)."""
+    sales = next(s for s in build_sections(sheet.localized("zh-CN")) if s.key == "sales")
+    nev = next(k for k in sales.kpis if k.figure_id == "nev_sales_2022_01_10")
+    assert (nev.value, nev.exact) == (">21万", ">210,000辆")
+    counts = [k for k in sales.kpis if k.unit == "辆"]
+    assert len(counts) >= 4 and all(k.exact.endswith("辆") and k.exact != k.unit for k in counts)
+    rounded = next(k for s in build_sections(sheet.localized("zh-CN")) for k in s.kpis if k.value == "约1120万")
+    assert rounded.exact == "", "a rounded figure has no more digits to show"
+
+
 def test_company_names_are_the_official_chinese_ones(sheet: FactSheet):
     names = {p.id: p.name for p in sheet.localized("zh-CN").partners}
     assert names == {

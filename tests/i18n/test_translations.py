@@ -13,10 +13,12 @@ import pytest
 from PySide6 import QtGui
 
 from chery_viewer.core.dataset import bundled_dir, resources_dir
+from chery_viewer.graphics.fonts import cjk_family
 
 TRANSLATIONS = resources_dir() / "translations"
 TS = TRANSLATIONS / "chery_viewer_zh_CN.ts"
 FONT = resources_dir() / "fonts" / "NotoSansSC-Subset.ttf"
+BOLD = resources_dir() / "fonts" / "NotoSansSC-Subset-Bold.ttf"
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
@@ -73,8 +75,9 @@ def test_ts_is_current_and_qm_is_compiled_from_it():
     assert result.returncode == 0, result.stderr
 
 
-def test_bundled_font_has_every_character_the_app_draws(qapp):
-    raw = QtGui.QRawFont(str(FONT), 12)
+@pytest.mark.parametrize("font", [FONT, BOLD], ids=["regular", "bold"])
+def test_bundled_font_has_every_character_the_app_draws(qapp, font: Path):
+    raw = QtGui.QRawFont(str(font), 12)
     assert raw.isValid() and raw.familyName() == "Noto Sans SC Subset"
     texts = [t.text or "" for _, _, t in messages()]
     texts += [p.read_text(encoding="utf-8") for p in bundled_dir().glob("*.csv")]
@@ -82,7 +85,19 @@ def test_bundled_font_has_every_character_the_app_draws(qapp):
     needed = {ch for text in texts for ch in text if ord(ch) > 0x7F}
     missing = sorted(ch for ch in needed if not raw.supportsCharacter(ord(ch)))
     assert missing == [], f"rebuild the font: python resources/fonts/subset_font.py ({''.join(missing)})"
-    assert FONT.stat().st_size < 400_000
+    assert font.stat().st_size < 400_000
+
+
+def test_bold_face_has_the_same_characters_and_is_bold(qapp):
+    """Qt draws no synthetic bold for an application font: bold Chinese needs a face of its own."""
+    regular, heavy = QtGui.QRawFont(str(FONT), 12), QtGui.QRawFont(str(BOLD), 12)
+    assert heavy.isValid() and heavy.familyName() == regular.familyName() == "Noto Sans SC Subset"
+    assert heavy.weight() >= 700 > regular.weight() and heavy.styleName() == "Bold"
+    family = cjk_family()
+    assert family == "Noto Sans SC Subset" and set(QtGui.QFontDatabase.styles(family)) >= {"Regular", "Bold"}
+    heading = QtGui.QFont(family)
+    heading.setWeight(QtGui.QFont.Weight.DemiBold)  # the window's QSS headings: font-weight 600
+    assert QtGui.QFontInfo(heading).styleName() == "Bold"
 
 
 def test_font_licence_ships_with_it():

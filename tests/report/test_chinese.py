@@ -101,7 +101,8 @@ def test_chinese_is_drawn_with_the_bundled_font_only(zh: tuple[FactSheet, Path, 
         for page in reader.pages
         for font in (page["/Resources"].get_object().get("/Font") or {}).values()
     }
-    assert any("NotoSansSCSubset" in name for name in names), names
+    assert any("NotoSansSCSubset-Regular" in name for name in names), names
+    assert any("NotoSansSCSubset-Bold" in name for name in names), "headings in the bundled bold face"
     assert not any("CJK" in name for name in names), names  # no system CJK font
     assert all(image == [] for image in (list(page.images) for page in reader.pages))
 

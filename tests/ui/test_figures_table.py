@@ -139,8 +139,26 @@ def test_double_clicking_a_figure_scrolls_its_tab_to_the_row_that_shows_it(qtbot
     panel = window.current_panel()
     table = next(t for t in panel.tables if t.selectedIndexes())
     (selected,) = {i.row() for i in table.selectedIndexes()}
-    assert table.item(selected, 0).text() == row.label
+    # a total from January sits in the exports-by-month grid, on the row of the month it runs to
+    assert table.item(selected, 0).text() == "Jul 2022"
+    assert table.currentItem().text() == "198,859 (derived)" == row.value.removesuffix(" vehicles") + " (derived)"
+    assert table.horizontalHeaderItem(table.currentColumn()).text() == "Year to date"
     assert panel.verticalScrollBar().value() > 0
+
+
+def test_double_clicking_a_listed_figure_selects_its_row(qtbot, window: MainWindow):
+    dialog = _open_with_ctrl_f(qtbot, window)
+    QtTest.QTest.keyClicks(dialog.search, "Chinese-brand exporter")
+    shown = dialog.shown_rows()
+    i = next(i for i, r in enumerate(shown) if r.label == "Consecutive years as top Chinese-brand exporter")
+    row = shown[i]
+    pos = _cell_pos(dialog, i, NAME)
+    QtTest.QTest.mouseClick(dialog.view.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=pos)
+    QtTest.QTest.mouseDClick(dialog.view.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.waitUntil(lambda: window.tabs.currentIndex() == SECTION_KEYS.index("exports"))
+    table = next(t for t in window.current_panel().tables if t.selectedIndexes())
+    (selected,) = {i.row() for i in table.selectedIndexes()}
+    assert table.item(selected, 0).text() == row.label
 
 
 def _save_as(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:

@@ -93,7 +93,7 @@ DERIVATIONS: tuple[Derivation, ...] = (
         "export_share_derived",
         "exports",
         "percent",
-        lambda: translate("Audit", "Exports as a share of sales {year}"),
+        lambda: translate("Audit", "Export share of group sales {year}"),
         "{exports} / {sales} * 100",
         (("sales", "group_sales", "{year}"), ("exports", "exports", "{year}")),
         years="annual",

@@ -76,7 +76,7 @@ def months_chart(ctx: Context, chart_id: str, metric: str, name: str) -> ChartSp
             if first == month:
                 months = last - first + 1
                 avg = f.value / months
-                drawn = translate("Content", "Drawn at the average of {average} a month over {months} months.")
+                drawn = translate("Content", "Drawn at the average of {average} per month over {months} months.")
                 tip = f"{ctx.tooltip(f)}\n" + drawn.format(average=format_value(avg, "vehicles"), months=months)
                 bars.append(
                     Point(
@@ -107,7 +107,7 @@ def months_chart(ctx: Context, chart_id: str, metric: str, name: str) -> ChartSp
             ),
             Series(translate("Content", "Year to date"), "vehicles", "line", line, "upper"),
         ),
-        y_label=translate("Content", "vehicles a month"),
+        y_label=translate("Content", "vehicles per month"),
         upper_label=translate("Content", "to date"),
         caption=ctx.caption_with(
             (*figures, total),

@@ -6,6 +6,8 @@ and its findings, in the current language (see ``findings``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from chery_viewer.core.audit import Analysis, describe_formula
 from chery_viewer.core.content.findings import comparison_note, describe_finding
 from chery_viewer.core.content.model import Card, FindingText, Kpi, Point, Table
@@ -137,14 +139,13 @@ class Context:
             tooltip += "\n\n" + translate("Content", "Change: {change} ({how}, {source})").format(
                 change=format_change(change.value), how=how, source=self.source_text(change)
             )
-        shown = format_value(figure.value, figure.unit, figure.approximate, figure.lower_bound)
         short = format_compact(figure.value, figure.unit, figure.approximate, figure.lower_bound)
         return Kpi(
             label=label or figure.label,
             value=short,
             unit=unit_word(figure.unit),
             period=figure.period.label() + (translate("Content", " · derived") if figure.derived else ""),
-            exact=join_unit(shown, unit_word(figure.unit)) if short != shown else "",
+            exact=self._beside_headline(figure, short),
             change=format_change(change.value) if change else "",
             change_sign=change_sign(change.value) if change else 0,
             change_label=translate("Content", "year on year") if change else "",
@@ -153,6 +154,19 @@ class Context:
             source=self.publishers(figure),
             derived=figure.derived,
         )
+
+    @staticmethod
+    def _beside_headline(figure: Figure, short: str) -> str:
+        """The figure as published, with its unit, under a KPI headline that shows it otherwise.
+
+        A compact Chinese headline (123.3万) gets every digit (1,232,727辆), and so does a lower
+        bound (>21万 → >210,000辆, the bound the source gives), so no count card shows its unit
+        word alone where the others show the figure. A rounded figure has no more digits than
+        its headline (约1120万): it gets nothing, as does every English headline.
+        """
+        bound = figure.lower_bound
+        full = format_value(figure.value, figure.unit, figure.approximate and not bound, bound)
+        return join_unit(full, unit_word(figure.unit)) if full != short else ""
 
     def growth_of(self, figure: Figure) -> Figure | None:
         return (
@@ -200,11 +214,18 @@ class Context:
             return True
         return p.start.year <= self.year <= p.end.year
 
-    def figures_table(self, section: str) -> Table:
-        rows = []
+    def section_figures(self, section: str) -> list[Figure]:
+        """The figures a section's tables show: its dataset figures of the report year (market
+        fragments aside, in their own table) and the figures derived for it."""
         figures = [f for f in self.sheet if f.section == section and f.metric not in OWN_TABLE and self.in_scope(f)]
-        figures += [f for f in self.derived.values() if f.section == section]
-        for f in figures:
+        return figures + [f for f in self.derived.values() if f.section == section]
+
+    def figures_table(self, section: str, title: str | None = None, shown: Sequence[Figure] = ()) -> Table:
+        """A list of the section's figures, one row each, but those ``shown`` in its grids;
+        ``title`` says what it lists (by default: every figure of the section)."""
+        rows = []
+        placed = {f.id for f in shown}
+        for f in (f for f in self.section_figures(section) if f.id not in placed):
             rows.append(
                 (
                     f.label,
@@ -216,7 +237,7 @@ class Context:
             )
         return Table(
             f"{section}_figures",
-            translate("Content", "Every figure in this section"),
+            title or translate("Content", "Every figure in this section"),
             (
                 translate("Content", "Figure"),
                 translate("Content", "Value"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from chery_viewer.core.audit import Analysis, describe_formula
 from chery_viewer.core.content.charts import annual_chart, donut, months_chart
 from chery_viewer.core.content.context import OWN_TABLE, Context, compact
+from chery_viewer.core.content.grids import Column, grid_tables, month_grid, year_grid
 from chery_viewer.core.content.model import CardGroup, SectionContent, Table
 from chery_viewer.core.factsheet import FactSheet, Figure
 from chery_viewer.core.formatting import format_value
@@ -26,12 +27,53 @@ def market_fragments(ctx: Context) -> list[Figure]:
     return sorted(best.values(), key=lambda f: (f.subject, f.metric))
 
 
+def export_share_name() -> str:
+    """The one name of the export share, on every tab and in the PDF."""
+    return translate("Content", "Export share of group sales")
+
+
+def _tables(ctx: Context, share_name: str) -> tuple[Table, ...]:
+    """The section's figures as a grid by year and a grid by month, then the others."""
+    growth = translate("Content", "Growth on the year before")
+    return grid_tables(
+        ctx,
+        "exports",
+        (
+            (
+                year_grid,
+                "exports_years",
+                translate("Content", "Exports by year"),
+                (
+                    Column(translate("Content", "Exports"), "exports"),
+                    Column(growth, "exports_yoy"),
+                    Column(translate("Content", "Back-computed from the next year"), "exports_backcalc"),
+                    Column(share_name, "export_share"),
+                    Column(translate("Content", "{name} (derived)").format(name=share_name), "export_share_derived"),
+                ),
+            ),
+            (
+                month_grid,
+                "exports_months",
+                translate("Content", "Exports by month, {year}").format(year=ctx.year),
+                (
+                    Column(translate("Content", "In the month"), "exports"),
+                    Column(translate("Content", "Growth in the month"), "exports_yoy"),
+                    Column(translate("Content", "Year to date"), "exports", to_date=True),
+                    Column(translate("Content", "Growth to date"), "exports_yoy", to_date=True),
+                ),
+            ),
+        ),
+        translate("Content", "Other figures of this section"),
+    )
+
+
 def build_exports(sheet: FactSheet, analysis: Analysis) -> SectionContent:
     ctx = Context(sheet, analysis)
     y = ctx.year
     chery = ctx.find("exports", str(y))
     others = ctx.find("china_other_exports", str(y))  # a derived figure of the audit's table
     exports_name = translate("Content", "Exports")
+    share_name = export_share_name()
     charts = [
         annual_chart(
             ctx,
@@ -39,7 +81,7 @@ def build_exports(sheet: FactSheet, analysis: Analysis) -> SectionContent:
             "exports",
             exports_name,
             "export_share_derived",
-            translate("Content", "Share of group sales (derived)"),
+            translate("Content", "{name} (derived)").format(name=share_name),
         ),
         months_chart(ctx, "exports_months", "exports", exports_name),
         donut(
@@ -119,7 +161,7 @@ def build_exports(sheet: FactSheet, analysis: Analysis) -> SectionContent:
         compact(
             [
                 ctx.kpi(chery, exports_name),
-                ctx.kpi(share, translate("Content", "Share of group sales")),
+                ctx.kpi(share, share_name),
                 ctx.kpi(year_share, translate("Content", "Share of China's car exports {year}").format(year=y)),
                 ctx.kpi(cumulative, translate("Content", "Cumulative share (source)")),
                 ctx.kpi(
@@ -129,7 +171,7 @@ def build_exports(sheet: FactSheet, analysis: Analysis) -> SectionContent:
             ]
         ),
         tuple(c for c in charts if c),
-        (market_table, ctx.figures_table("exports")),
+        (*_tables(ctx, share_name), market_table),
         (
             CardGroup(
                 translate("Content", "Models and markets"),

@@ -15,6 +15,7 @@ from chery_viewer.core.audit import Analysis, describe_formula
 from chery_viewer.core.content.citations import sources_of
 from chery_viewer.core.content.closing import natural_key, source_entries
 from chery_viewer.core.content.context import Context
+from chery_viewer.core.content.grids import cell, grid_row
 from chery_viewer.core.content.model import SourceEntry
 from chery_viewer.core.content.partners import domain_name
 from chery_viewer.core.factsheet import FactSheet
@@ -61,6 +62,7 @@ class CatalogueRow:
     source_ids: tuple[str, ...]
     formula: str  # a derived figure's formula in words, else ""
     shown_as: str = ""  # the text its tab shows it by: a figure's label, a fact's title, a partner's name
+    shown_cell: tuple[str, str] = ()  # or, in a grid of its tab: the row's label and the cell's text
 
     @property
     def section_title(self) -> str:
@@ -106,6 +108,7 @@ def figure_rows(ctx: Context) -> list[CatalogueRow]:
             source_ids=tuple(sources_of(f, ctx.get)),
             formula=describe_formula(f.formula, ctx.get) if f.derived else "",
             shown_as=f.label,
+            shown_cell=(grid_row(f), cell(f)),
         )
         for f in figures
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from chery_viewer.core.audit import Analysis
 from chery_viewer.core.content.context import Context, compact
+from chery_viewer.core.content.exports import export_share_name
 from chery_viewer.core.content.model import CardGroup, ChartSpec, SectionContent, Series
 from chery_viewer.core.factsheet import FactSheet
 from chery_viewer.core.formatting import unit_word
@@ -16,6 +17,14 @@ def firsts(ctx: Context) -> CardGroup:
     return CardGroup(
         translate("Content", "Firsts in {year}").format(year=ctx.year), ctx.fact_cards("overview", "first", ctx.year)
     )
+
+
+def _table_title(ctx: Context) -> str:
+    """The overview's own figures are the user counts and what follows from them (its sales and
+    exports figures are listed on their tabs): the title says so, unless a dataset adds others."""
+    if all(f.metric.startswith("users") for f in ctx.section_figures("overview")):
+        return translate("Content", "Users at home and abroad: the figures")
+    return translate("Content", "Figures of this section not listed on the other tabs")
 
 
 def build_overview(sheet: FactSheet, analysis: Analysis) -> SectionContent:
@@ -83,14 +92,14 @@ def build_overview(sheet: FactSheet, analysis: Analysis) -> SectionContent:
             [
                 ctx.kpi(sales, sales_name),
                 ctx.kpi(exports, exports_name),
-                ctx.kpi(ctx.find("export_share", str(y)), translate("Content", "Export share of sales")),
+                ctx.kpi(ctx.find("export_share", str(y)), export_share_name()),
                 # Counts "at present" in a report published after the year: shown at their own date.
                 ctx.kpi(sheet.as_reported("users", y)),
                 ctx.kpi(sheet.as_reported("users_overseas", y)),
             ]
         ),
         (trend,),
-        (ctx.figures_table("overview"),),
+        (ctx.figures_table("overview", _table_title(ctx)),),
         (
             firsts(ctx),
             CardGroup(

@@ -5,7 +5,8 @@ from __future__ import annotations
 from chery_viewer.core.audit import Analysis
 from chery_viewer.core.content.charts import annual_chart, donut, months_chart
 from chery_viewer.core.content.context import Context, compact, source_date
-from chery_viewer.core.content.model import SectionContent
+from chery_viewer.core.content.grids import Column, grid_tables, month_grid, year_grid
+from chery_viewer.core.content.model import SectionContent, Table
 from chery_viewer.core.factsheet import FactSheet, Figure
 from chery_viewer.core.formatting import format_with_unit
 from chery_viewer.core.i18n import translate
@@ -19,6 +20,60 @@ def _users_title(ctx: Context, users: Figure | None) -> str:
     if src and src.date:
         return translate("Content", "Users in China and abroad, as reported on {date}").format(date=source_date(src))
     return translate("Content", "Users in China and abroad")
+
+
+def _tables(ctx: Context) -> tuple[Table, ...]:
+    """The section's figures as a grid by year and grids by month, then any others."""
+    y = ctx.year
+    growth, in_month, to_date = (
+        translate("Content", "Growth on the year before"),
+        translate("Content", "In the month"),
+        translate("Content", "Year to date"),
+    )
+    brand, nev = translate("Content", "Chery brand"), translate("Content", "New-energy vehicles")
+    return grid_tables(
+        ctx,
+        "sales",
+        (
+            (
+                year_grid,
+                "sales_years",
+                translate("Content", "Group sales by year"),
+                (
+                    Column(translate("Content", "Group sales"), "group_sales"),
+                    Column(growth, "group_sales_yoy"),
+                    Column(translate("Content", "Back-computed from the next year"), "group_sales_backcalc"),
+                    Column(translate("Content", "Average month"), "monthly_average"),
+                    Column(translate("Content", "December's share of the year"), "december_share"),
+                ),
+            ),
+            (
+                month_grid,
+                "sales_months",
+                translate("Content", "Group sales by month, {year}").format(year=y),
+                (
+                    Column(in_month, "group_sales"),
+                    Column(translate("Content", "Growth in the month"), "group_sales_yoy"),
+                    Column(to_date, "group_sales", to_date=True),
+                    Column(translate("Content", "Growth to date"), "group_sales_yoy", to_date=True),
+                ),
+            ),
+            (
+                month_grid,
+                "sales_parts_months",
+                translate("Content", "Chery brand and new-energy vehicles by month, {year}").format(year=y),
+                (
+                    Column(translate("Content", "{name}: in the month").format(name=brand), "brand_sales"),
+                    Column(translate("Content", "{name}: to date").format(name=brand), "brand_sales", True),
+                    Column(translate("Content", "{name}: growth to date").format(name=brand), "brand_sales_yoy", True),
+                    Column(translate("Content", "{name}: in the month").format(name=nev), "nev_sales"),
+                    Column(translate("Content", "{name}: to date").format(name=nev), "nev_sales", True),
+                    Column(translate("Content", "{name}: growth to date").format(name=nev), "nev_sales_yoy", True),
+                ),
+            ),
+        ),
+        translate("Content", "Other figures of this section"),
+    )
 
 
 def build_sales(sheet: FactSheet, analysis: Analysis) -> SectionContent:
@@ -85,7 +140,7 @@ def build_sales(sheet: FactSheet, analysis: Analysis) -> SectionContent:
             ]
         ),
         tuple(c for c in charts if c),
-        (ctx.figures_table("sales"),),
+        _tables(ctx),
         (),
         tuple(notes),
     )
