@@ -255,13 +255,13 @@ class ChartScene:
             useCache=False,
         )
         plot.vb.addItem(markers)
-        form = value_form(ys)
+        form = value_form(ys, series.unit == "percent")
         for x, y, point in zip(xs, ys, series.points, strict=True):
             if math.isnan(y):
                 continue
             self.targets.append(HoverTarget(plot.vb, point.tooltip, point=QtCore.QPointF(x, y)))
             if label:
-                text = pg.TextItem(_short(point, series.unit, form), color=self.theme.foreground, anchor=(0.5, 1.25))
+                text = pg.TextItem(_short(point, form), color=self.theme.foreground, anchor=(0.5, 1.25))
                 text.setFont(self.sized(7.5))
                 text.setPos(x, y)
                 plot.vb.addItem(text)
@@ -351,10 +351,8 @@ class ChartScene:
         vb.setRange(xRange=(-0.35, 2.95), yRange=(bottom - 0.6, 0.6), padding=0)
 
 
-def _short(point: Point, unit: str, form: NumberForm) -> str:
-    """Label for a point in the upper strip: the exact rate, or a running total in its series' form."""
-    if unit == "percent":
-        return point.display
+def _short(point: Point, form: NumberForm) -> str:
+    """Label for a point in the upper strip (a rate, a running total), in its series' form."""
     return value_label(point.value or 0.0, form, point.approximate, point.lower_bound)
 
 
