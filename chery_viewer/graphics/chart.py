@@ -21,9 +21,9 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from chery_viewer.core.content import ChartSpec, Point, Series
-from chery_viewer.core.formatting import not_available, value_mark
+from chery_viewer.core.formatting import not_available
 from chery_viewer.core.i18n import has_cjk
-from chery_viewer.graphics.axes import NumberAxis, compact_number
+from chery_viewer.graphics.axes import NumberAxis, NumberForm, value_form, value_label
 from chery_viewer.graphics.hover import HOVER_RADIUS_PX, HoverTarget
 from chery_viewer.graphics.theme import LIGHT, Theme, bar_colour, ink_for, series_colours
 
@@ -198,14 +198,14 @@ class ChartScene:
             )
             labels.append((centre, point, colour))
         top = max(heights, default=0) * 1.28 or 1
+        form = value_form(heights, series.unit == "percent")  # one unit and precision for the series
         if len(self.spec.categories) > MAX_LABELLED_BARS:
             labels = []  # too many bars to label legibly: hover and the tables give the values
         for centre, point, colour in labels:
             value = point.value or 0.0
             inside = value / top > 0.14  # tall enough to hold its label inside, at the top
-            prefix = value_mark(point.approximate, point.lower_bound)
             label = pg.TextItem(
-                prefix + compact_number(value, series.unit == "percent"),
+                value_label(value, form, point.approximate, point.lower_bound),
                 color=ink_for(colour) if inside else theme.foreground,
                 anchor=(0.5, -0.15) if inside else (0.5, 1.0),
             )
@@ -255,12 +255,13 @@ class ChartScene:
             useCache=False,
         )
         plot.vb.addItem(markers)
+        form = value_form(ys, series.unit == "percent")
         for x, y, point in zip(xs, ys, series.points, strict=True):
             if math.isnan(y):
                 continue
             self.targets.append(HoverTarget(plot.vb, point.tooltip, point=QtCore.QPointF(x, y)))
             if label:
-                text = pg.TextItem(_short(point, series.unit), color=self.theme.foreground, anchor=(0.5, 1.25))
+                text = pg.TextItem(_short(point, form), color=self.theme.foreground, anchor=(0.5, 1.25))
                 text.setFont(self.sized(7.5))
                 text.setPos(x, y)
                 plot.vb.addItem(text)
@@ -350,12 +351,9 @@ class ChartScene:
         vb.setRange(xRange=(-0.35, 2.95), yRange=(bottom - 0.6, 0.6), padding=0)
 
 
-def _short(point: Point, unit: str) -> str:
-    """Label for a point in the upper strip: the exact rate, or a compact running total."""
-    if unit == "percent":
-        return point.display
-    prefix = value_mark(point.approximate, point.lower_bound)
-    return prefix + compact_number(point.value or 0.0)
+def _short(point: Point, form: NumberForm) -> str:
+    """Label for a point in the upper strip (a rate, a running total), in its series' form."""
+    return value_label(point.value or 0.0, form, point.approximate, point.lower_bound)
 
 
 def _ring_segment(start_deg: float, sweep_deg: float, outer: float, inner: float) -> QtGui.QPainterPath:

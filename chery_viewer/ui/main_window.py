@@ -15,7 +15,7 @@ from chery_viewer.ui.layout_choice import LayoutChoice
 from chery_viewer.ui.opening import DatasetOpening
 from chery_viewer.ui.panels import PANELS, SectionPanel
 from chery_viewer.ui.settings import Settings
-from chery_viewer.ui.theme import LIGHT, THEMES, stylesheet
+from chery_viewer.ui.theme import LIGHT, THEMES, apply_link_colour, stylesheet
 from chery_viewer.ui.window_actions import WindowActions
 
 TAB_KEYS = SECTION_KEYS
@@ -387,6 +387,7 @@ class MainWindow(DatasetOpening, WindowActions, QtWidgets.QMainWindow):
 
     def _apply_theme_style(self) -> None:
         self.setStyleSheet(stylesheet(self.theme))
+        apply_link_colour(self.theme)
         self.message_bar.apply_theme(self.theme)
 
     # -- lifecycle ----------------------------------------------------------------------

@@ -2,24 +2,47 @@
 
 from __future__ import annotations
 
+from PySide6 import QtGui, QtWidgets
+
 from chery_viewer.graphics.theme import BLUE, DARK, LIGHT, THEMES, Theme
 
-__all__ = ["DARK", "LIGHT", "THEMES", "Theme", "stylesheet"]
+__all__ = ["ACCENT", "DARK", "LIGHT", "MENU_SELECTED", "THEMES", "TOOLTIP", "Theme", "apply_link_colour", "stylesheet"]
+
+#: A selected menu item (text, background) and a tooltip (text, background, border): the same in both themes.
+MENU_SELECTED = ("#ffffff", BLUE)
+TOOLTIP = ("#1f2328", "#fffbe6", "#c9b458")
+#: The selected tab's underline and a hovered button's border.
+ACCENT = BLUE
+
+
+def apply_link_colour(theme: Theme) -> None:
+    """Links that are not our own source ids (the Sources and About dialogs) take the theme's
+    link colour: a style sheet cannot set it, and Qt's default blue is 2.2:1 on the dark page."""
+    app = QtWidgets.QApplication.instance()
+    if not isinstance(app, QtWidgets.QApplication):
+        return
+    palette = app.palette()
+    for role in (QtGui.QPalette.ColorRole.Link, QtGui.QPalette.ColorRole.LinkVisited):
+        palette.setColor(role, QtGui.QColor(theme.bar_highlight))
+    app.setPalette(palette)
 
 
 def stylesheet(theme: Theme) -> str:
     """Qt style sheet for the window chrome, cards and tables.
 
-    Every Tab stop has a focus ring of 2 px in the theme's highlight colour (blue on light,
+    Every Tab stop has a focus ring of 2 px in the theme's highlight colour (deep blue on light,
     sky on dark: above 3:1 against both backgrounds), the tab bar's current tab included.
+    Every text and background pair here is measured by ``tests/graphics/test_contrast.py``.
     """
     t = theme
+    menu_text, menu_background = MENU_SELECTED
+    tip_text, tip_background, tip_border = TOOLTIP
     return f"""
 QMainWindow, QWidget#page, QScrollArea, QScrollArea > QWidget > QWidget {{
     background: {t.background}; color: {t.foreground}; }}
 QMenuBar {{ background: {t.surface}; color: {t.foreground}; border-bottom: 1px solid {t.border}; }}
 QMenuBar::item {{ padding: 4px 10px; background: transparent; }}
-QMenuBar::item:selected, QMenu::item:selected {{ background: {BLUE}; color: #ffffff; }}
+QMenuBar::item:selected, QMenu::item:selected {{ background: {menu_background}; color: {menu_text}; }}
 QMenu {{ background: {t.surface}; color: {t.foreground}; border: 1px solid {t.border}; }}
 QMenu::item {{ padding: 5px 24px 5px 24px; }}
 QMenu::item:disabled {{ color: {t.muted}; }}
@@ -27,10 +50,10 @@ QMenu::separator {{ height: 1px; background: {t.border}; margin: 4px 8px; }}
 QDialog, QTextBrowser {{ background: {t.background}; color: {t.foreground}; }}
 QPushButton {{ background: {t.surface}; color: {t.foreground}; border: 1px solid {t.border}; border-radius: 4px;
                padding: 4px 14px; }}
-QPushButton:hover {{ border-color: {BLUE}; }}
+QPushButton:hover {{ border-color: {ACCENT}; }}
 QTabWidget::pane {{ border-top: 1px solid {t.border}; }}
 QTabBar::tab {{ padding: 6px 16px; color: {t.muted}; background: transparent; border: none; }}
-QTabBar::tab:selected {{ color: {t.foreground}; border-bottom: 2px solid {BLUE}; font-weight: 600; }}
+QTabBar::tab:selected {{ color: {t.foreground}; border-bottom: 2px solid {ACCENT}; font-weight: 600; }}
 QLabel {{ color: {t.foreground}; background: transparent; }}
 QLabel[role="muted"], QLabel[role="caption"] {{ color: {t.muted}; }}
 QLabel[role="heading"] {{ font-weight: 600; }}
@@ -50,5 +73,5 @@ QFrame[role="card"]:focus, QTableWidget:focus, QLabel[role="note"]:focus {{
 QLabel[role="note"] {{ border: 2px solid transparent; border-radius: 4px; }}
 QTabBar:focus {{ outline: none; }}
 QTabBar::tab:selected:focus {{ border: 2px solid {t.bar_highlight}; border-radius: 4px; }}
-QToolTip {{ color: #1f2328; background: #fffbe6; border: 1px solid #c9b458; }}
+QToolTip {{ color: {tip_text}; background: {tip_background}; border: 1px solid {tip_border}; }}
 """
