@@ -43,7 +43,8 @@ class ChartScene:
     """One chart's items, built from its spec with an explicit theme and base font.
 
     ``layout`` is the central item to put in any ``pg.GraphicsView``; ``plot`` (and ``upper``,
-    the strip, or None) are its plots; ``targets`` what the pointer can hover.
+    the strip, or None) are its plots; ``targets`` what the pointer can hover; ``key`` the key
+    of the kinds its marks show (:mod:`chery_viewer.graphics.kinds`), or None.
     """
 
     def __init__(
@@ -56,6 +57,7 @@ class ChartScene:
         if scale != 1.0 and self.font.pointSizeF() > 0:
             self.font.setPointSizeF(self.font.pointSizeF() * scale)
         self.targets: list[HoverTarget] = []
+        self.key: pg.LegendItem | None = None  # the key of kinds (of nodes and links for a network), if any
         self.layout = pg.GraphicsLayout()
         self.layout.setContentsMargins(2, 4, 10, 2)
         self.layout.setSpacing(0)
@@ -151,7 +153,8 @@ class ChartScene:
                     self._add_bars(plot, series, index)
                 else:
                     self._add_line(plot, series, index, next(colours), label=plot is not self.plot)
-            headroom = 1.28 if plot is self.plot else 1.45
+            # Room above the tallest bar for its label, and in the main plot for the key of kinds.
+            headroom = (1.42 if len(spec.point_kinds) > 1 else 1.28) if plot is self.plot else 1.45
             plot.vb.setYRange(bottom * 1.2, (top or 1) * headroom, padding=0)
             names = [s.name for s in series_list]
             if len(names) > 1:
@@ -175,7 +178,7 @@ class ChartScene:
         if self.upper is not None:
             self.layout.layout.setRowStretchFactor(0, 1)
             self.layout.layout.setRowStretchFactor(1, 3)
-        add_kind_key(spec, self.plot.vb, theme, self.font, 8 * self.scale, theme.bar, theme.muted)
+        self.key = add_kind_key(spec, self.plot.vb, theme, self.font, 8 * self.scale, theme.bar, theme.muted)
 
     def _add_bars(self, plot: pg.PlotItem, series: Series, index: dict[str, int]) -> None:
         theme, view = self.theme, plot.vb
@@ -285,7 +288,7 @@ class ChartScene:
             self.targets.append(HoverTarget(vb, point.tooltip, item=label))
             start += sweep
         vb.setRange(xRange=(-2.4, 2.4), yRange=(-1.15, 1.15), padding=0)
-        add_kind_key(self.spec, vb, theme, self.font, 8 * self.scale, theme.muted, theme.muted)
+        self.key = add_kind_key(self.spec, vb, theme, self.font, 8 * self.scale, theme.muted, theme.muted)
 
     # -- network ----------------------------------------------------------------------------
 
@@ -334,7 +337,7 @@ class ChartScene:
             self.targets.append(HoverTarget(vb, node.tooltip, item=text))
         bottom = -max(len(leaves) - 1, 1)
         vb.setRange(xRange=(-0.35, 2.95), yRange=(bottom - 0.6, 0.6), padding=0)
-        add_network_key(spec, vb, theme, self.font, 8 * self.scale)
+        self.key = add_network_key(spec, vb, theme, self.font, 8 * self.scale)
 
 
 def _add_bar_layers(view: pg.ViewBox, bars: list[tuple[float, float, float, Look]], name: str) -> None:

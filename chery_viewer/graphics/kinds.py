@@ -255,7 +255,8 @@ def add_kind_key(
 def add_network_key(
     spec: ChartSpec, parent: QtWidgets.QGraphicsItem, theme: Theme, font: QtGui.QFont, points: float
 ) -> pg.LegendItem | None:
-    """The network's key, in the bottom left corner of ``parent``: what each node colour stands
+    """The network's key, in the top left corner of ``parent`` (where the links from Chery,
+    at the left, to the topmost domain leave room): what each node colour stands
     for, and a stated and an inferred link (each only if the chart has one)."""
     levels: list[NodeLevel] = sorted({n.level for n in spec.nodes})
     if not levels:
@@ -267,4 +268,4 @@ def add_network_key(
         entries.append((KindSample(theme, marker=(dot, (12, 10, 9)[min(level, 2)])), level_name(level)))
     for inferred in sorted({e.inferred for e in spec.edges}):
         entries.append((KindSample(theme, link=link_pen(inferred, theme)), link_name(inferred)))
-    return _key(parent, entries, theme, font, points, (8, -4), 1)
+    return _key(parent, entries, theme, font, points, (8, 4), 1)
