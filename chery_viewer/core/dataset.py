@@ -35,7 +35,7 @@ RESOURCE_NAMES = ("sources", "figures", "facts", "partners")
 #: Digest of the bundled package (descriptor + resources). ``tests/core/test_bundled.py``
 #: validates the package with frictionless and checks this value; update both together
 #: with ``python -m chery_viewer.core.dataset --digest``.
-BUNDLED_SHA256 = "883a3cf5bd4ae06cb45d27b7b1a02d2f30c34fd99ce3791cb5248954d1a69a62"
+BUNDLED_SHA256 = "b567ea9f908eeeaabff4dc2f18b246f6621fed96821c1a1f4a015f1a6ab914a7"
 
 
 @dataclass(frozen=True)

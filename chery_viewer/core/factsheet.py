@@ -64,6 +64,11 @@ class Figure(NamedTuple):
     def derived(self) -> bool:
         return self.kind == "derived"
 
+    @property
+    def planned(self) -> bool:
+        """A plan or target a source announces (a planned capacity), not a result achieved."""
+        return self.kind == "planned"
+
     def inputs(self) -> list[str]:
         """Ids of the figures a derived figure's formula uses, in order of appearance."""
         return formula_names(self.formula) if self.formula else []

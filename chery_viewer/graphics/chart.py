@@ -25,6 +25,7 @@ from chery_viewer.core.formatting import not_available
 from chery_viewer.core.i18n import has_cjk
 from chery_viewer.graphics.axes import NumberAxis, NumberForm, value_form, value_label
 from chery_viewer.graphics.hover import HOVER_RADIUS_PX, HoverTarget
+from chery_viewer.graphics.kinds import Look, add_kind_key, add_network_key, link_pen, look, marker_look
 from chery_viewer.graphics.theme import LIGHT, Theme, bar_colour, ink_for, series_colours
 
 __all__ = ["AXIS_WIDTH_PX", "HOVER_RADIUS_PX", "ChartScene", "HoverTarget", "spec_colours"]
@@ -42,7 +43,8 @@ class ChartScene:
     """One chart's items, built from its spec with an explicit theme and base font.
 
     ``layout`` is the central item to put in any ``pg.GraphicsView``; ``plot`` (and ``upper``,
-    the strip, or None) are its plots; ``targets`` what the pointer can hover.
+    the strip, or None) are its plots; ``targets`` what the pointer can hover; ``key`` the key
+    of the kinds its marks show (:mod:`chery_viewer.graphics.kinds`), or None.
     """
 
     def __init__(
@@ -55,6 +57,7 @@ class ChartScene:
         if scale != 1.0 and self.font.pointSizeF() > 0:
             self.font.setPointSizeF(self.font.pointSizeF() * scale)
         self.targets: list[HoverTarget] = []
+        self.key: pg.LegendItem | None = None  # the key of kinds (of nodes and links for a network), if any
         self.layout = pg.GraphicsLayout()
         self.layout.setContentsMargins(2, 4, 10, 2)
         self.layout.setSpacing(0)
@@ -129,6 +132,10 @@ class ChartScene:
         plots = [(self.plot, main, spec.y_label)] + ([(self.upper, upper, spec.upper_label)] if self.upper else [])
         for plot, series_list, y_label in plots:
             plot.showGrid(x=False, y=True, alpha=0.25)
+            # The left axis draws the grid, the bottom one ticks into the plot: under the view box
+            # (z -100), both pass behind the bars instead of across them.
+            for name in ("left", "bottom"):
+                plot.getAxis(name).setZValue(-150)
             plot.getAxis("bottom").setTicks([[(i, c) for i, c in enumerate(spec.categories)]])
             if not has_cjk(y_label):
                 # A rotated Chinese unit (辆 on its side) reads badly; the title and the 万 ticks say it.
@@ -146,7 +153,8 @@ class ChartScene:
                     self._add_bars(plot, series, index)
                 else:
                     self._add_line(plot, series, index, next(colours), label=plot is not self.plot)
-            headroom = 1.28 if plot is self.plot else 1.45
+            # Room above the tallest bar for its label, and in the main plot for the key of kinds.
+            headroom = (1.42 if len(spec.point_kinds) > 1 else 1.28) if plot is self.plot else 1.45
             plot.vb.setYRange(bottom * 1.2, (top or 1) * headroom, padding=0)
             names = [s.name for s in series_list]
             if len(names) > 1:
@@ -170,12 +178,12 @@ class ChartScene:
         if self.upper is not None:
             self.layout.layout.setRowStretchFactor(0, 1)
             self.layout.layout.setRowStretchFactor(1, 3)
+        self.key = add_kind_key(spec, self.plot.vb, theme, self.font, 8 * self.scale, theme.bar, theme.muted)
 
     def _add_bars(self, plot: pg.PlotItem, series: Series, index: dict[str, int]) -> None:
         theme, view = self.theme, plot.vb
-        xs, heights, widths, brushes = [], [], [], []
-        marked: list[tuple[float, float, float, str]] = []  # highlighted bars: centre, height, width, colour
-        labels: list[tuple[float, Point, str]] = []
+        bars: list[tuple[float, float, float, Look]] = []  # centre, height, width, look
+        labels: list[tuple[float, Point, Look]] = []
         for point in series.points:
             centre = index[point.category] + (point.span - 1) / 2
             width = 0.68 + (point.span - 1)
@@ -187,26 +195,23 @@ class ChartScene:
                 self.targets.append(HoverTarget(view, point.tooltip, item=marker))
                 continue
             colour = bar_colour(theme, point.highlight, point.span)  # a bar over several categories: pale
-            xs.append(centre)
-            heights.append(point.value)
-            widths.append(width)
-            brushes.append(pg.mkBrush(colour))
-            if point.highlight:
-                marked.append((centre, point.value, width, colour))
+            bar_look = look(point.kinds, colour, theme, point.highlight)
+            bars.append((centre, point.value, width, bar_look))
             self.targets.append(
                 HoverTarget(view, point.tooltip, rect=QtCore.QRectF(centre - width / 2, 0, width, point.value))
             )
-            labels.append((centre, point, colour))
+            labels.append((centre, point, bar_look))
+        heights = [b[1] for b in bars]
         top = max(heights, default=0) * 1.28 or 1
         form = value_form(heights, series.unit == "percent")  # one unit and precision for the series
         if len(self.spec.categories) > MAX_LABELLED_BARS:
             labels = []  # too many bars to label legibly: hover and the tables give the values
-        for centre, point, colour in labels:
+        for centre, point, bar_look in labels:
             value = point.value or 0.0
             inside = value / top > 0.14  # tall enough to hold its label inside, at the top
             label = pg.TextItem(
                 value_label(value, form, point.approximate, point.lower_bound),
-                color=ink_for(colour) if inside else theme.foreground,
+                color=ink_for(bar_look.fill) if inside else theme.foreground,
                 anchor=(0.5, -0.15) if inside else (0.5, 1.0),
             )
             label.setFont(self.sized(7.5))
@@ -214,44 +219,23 @@ class ChartScene:
             label.setZValue(5)
             view.addItem(label)
             self.targets.append(HoverTarget(view, point.tooltip, item=label))
-        if xs:
-            bars = pg.BarGraphItem(
-                x=xs,
-                height=heights,
-                width=widths,
-                brushes=brushes,
-                brush=theme.bar,
-                pen=pg.mkPen(None),
-                name=series.legend,
-            )
-            view.addItem(bars)
-        if marked:
-            # The report year's bar is hatched as well as darker: colour is never the only cue.
-            ink = QtGui.QColor(ink_for(marked[0][3]))
-            ink.setAlpha(110)
-            hatch = pg.BarGraphItem(
-                x=[m[0] for m in marked],
-                height=[m[1] for m in marked],
-                width=[m[2] for m in marked],
-                brush=QtGui.QBrush(ink, QtCore.Qt.BrushStyle.BDiagPattern),
-                pen=pg.mkPen(theme.foreground, width=1.5),
-            )
-            hatch.setZValue(1)
-            view.addItem(hatch)
+        _add_bar_layers(view, bars, series.legend)
 
     def _add_line(self, plot: pg.PlotItem, series: Series, index: dict[str, int], colour: str, label: bool) -> None:
         xs = [float(index[p.category]) for p in series.points]
         ys = [math.nan if p.value is None else p.value for p in series.points]
         curve = pg.PlotCurveItem(xs, ys, pen=pg.mkPen(colour, width=2.2), connect="finite", name=series.legend)
         plot.addItem(curve)
-        finite = [(x, y) for x, y in zip(xs, ys, strict=True) if not math.isnan(y)]
+        finite = [(x, y, p) for x, y, p in zip(xs, ys, series.points, strict=True) if not math.isnan(y)]
+        looks = [marker_look(p.kinds, colour, self.theme) for _, _, p in finite]  # hollow when not stated
         # useCache=False: markers drawn as paths, not cached bitmaps, so they stay vector in PDF and SVG.
         markers = pg.ScatterPlotItem(
-            [x for x, _ in finite],
-            [y for _, y in finite],
+            [x for x, _, _ in finite],
+            [y for _, y, _ in finite],
             size=7,
-            brush=pg.mkBrush(colour),
-            pen=pg.mkPen(self.theme.background, width=1.2),
+            symbol=[m.symbol for m in looks],
+            brush=[pg.mkBrush(m.brush) for m in looks],
+            pen=[m.pen() for m in looks],
             useCache=False,
         )
         plot.vb.addItem(markers)
@@ -280,10 +264,18 @@ class ChartScene:
         for i, point in enumerate(points):
             sweep = -360.0 * (point.value or 0) / total
             path = _ring_segment(start, sweep, outer=1.0, inner=0.62)
-            item = QtWidgets.QGraphicsPathItem(path)
-            item.setBrush(pg.mkBrush(theme.segments[i % len(theme.segments)]))
-            item.setPen(pg.mkPen(theme.background, width=2))
-            vb.addItem(item)
+            segment = look(point.kinds, theme.segments[i % len(theme.segments)], theme)
+            # The fill, its hatching and its kind's border, then the gap between segments over them.
+            hatch = segment.hatch_brush()
+            layers = [(segment.brush(), pg.mkPen(None))]
+            if hatch is not None or segment.border:
+                layers.append((hatch if hatch is not None else QtGui.QBrush(), segment.pen()))
+            layers.append((QtGui.QBrush(), pg.mkPen(theme.background, width=2)))
+            for brush, pen in layers:
+                item = QtWidgets.QGraphicsPathItem(path)
+                item.setBrush(brush)
+                item.setPen(pen)
+                vb.addItem(item)
             middle = math.radians(start + sweep / 2)
             inside = QtCore.QPointF(0.81 * math.cos(middle), 0.81 * math.sin(middle))
             self.targets.append(HoverTarget(vb, point.tooltip, path=path, inside=inside))
@@ -298,6 +290,7 @@ class ChartScene:
             self.targets.append(HoverTarget(vb, point.tooltip, item=label))
             start += sweep
         vb.setRange(xRange=(-2.4, 2.4), yRange=(-1.15, 1.15), padding=0)
+        self.key = add_kind_key(self.spec, vb, theme, self.font, 8 * self.scale, theme.muted, theme.muted)
 
     # -- network ----------------------------------------------------------------------------
 
@@ -322,10 +315,7 @@ class ChartScene:
             pos[node.id] = QtCore.QPointF(0.0, sum(mids) / len(mids) if mids else 0.0)
         for edge in spec.edges:
             a, b = pos[edge.source], pos[edge.target]
-            style = QtCore.Qt.PenStyle.DashLine if edge.inferred else QtCore.Qt.PenStyle.SolidLine
-            vb.addItem(
-                pg.PlotCurveItem([a.x(), b.x()], [a.y(), b.y()], pen=pg.mkPen(theme.muted, width=1.4, style=style))
-            )
+            vb.addItem(pg.PlotCurveItem([a.x(), b.x()], [a.y(), b.y()], pen=link_pen(edge.inferred, theme)))
         for node in spec.nodes:
             p = pos[node.id]
             colour = theme.levels[min(node.level, len(theme.levels) - 1)]
@@ -349,6 +339,33 @@ class ChartScene:
             self.targets.append(HoverTarget(vb, node.tooltip, item=text))
         bottom = -max(len(leaves) - 1, 1)
         vb.setRange(xRange=(-0.35, 2.95), yRange=(bottom - 0.6, 0.6), padding=0)
+        self.key = add_network_key(spec, vb, theme, self.font, 8 * self.scale)
+
+
+def _add_bar_layers(view: pg.ViewBox, bars: list[tuple[float, float, float, Look]], name: str) -> None:
+    """A series' bars in three layers: the fills, the hatching of derived bars over them, and the
+    borders (a kind's dashes or dots, the report year's outline) over both."""
+    if not bars:
+        return
+    layers = [
+        (bars, lambda lk: {"brush": lk.brush(), "pen": pg.mkPen(None)}),
+        ([b for b in bars if b[3].hatch], lambda lk: {"brush": lk.hatch_brush(), "pen": pg.mkPen(None)}),
+        ([b for b in bars if b[3].border], lambda lk: {"brush": QtGui.QBrush(), "pen": lk.pen()}),
+    ]
+    for z, (chosen, style) in enumerate(layers):
+        if not chosen:
+            continue
+        styles = [style(b[3]) for b in chosen]
+        item = pg.BarGraphItem(
+            x=[b[0] for b in chosen],
+            height=[b[1] for b in chosen],
+            width=[b[2] for b in chosen],
+            brushes=[st["brush"] for st in styles],
+            pens=[st["pen"] for st in styles],
+            name=name if z == 0 else None,
+        )
+        item.setZValue(z)
+        view.addItem(item)
 
 
 def _short(point: Point, form: NumberForm) -> str:

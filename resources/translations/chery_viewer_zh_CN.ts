@@ -346,6 +346,10 @@
         <translation>公式</translation>
     </message>
     <message>
+        <source>{kind}, inferred</source>
+        <translation>{kind}，推断</translation>
+    </message>
+    <message>
         <source>partner</source>
         <translation>合作伙伴</translation>
     </message>
@@ -554,6 +558,10 @@
         <translation>推算：{formula}</translation>
     </message>
     <message>
+        <source>Planned: a target the source announces, not a result achieved.</source>
+        <translation>规划：来源公布的目标，并非已实现的结果。</translation>
+    </message>
+    <message>
         <source>Source: {source}</source>
         <translation>来源：{source}</translation>
     </message>
@@ -572,6 +580,10 @@
     <message>
         <source>year on year</source>
         <translation>同比</translation>
+    </message>
+    <message>
+        <source>Inferred: tying this figure to {subject} is our reading.</source>
+        <translation>推断：将此数据归于{subject}系我们的解读。</translation>
     </message>
     <message>
         <source>Audit: {finding}</source>
@@ -1158,6 +1170,26 @@ Source: {source}</source>
         <translation>由公式中列出的公布数据计算得出；“约”表示结果沿袭了输入数据的取整误差。</translation>
     </message>
     <message>
+        <source>planned</source>
+        <translation>规划</translation>
+    </message>
+    <message>
+        <source>alliance domain</source>
+        <translation>联盟领域</translation>
+    </message>
+    <message>
+        <source>partner</source>
+        <translation>合作伙伴</translation>
+    </message>
+    <message>
+        <source>pairing inferred</source>
+        <translation>领域归属为推断</translation>
+    </message>
+    <message>
+        <source>pairing stated</source>
+        <translation>领域归属有来源明示</translation>
+    </message>
+    <message>
         <source>{name} ({note})</source>
         <translation>{name}（{note}）</translation>
     </message>
@@ -1298,6 +1330,10 @@ Source: {source}</source>
     <message>
         <source>derived</source>
         <translation>推算</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>规划</translation>
     </message>
     <message>
         <source>inferred</source>

@@ -136,3 +136,21 @@ def test_network_node_and_its_name(qtbot, sheet: FactSheet, on: str) -> None:
     node = next(t for t in network.targets if t.tooltip.startswith("CATL") and (t.item is None) == (on == "node"))
     _rest_on(qtbot, network, _viewport_pos(network, node.scene_center()))
     assert "power battery" in _shown_text() and "[S22]" in _shown_text()
+
+
+def test_a_bar_of_another_kind_says_so(qtbot, sheet: FactSheet) -> None:
+    factories = _shown_chart(qtbot, sheet, "innovation", "factory_capacity")
+    wuhu = _target(factories, "Wuhu Future ICV Plant planned capacity:")
+    _rest_on(qtbot, factories, _viewport_pos(factories, wuhu.scene_center()))
+    text = _shown_text()
+    assert "Planned: a target the source announces, not a result achieved." in text
+    assert "Inferred: tying this figure to Wuhu Super Factory is our reading." in text
+    key = factories.chart.key
+    assert key is not None and key.isVisible()
+    assert factories.viewport().rect().contains(factories.mapFromScene(key.sceneBoundingRect()).boundingRect())
+
+    patents = next(c for c in factories.panel.charts if c.spec.id == "patents")
+    patents.panel = factories.panel
+    inventions = _target(patents, "Invention patents")
+    _rest_on(qtbot, patents, _viewport_pos(patents, inventions.scene_center()))
+    assert "Derived: " in _shown_text() and "Planned: " not in _shown_text()

@@ -131,8 +131,12 @@ def chart_data(spec: ChartSpec, ctx: Context) -> DataTable:
         translate("ChartData", "formula"),
         *_source_columns(),
     )
+    inferred = {p.figure_id for s in spec.series for p in s.points if p.inferred}
     rows = []
     for f in chart_figures(spec, ctx):
+        kind = kind_name(f)
+        if f.id in inferred:  # the figure's tie to its bar is our inference
+            kind = translate("ChartData", "{kind}, inferred").format(kind=kind)
         rows.append(
             (
                 f.id,
@@ -140,7 +144,7 @@ def chart_data(spec: ChartSpec, ctx: Context) -> DataTable:
                 _number(f.value),
                 data_unit(f.unit),
                 f.period.label(),
-                kind_name(f),
+                kind,
                 _yes_no(f.approximate),
                 _yes_no(f.lower_bound),
                 describe_formula(f.formula, ctx.get) if f.derived and f.formula else "",

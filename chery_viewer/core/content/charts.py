@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from chery_viewer.core.content.context import Context
+from collections.abc import Collection
+
+from chery_viewer.core.content.context import Context, point_kind
 from chery_viewer.core.content.model import ChartSpec, Point, Series
 from chery_viewer.core.factsheet import Figure
 from chery_viewer.core.formatting import format_value, not_available, unit_word
@@ -89,6 +91,7 @@ def months_chart(ctx: Context, chart_id: str, metric: str, name: str) -> ChartSp
                         f.approximate,
                         f.lower_bound,
                         f.id,
+                        point_kind(f),
                     )
                 )
     line = tuple(ctx.point(names[m - 1], ytd[m]) for m in sorted(ytd))
@@ -135,6 +138,7 @@ def donut(ctx: Context, chart_id: str, title: str, parts: list[tuple[str, Figure
                 approximate=f.approximate,
                 lower_bound=f.lower_bound,
                 figure_id=f.id,
+                kind=point_kind(f),
             )
         )
     return ChartSpec(
@@ -164,11 +168,14 @@ def simple_bars(
     unit_label: str,
     items: list[tuple[str, Figure | None]],
     remark: str = "",
+    inferred: Collection[str] = (),
 ) -> ChartSpec | None:
+    """Plain bars, one per item; the figures whose ids are in ``inferred`` are tied to their
+    bar by our inference (and drawn so)."""
     present = [(name, f) for name, f in items if f is not None]
     if not present:
         return None
-    points = tuple(ctx.point(name, f) for name, f in present)
+    points = tuple(ctx.point(name, f, inferred=f.id in inferred) for name, f in present)
     figures = tuple(f for _, f in present)
     return ChartSpec(
         chart_id,

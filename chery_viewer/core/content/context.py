@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from chery_viewer.core.audit import Analysis, describe_formula
 from chery_viewer.core.content.findings import comparison_note, describe_finding
-from chery_viewer.core.content.model import Card, FindingText, Kpi, Point, Table
+from chery_viewer.core.content.model import Card, FindingText, Kpi, Point, Table, ValueKind, point_kind_name
 from chery_viewer.core.factsheet import FactSheet, Figure, Source
 from chery_viewer.core.formatting import (
     change_sign,
@@ -41,7 +41,13 @@ def source_date(source: Source) -> str:
 
 
 def kind_name(figure: Figure) -> str:
-    return translate("Content", "derived") if figure.derived else translate("Content", "stated")
+    """How the figure is known, in a word: stated, derived or planned."""
+    return point_kind_name(point_kind(figure))
+
+
+def point_kind(figure: Figure) -> ValueKind:
+    """The kind a chart draws the figure as: computed by us, a plan, or as its source states it."""
+    return "derived" if figure.derived else "planned" if figure.planned else "stated"
 
 
 def compact(items: list[Kpi | None]) -> tuple[Kpi, ...]:
@@ -122,6 +128,8 @@ class Context:
         if figure.derived:
             formula = describe_formula(figure.formula, self.get)
             lines.append(translate("Content", "Derived: {formula}").format(formula=formula))
+        elif figure.planned:
+            lines.append(translate("Content", "Planned: a target the source announces, not a result achieved."))
         lines.append(translate("Content", "Source: {source}").format(source=self.source_text(figure)))
         if figure.note:
             lines.append(figure.note)
@@ -173,20 +181,30 @@ class Context:
             self.find(f"{figure.metric}_yoy", figure.period.code, figure.subject) if figure.unit == "vehicles" else None
         )
 
-    def point(self, category: str, figure: Figure | None, highlight: bool = False, what: str = "") -> Point:
+    def point(
+        self, category: str, figure: Figure | None, highlight: bool = False, what: str = "", inferred: bool = False
+    ) -> Point:
+        """A chart point for ``figure``; ``inferred`` when its tie to ``category`` is our inference."""
         if figure is None:
             tip = translate("Content", "{what} {category}: not found in the sources ({na})")
             na = not_available()
             return Point(category, None, na, tip.format(what=what, category=category, na=na).strip())
+        tooltip = self.tooltip(figure)
+        if inferred:
+            tooltip += "\n" + translate("Content", "Inferred: tying this figure to {subject} is our reading.").format(
+                subject=figure.subject
+            )
         return Point(
             category,
             figure.value,
             format_value(figure.value, figure.unit, figure.approximate, figure.lower_bound),
-            self.tooltip(figure),
+            tooltip,
             highlight,
             approximate=figure.approximate,
             lower_bound=figure.lower_bound,
             figure_id=figure.id,
+            kind=point_kind(figure),
+            inferred=inferred,
         )
 
     def latest(self, metric: str) -> Figure | None:

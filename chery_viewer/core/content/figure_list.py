@@ -14,7 +14,7 @@ from typing import Literal
 from chery_viewer.core.audit import Analysis, describe_formula
 from chery_viewer.core.content.citations import sources_of
 from chery_viewer.core.content.closing import natural_key, source_entries
-from chery_viewer.core.content.context import Context
+from chery_viewer.core.content.context import Context, point_kind
 from chery_viewer.core.content.grids import cell, grid_row
 from chery_viewer.core.content.model import SourceEntry
 from chery_viewer.core.content.partners import domain_name
@@ -23,15 +23,16 @@ from chery_viewer.core.formatting import format_with_unit, unit_word
 from chery_viewer.core.i18n import translate
 from chery_viewer.core.sections import SECTION_KEYS, section_titles
 
-EntryKind = Literal["stated", "derived", "inferred"]
+EntryKind = Literal["stated", "derived", "planned", "inferred"]
 EntryType = Literal["figure", "fact", "partner"]
-ENTRY_KINDS: tuple[EntryKind, ...] = ("stated", "derived", "inferred")
+ENTRY_KINDS: tuple[EntryKind, ...] = ("stated", "derived", "planned", "inferred")
 
 
 def entry_kind_name(kind: EntryKind) -> str:
     return {
         "stated": translate("Figures", "stated"),
         "derived": translate("Figures", "derived"),
+        "planned": translate("Figures", "planned"),
         "inferred": translate("Figures", "inferred"),
     }[kind]
 
@@ -104,7 +105,7 @@ def figure_rows(ctx: Context) -> list[CatalogueRow]:
             unit=unit_word(f.unit),
             period=f.period.label(),
             period_start=f.period.start.isoformat(),
-            kind="derived" if f.derived else "stated",
+            kind=point_kind(f),
             source_ids=tuple(sources_of(f, ctx.get)),
             formula=describe_formula(f.formula, ctx.get) if f.derived else "",
             shown_as=f.label,

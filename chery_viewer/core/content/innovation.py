@@ -53,6 +53,7 @@ def build_innovation(sheet: FactSheet, analysis: Analysis) -> SectionContent:
                 for f in factories
                 if f.subject in inferred and f.note
             ),
+            inferred={f.id for f in factories if f.subject in inferred},
         ),
     ]
     return SectionContent(

@@ -21,10 +21,43 @@ SeriesStyle = Literal["bar", "line"]
 SeriesPanel = Literal["main", "upper"]
 ChartKind = Literal["bars", "donut", "network"]
 NodeLevel = Literal[0, 1, 2]  # 0 = Chery, 1 = alliance domain, 2 = partner
+# How a point's value is known: as its source states it, computed by the app from other
+# figures (a formula), or a plan a source announces rather than a result.
+ValueKind = Literal["stated", "derived", "planned"]
+# What a chart's key can list: the value kinds, and "inferred" (the point's tie to its
+# category is our reading, not the source's), which can come on top of any of them.
+PointKind = Literal["stated", "derived", "planned", "inferred"]
+POINT_KINDS: tuple[PointKind, ...] = ("stated", "derived", "planned", "inferred")
 
 # The one arrow rule: a change that rounds to zero is flat and has no arrow (and, in the
 # renderers, the muted colour instead of the up or down colour).
 TREND_ARROWS: dict[Trend, str] = {"up": "▲", "down": "▼", "flat": ""}
+
+
+def point_kind_name(kind: PointKind) -> str:
+    """A kind in a word of the current language, as the figure tables and a chart's key write it."""
+    names: dict[PointKind, str] = {
+        "stated": translate("Content", "stated"),
+        "derived": translate("Content", "derived"),
+        "planned": translate("Content", "planned"),
+        "inferred": translate("Content", "inferred"),
+    }
+    return names[kind]
+
+
+def level_name(level: NodeLevel) -> str:
+    """What a network node of ``level`` stands for, as the chart's key names it."""
+    names: dict[NodeLevel, str] = {
+        0: translate("Content", "Chery"),
+        1: translate("Content", "alliance domain"),
+        2: translate("Content", "partner"),
+    }
+    return names[level]
+
+
+def link_name(inferred: bool) -> str:
+    """A network link as the chart's key names it: a pairing a source states, or our inference."""
+    return translate("Content", "pairing inferred") if inferred else translate("Content", "pairing stated")
 
 
 def trend_of(sign: int) -> Trend:
@@ -63,7 +96,10 @@ class Point:
 
     ``approximate`` and ``lower_bound`` say how the figure was published (rounded, or only
     as a lower bound), so a renderer marks it without reading ``display``; ``figure_id``
-    names the figure, so a copy or an export can cite its sources.
+    names the figure, so a copy or an export can cite its sources. ``kind`` says how the
+    value is known (the dataset's kind of the figure) and ``inferred`` that the figure's tie
+    to this category is our inference (a fact the dataset marks inferred), so a chart draws
+    each differently.
     """
 
     category: str
@@ -75,6 +111,13 @@ class Point:
     approximate: bool = False
     lower_bound: bool = False
     figure_id: str = ""  # the dataset's (or the audit's) figure behind the point; "" for a gap
+    kind: ValueKind = "stated"
+    inferred: bool = False
+
+    @property
+    def kinds(self) -> tuple[PointKind, ...]:
+        """The kinds a chart's key lists for this point: its value's kind, then "inferred" if it is."""
+        return (self.kind, "inferred") if self.inferred else (self.kind,)
 
 
 @dataclass(frozen=True)
@@ -126,6 +169,13 @@ class ChartSpec:
     nodes: tuple[Node, ...] = ()
     edges: tuple[Edge, ...] = ()
     caption: str = ""
+
+    @property
+    def point_kinds(self) -> tuple[PointKind, ...]:
+        """The kinds of the chart's drawn points (gaps aside), in the order of ``POINT_KINDS``:
+        what its key lists. A network's kinds are its links', not its points'."""
+        present = {k for s in self.series for p in s.points if p.value is not None for k in p.kinds}
+        return tuple(k for k in POINT_KINDS if k in present)
 
     def records(self) -> tuple[tuple[str, ...], list[tuple[object, ...]]]:
         """The chart's points as a table, one row per point or node: column names and rows, in
