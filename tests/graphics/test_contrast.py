@@ -143,11 +143,10 @@ def test_labels_drawn_inside_bars_read_at_4_5_to_1(qapp, sheet, analysis, name) 
         scene = ChartScene(spec, t)
         for plot in filter(None, (scene.plot, scene.upper)):
             bars = [i for i in plot.vb.addedItems if isinstance(i, pg.BarGraphItem) and i.opts.get("brushes")]
-            fills = {
-                round(float(x), 3): (float(h), b.color().name())
-                for bar in bars
-                for x, h, b in zip(bar.opts["x"], bar.opts["height"], bar.opts["brushes"], strict=True)
-            }
+            fills: dict[float, tuple[float, str]] = {}
+            for bar in bars:  # the fill layer comes first; hatching and borders are drawn over it
+                for x, h, b in zip(bar.opts["x"], bar.opts["height"], bar.opts["brushes"], strict=True):
+                    fills.setdefault(round(float(x), 3), (float(h), b.color().name()))
             for item in plot.vb.addedItems:
                 if not isinstance(item, pg.TextItem):
                     continue

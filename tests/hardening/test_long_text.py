@@ -25,7 +25,7 @@ from chery_viewer.report.canvas import Canvas
 from .corpus import copy_package, set_cell
 
 LATIN = "Longword" + "x" * 400_000 + "End"
-CJK = "长" + "奇瑞" * 150_000 + "尾"
+CJK = "长" + "奇瑞" * 150_000 + "团"  # first and last characters the bundled font has, told apart from the run
 
 
 def _long_package(tmp_path: Path) -> Path:

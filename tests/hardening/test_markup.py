@@ -34,7 +34,7 @@ URL = "https://example.com/a(b)\\c'd\"e?x=1&y=2#<b>bold</b>"
 
 #: (file, row id, column, text): every text field of the package that reaches the reader.
 INJECTED = (
-    ("figures.csv", "sales_2021", "label", f"Group sales 2021 {BOLD}"),
+    ("figures.csv", "patents_declared", "label", f"Patent applications filed {BOLD}"),
     ("figures.csv", "sales_2021", "note", f"A note {LINK}"),
     ("facts.csv", "first_million", "title", f"A million {BOLD}"),
     ("facts.csv", "first_million", "text", f"More than a million {LINK}"),
@@ -132,7 +132,7 @@ def pdf(qapp: QtWidgets.QApplication, sheet: FactSheet, tmp_path_factory: pytest
 
 def test_the_markup_survives_loading(sheet: FactSheet) -> None:
     assert sheet.title == TITLE and sheet.description == DESCRIPTION
-    assert sheet.figures["sales_2021"].label.endswith(BOLD)
+    assert sheet.figures["patents_declared"].label.endswith(BOLD)
     assert sheet.sources["S1"].url == URL
     assert next(p for p in sheet.partners if p.id == "catl").name == f"CATL {BOLD}"
 
@@ -187,7 +187,7 @@ def test_widget_and_table_tooltips_escape_markup(window: MainWindow) -> None:
         assert shows_literally(text), text
         rendered.append(text)
     everything = "\n".join(rendered)
-    for expected in (f"Group sales 2021 {BOLD}", f"CATL {BOLD}", f"Gulf News {BOLD} {LINK}"):
+    for expected in (f"Patent applications filed {BOLD}", f"CATL {BOLD}", f"Gulf News {BOLD} {LINK}"):
         assert expected in everything, expected
 
 
@@ -199,7 +199,7 @@ def test_table_cells_are_literal(window: MainWindow) -> None:
         for c in range(table.columnCount())
         if table.item(r, c) is not None
     ]
-    for expected in (f"Group sales 2021 {BOLD}", f"CATL {BOLD}", f"A deal {LINK}"):
+    for expected in (f"Patent applications filed {BOLD}", f"CATL {BOLD}", f"A deal {LINK}"):
         assert expected in cells, expected
 
 
@@ -220,7 +220,7 @@ def test_chart_hover_tooltips_escape_markup(window: MainWindow, monkeypatch: pyt
         assert shows_literally(text), text
         rendered.append(text)
     everything = "\n".join(rendered)
-    for expected in (f"Group sales 2021 {BOLD}", f"A note {LINK}", f"CATL {BOLD}", f"A deal {LINK}"):
+    for expected in (f"Patent applications filed {BOLD}", f"A note {LINK}", f"CATL {BOLD}", f"A deal {LINK}"):
         assert expected in everything, expected
 
 
@@ -368,7 +368,7 @@ def test_pdf_shows_markup_literally(pdf: PdfReader) -> None:
         f"CATL {BOLD}",
         f"A deal {LINK}",
         f"Gulf News {BOLD} {LINK}",
-        f"Group sales 2021 {BOLD}",
+        f"Patent applications filed {BOLD}",
     ):
         assert expected in text, expected
     assert f"Gulf {BOLD}" in text and URL in text, "the sources table"

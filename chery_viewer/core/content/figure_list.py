@@ -63,7 +63,7 @@ class CatalogueRow:
     source_ids: tuple[str, ...]
     formula: str  # a derived figure's formula in words, else ""
     shown_as: str = ""  # the text its tab shows it by: a figure's label, a fact's title, a partner's name
-    shown_cell: tuple[str, str] = ()  # or, in a grid of its tab: the row's label and the cell's text
+    shown_cell: tuple[str, str] | tuple[()] = ()  # or, in a grid of its tab: the row's label and the cell's text
 
     @property
     def section_title(self) -> str:
