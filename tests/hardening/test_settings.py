@@ -18,7 +18,7 @@ from PySide6 import QtCore
 
 from chery_viewer.core.factsheet import FactSheet
 from chery_viewer.ui.main_window import MainWindow
-from chery_viewer.ui.settings import Settings, settings_path
+from chery_viewer.ui.settings import Settings
 
 OPEN_AND_CLOSE = """
 import sys
@@ -93,12 +93,20 @@ def test_a_missing_home_is_not_created(tmp_path: Path) -> None:
     assert not (tmp_path / "gone").exists()
 
 
-def test_the_settings_path_is_where_qt_keeps_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp) -> None:
-    monkeypatch.setenv("HOME", str(tmp_path))
-    monkeypatch.setenv("XDG_CONFIG_HOME", "relative")  # ignored, by Qt and by us
-    QtCore.QCoreApplication.setOrganizationName("Chery Fact Sheet")
-    QtCore.QCoreApplication.setApplicationName("chery-viewer")
-    assert str(settings_path()) == QtCore.QSettings().fileName() == str(tmp_path / ".config" / ORG_APP)
+def test_the_settings_path_is_where_qt_keeps_them(tmp_path: Path) -> None:
+    """In a fresh process: Qt works out its settings folder once per process, so a QSettings
+    made by an earlier test would pin it to that test's home."""
+    code = (
+        "import sys; from PySide6 import QtCore; from chery_viewer.ui.settings import settings_path; "
+        "QtCore.QCoreApplication.setOrganizationName('Chery Fact Sheet'); "
+        "QtCore.QCoreApplication.setApplicationName('chery-viewer'); "
+        "print(settings_path()); print(QtCore.QSettings().fileName())"
+    )
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": "relative"}  # relative: ignored, by Qt and by us
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    ours, qts = done.stdout.splitlines()
+    assert ours == qts == str(tmp_path / ".config" / ORG_APP)
 
 
 def test_a_truncated_geometry_opens_a_usable_window(qtbot, sheet: FactSheet, tmp_path: Path) -> None:
