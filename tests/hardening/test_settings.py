@@ -103,7 +103,9 @@ def test_the_settings_path_is_where_qt_keeps_them(tmp_path: Path) -> None:
         "print(settings_path()); print(QtCore.QSettings().fileName())"
     )
     env = {**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": "relative"}  # relative: ignored, by Qt and by us
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
     assert done.returncode == 0, done.stderr
     ours, qts = done.stdout.splitlines()
     assert ours == qts == str(tmp_path / ".config" / ORG_APP)
