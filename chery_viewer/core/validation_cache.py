@@ -42,6 +42,7 @@ def key(schemas: Mapping[str, Any], digest: str, app_version: str) -> str:
 
 RULE_MODULES = (
     "chery_viewer.core.dataset",
+    "chery_viewer.core.frictionless_check",
     "chery_viewer.core.csvtable",
     "chery_viewer.core.factsheet",
     "chery_viewer.core.formulas",

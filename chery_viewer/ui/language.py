@@ -53,3 +53,10 @@ def _apply_font() -> None:
         _default_families = [f for f in font.families() if f] or [font.family()]
     font.setFamilies(font_families())
     QtGui.QGuiApplication.setFont(font)
+
+
+def with_mnemonic(text: str, letter: str) -> str:
+    """``text`` with ``letter`` as its Alt+key: the letter underlined where the text has it,
+    else added in brackets after it, as Chinese menus do ("概览(&O)")."""
+    at = text.lower().find(letter.lower())
+    return f"{text[:at]}&{text[at:]}" if at >= 0 else f"{text}(&{letter})"

@@ -323,7 +323,7 @@ class MainWindow(DatasetOpening, WindowActions, QtWidgets.QMainWindow):
         titles = section_titles()
         for i, key in enumerate(TAB_KEYS):
             self.tabs.setTabText(i, titles[key])
-            self.tab_actions[i].setText(with_mnemonic(titles[key], TAB_MNEMONICS[key]))
+            self.tab_actions[i].setText(ui_language.with_mnemonic(titles[key], TAB_MNEMONICS[key]))
         self.file_menu.setTitle(translate("MainWindow", "&File"))
         self.view_menu.setTitle(translate("MainWindow", "&View"))
         self.language_menu.setTitle(translate("MainWindow", "Lan&guage"))
@@ -398,10 +398,3 @@ class MainWindow(DatasetOpening, WindowActions, QtWidgets.QMainWindow):
         self.settings.last_tab = TAB_KEYS[self.tabs.currentIndex()]
         self.settings.sync()
         super().closeEvent(event)
-
-
-def with_mnemonic(text: str, letter: str) -> str:
-    """``text`` with ``letter`` as its Alt+key: the letter underlined where the text has it,
-    else added in brackets after it, as Chinese menus do ("概览(&O)")."""
-    at = text.lower().find(letter.lower())
-    return f"{text[:at]}&{text[at:]}" if at >= 0 else f"{text}(&{letter})"
