@@ -8,6 +8,10 @@ third of the time to the first frame (measured with ``bench/startup.py``):
   source of every module imported after it (to see whether it uses PySide6). numpy and the
   fact sheet's own core modules are imported before PySide6, so they skip that hook. pandas is
   not on either path at all (see ``chery_viewer.core.csvtable``).
+* **No source scan of what follows Qt.** The same hook (PySide6's ``__feature__`` support)
+  is taken out again once Qt's modules are in: the app never writes ``from __feature__
+  import``, so the scan only costs time (about 30 ms for pyqtgraph and the window's modules).
+  See :func:`skip_feature_scan`.
 * **pyqtgraph without materialising all of Qt.** On import, ``pyqtgraph.Qt`` copies every name
   of ``PySide6.QtCore``, ``QtGui`` and ``QtWidgets`` into mirror modules of its own
   (``pyqtgraph.Qt.QtCore`` …) with ``getattr``; PySide6 creates its classes and their enums
@@ -45,8 +49,29 @@ def import_qt_stack(before_qt: Sequence[str] = BEFORE_QT) -> None:
     import PySide6.QtGui
     import PySide6.QtWidgets  # noqa: F401 (imported for pyqtgraph, which needs all three)
 
+    skip_feature_scan()
     if "pyqtgraph" not in sys.modules:
         import_pyqtgraph_lazily()
+
+
+def skip_feature_scan() -> bool:
+    """Take PySide6's ``__feature__`` import hook out of ``builtins.__import__``; True if it was in.
+
+    PySide6 puts its ``__feature_import__`` in front of the import it found (kept as
+    ``builtins.__orig_import__``, its documented place). After every import the hook reads the
+    source of the module that was imported, with ``inspect.getsource``, to note whether it
+    mentions PySide6; that note only matters to a module that selects a feature (``from
+    __feature__ import snake_case``), which nothing in this process does. With the hook gone a
+    module that was not noted gets PySide6's default selection, the same one it gets today.
+    The import under it (PySide6's own lazy loader, in 6.11) stays as it is.
+    """
+    import builtins
+
+    hook, under = getattr(builtins, "__feature_import__", None), getattr(builtins, "__orig_import__", None)
+    if hook is None or under is None or builtins.__import__ is not hook:
+        return False
+    builtins.__import__ = under
+    return True
 
 
 def import_pyqtgraph_lazily() -> ModuleType:

@@ -74,7 +74,7 @@ def nice_ticks(low: float, high: float, target: int = TARGET_TICKS, most: int = 
     for power in range(top - 3, top + 2):
         for mantissa in (1, 2, 5):
             step = mantissa * 10.0**power
-            count = len(_multiples(low, high, step))
+            count = _count(low, high, step)
             allowed, roomy = FEWEST_TICKS <= count <= MOST_TICKS, count <= most
             score = (not allowed, not roomy, abs(count - target), -step)
             if best is None or score < best[0]:
@@ -83,10 +83,20 @@ def nice_ticks(low: float, high: float, target: int = TARGET_TICKS, most: int = 
     return _multiples(low, high, best[1])
 
 
+def _span(low: float, high: float, step: float) -> tuple[int, int]:
+    """The first and last multiple of ``step`` in ``[low, high]`` (as multiples)."""
+    slack = step * 1e-9
+    return math.ceil((low - slack) / step), math.floor((high + slack) / step)
+
+
+def _count(low: float, high: float, step: float) -> int:
+    first, last = _span(low, high, step)
+    return max(0, last - first + 1)
+
+
 def _multiples(low: float, high: float, step: float) -> list[float]:
     """The multiples of ``step`` in ``[low, high]``, each rounded to the step's own decimals."""
-    slack = step * 1e-9
-    first, last = math.ceil((low - slack) / step), math.floor((high + slack) / step)
+    first, last = _span(low, high, step)
     digits = max(0, -math.floor(math.log10(step)) + 1)
     return [round(k * step, digits) + 0.0 for k in range(first, last + 1)]
 

@@ -9,7 +9,10 @@ as the process exits, every module it imported in the order the imports began (t
   costs about a third of a start-up (and more at exit). Were it ever needed on these paths, it
   would have to come before PySide6, whose import hook makes every later import slower;
 * numpy (which pyqtgraph needs) is imported before PySide6, for the same reason;
-* the bundled dataset never imports frictionless (its digest is checked instead).
+* the bundled dataset never imports frictionless (its digest is checked instead);
+* PySide6's ``__feature__`` hook, which reads the source of each module imported after Qt,
+  is out of the way before pyqtgraph and the window's modules are imported: PySide6 has
+  noted none of them.
 
 The window run lets the app go on until every tab's panel is built in idle time, so what is
 deferred past the first frame is covered too.
@@ -33,8 +36,10 @@ PROBE = textwrap.dedent(
     _state = {"panels": None}
 
     def _dump():
+        feature = sys.modules.get("shibokensupport.feature")
+        noted = sorted(getattr(feature, "pyside_feature_dict", {}))
         with open(os.environ["CHERY_TEST_IMPORT_LOG"], "w", encoding="utf-8") as f:
-            json.dump({"modules": list(sys.modules), **_state}, f)
+            json.dump({"modules": list(sys.modules), "noted": noted, **_state}, f)
 
     atexit.register(_dump)
 
@@ -106,6 +111,12 @@ def run_entry_point(tmp_path: Path, *args: str) -> dict:
     return json.loads(log.read_text(encoding="utf-8"))
 
 
+def assert_not_scanned(noted: list[str]) -> None:
+    """None of the modules imported after Qt was read by PySide6's ``__feature__`` hook."""
+    scanned = [name for name in noted if name.startswith(("pyqtgraph", "chery_viewer.ui", "chery_viewer.report"))]
+    assert scanned == [], f"PySide6's import hook read the source of {scanned[:5]}"
+
+
 def assert_import_order(modules: list[str]) -> None:
     assert "PySide6" in modules and "pyqtgraph" in modules, "the run did not reach Qt"
     qt = modules.index("PySide6")
@@ -123,6 +134,7 @@ def test_export_path_imports_no_pandas_and_numpy_before_qt(tmp_path: Path, lang:
     log = run_entry_point(tmp_path, "--export-pdf", str(out), "--lang", lang)
     assert out.read_bytes().startswith(b"%PDF-")
     assert_import_order(log["modules"])
+    assert_not_scanned(log["noted"])
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
@@ -130,6 +142,7 @@ def test_window_path_imports_no_pandas_and_numpy_before_qt(tmp_path: Path, lang:
     log = run_entry_point(tmp_path, "--lang", lang)
     assert log["panels"] == 5, "the window did not build every tab"
     assert_import_order(log["modules"])
+    assert_not_scanned(log["noted"])
 
 
 def test_lazy_pyqtgraph_mirrors_give_the_same_objects(tmp_path: Path):
