@@ -1,9 +1,10 @@
 """Every benchmark in one command, and one table: figure, goal, measured, ok.
 
-Runs start-up, tab switching, headless export (with the PDF's size), peak memory, scale,
-the soak, and a longer fuzz run of the loader (``CHERY_FUZZ_EXAMPLES=1000 pytest
-tests/core/test_fuzz.py``), then prints the machine line and one table. Figures are medians
-of repeated runs; every ratio compares two things measured in the same run.
+Runs start-up, tab switching, headless export (both layouts, both languages, with the
+PDF's size), peak memory, scale, the soak, and a longer fuzz run of the loader
+(``CHERY_FUZZ_EXAMPLES=1000 pytest tests/core/test_fuzz.py``), then prints the machine line
+and one table. Figures are medians of repeated runs; every ratio compares two things
+measured in the same run.
 
 The whole-process benchmarks (start-up, export, memory, scale) are called here: they time
 fresh child processes themselves. The in-process ones (tabs, soak) each run in a child of
@@ -77,6 +78,11 @@ def tabs_rows(result: dict[str, float]) -> list[Row]:
     ]
 
 
+def sheet_rows(runs: int, lang: str) -> list[Row]:
+    """The two-page sheet's export against its own floor (the floor row is printed once, for the report)."""
+    return export.rows(export.measure(runs, lang=lang, layout="sheet"), lang, "sheet")[1:]
+
+
 def fuzz(examples: int) -> dict[str, float]:
     """The loader's property tests with ``examples`` examples each, in a pytest process of their own."""
     env = child_env(CHERY_FUZZ_EXAMPLES=str(examples), CHERY_VIEWER_CACHE_DIR="off")
@@ -127,6 +133,7 @@ def benchmarks(quick: bool) -> list[tuple[str, Callable[[], list[Row]]]]:
         ("tabs", lambda: tabs_rows(in_child("tabs", f"measure({n['tab_rounds']})"))),
         ("export", lambda: export.rows(export.measure(n["export_runs"]))),
         ("export zh_CN", lambda: export.rows(export.measure(n["export_runs"], lang="zh_CN"), "zh_CN")[1:]),
+        *((f"export sheet {lang}", lambda lang=lang: sheet_rows(n["export_runs"], lang)) for lang in ("en", "zh_CN")),
         ("memory", lambda: memory.rows(memory.measure(n["memory_runs"]))),
         ("scale", lambda: scale.rows(scale.measure(n["scale_runs"]))),
         (
