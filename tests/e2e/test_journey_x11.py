@@ -69,8 +69,12 @@ class Journey:
         return image
 
     def new_window(self, before: set[str], what: str) -> str:
-        found = wait_for(lambda: set(self.x.windows(self.app.pid)) - before, what)
-        return sorted(found)[0]  # type: ignore[arg-type]
+        def found() -> set[str]:
+            if self.app.poll() is not None:
+                raise AssertionError(f"the app exited with status {self.app.returncode} while waiting for {what}")
+            return set(self.x.windows(self.app.pid)) - before
+
+        return sorted(wait_for(found, what))[0]  # type: ignore[arg-type]
 
     def gone(self, window: str, what: str) -> None:
         wait_for(lambda: window not in self.x.windows(self.app.pid), what)
@@ -99,14 +103,19 @@ def test_a_user_tours_the_tabs_reads_a_tooltip_exports_the_pdf_and_quits(tmp_pat
         app = subprocess.Popen(
             [str(installed_app())], env=app_environment(home, display), stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
+        failure: AssertionError | None = None
         try:
             journey = Journey(x, app, tmp_path)
             _walk(journey, out)
             exit_status = app.wait(timeout=WAIT_S)
+        except AssertionError as exc:
+            failure = exc
         finally:
             if app.poll() is None:
                 app.kill()
             _, stderr = app.communicate(timeout=WAIT_S)
+    if failure is not None:  # what the app printed is the first thing to read when a step fails
+        raise AssertionError(f"{failure}\nthe app's stderr:\n{stderr.decode(errors='replace')}") from failure
     assert exit_status == 0, stderr.decode(errors="replace")
     assert stderr.decode(errors="replace").strip() == ""
     assert list((home / ".config").rglob("*.conf")), "the settings were written under the test's own HOME"
