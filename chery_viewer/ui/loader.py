@@ -12,6 +12,7 @@ one reload after a quiet interval.
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 from dataclasses import dataclass
@@ -34,8 +35,17 @@ DEBOUNCE_MS = 400
 LOADING_SWITCH_INTERVAL_S = 0.001
 
 
-class _SwitchInterval:
-    """Lower the GIL switch interval while at least one loader runs, then restore it."""
+class _WhileLoading:
+    """While at least one loader runs: a lower GIL switch interval, and the objects alive when
+    the first loader started kept out of the garbage collector's way.
+
+    A full collection scans every tracked object while it holds the GIL; with a big package
+    loading, the growing heap makes the collector run several full collections, each one
+    longer (on a package 1,000 times the bundled one, 77 and 109 ms, stalls of the window).
+    ``gc.freeze`` moves what already exists (the window, its panels, the sheet shown) to the
+    permanent generation, so those collections scan only what the load created;
+    ``gc.unfreeze`` puts it back when the last loader ends. Both are constant time.
+    """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -47,6 +57,7 @@ class _SwitchInterval:
             if self._running == 0:
                 self._saved = sys.getswitchinterval()
                 sys.setswitchinterval(min(self._saved, LOADING_SWITCH_INTERVAL_S))
+                gc.freeze()
             self._running += 1
 
     def __exit__(self, *_exc: object) -> None:
@@ -54,9 +65,10 @@ class _SwitchInterval:
             self._running -= 1
             if self._running == 0:
                 sys.setswitchinterval(self._saved)
+                gc.unfreeze()
 
 
-_switch_interval = _SwitchInterval()
+_while_loading = _WhileLoading()
 
 
 @dataclass(frozen=True)
@@ -96,7 +108,7 @@ class DatasetLoader(QtCore.QThread):
         return self._cancelled
 
     def run(self) -> None:
-        with _switch_interval:
+        with _while_loading:
             self._load()
 
     def _load(self) -> None:

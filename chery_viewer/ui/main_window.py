@@ -47,6 +47,7 @@ class MainWindow(DatasetOpening, WindowActions, QtWidgets.QMainWindow):
         self.theme = THEMES.get(self.settings.theme, LIGHT)
         self.zoom = self.settings.zoom
         self.panels: dict[str, SectionPanel] = {}
+        self._building: dict[str, SectionPanel] = {}  # panels being built ahead, a part a turn
         self._pointed_chart: ChartView | None = None
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -153,7 +154,10 @@ class MainWindow(DatasetOpening, WindowActions, QtWidgets.QMainWindow):
             panel.hide()
             panel.parentWidget().layout().removeWidget(panel)
             panel.deleteLater()
+        for panel in self._building.values():
+            panel.deleteLater()
         self.panels.clear()
+        self._building.clear()
 
     def section(self, key: str) -> SectionContent:
         """The content of one tab, built once per sheet and language."""
@@ -172,17 +176,21 @@ class MainWindow(DatasetOpening, WindowActions, QtWidgets.QMainWindow):
         return build_document(self.sheet, self.analysis, self.document())
 
     def _ensure_panel(self, index: int) -> SectionPanel:
+        """The tab's panel, built now if it is not (or finished if it was being built ahead)."""
         key = TAB_KEYS[index]
         if key not in self.panels:
-            self.section(key)
-            panel = PANELS[key](self.sections[key], self.theme, zoom=self.zoom)
-            for chart in panel.charts:
-                chart.sigHovered.connect(self._on_chart_hovered)
-                chart.sigExportRequested.connect(self._on_chart_export_requested)
-            self._containers[index].layout().addWidget(panel)
-            self.panels[key] = panel
-            self.figure_routes.attach(panel)
+            panel = self._building.pop(key, None) or PANELS[key](self.section(key), self.theme, zoom=self.zoom)
+            panel.finish()
+            self._adopt(index, panel)
         return self.panels[key]
+
+    def _adopt(self, index: int, panel: SectionPanel) -> None:
+        for chart in panel.charts:
+            chart.sigHovered.connect(self._on_chart_hovered)
+            chart.sigExportRequested.connect(self._on_chart_export_requested)
+        self._containers[index].layout().addWidget(panel)
+        self.panels[TAB_KEYS[index]] = panel
+        self.figure_routes.attach(panel)
 
     def panel(self, key: str) -> SectionPanel:
         return self._ensure_panel(TAB_KEYS.index(key))
@@ -202,11 +210,16 @@ class MainWindow(DatasetOpening, WindowActions, QtWidgets.QMainWindow):
         QtCore.QTimer.singleShot(delay_ms, self._prebuild_next_panel)
 
     def _prebuild_next_panel(self) -> None:
-        """Build one more panel per event-loop turn after the first frame, so that later tab
-        switches only show a ready widget and the window never blocks for long."""
+        """Build one more part of a panel per event-loop turn after the first frame (a row of
+        charts, say), so that later tab switches only show a ready widget and the window
+        never blocks for long."""
         missing = [i for i, key in enumerate(TAB_KEYS) if key not in self.panels]
         if missing and self.isVisible():
-            self._ensure_panel(missing[0])
+            index, key = missing[0], TAB_KEYS[missing[0]]
+            if key not in self._building:
+                self._building[key] = PANELS[key](self.section(key), self.theme, zoom=self.zoom, stepwise=True)
+            elif self._building[key].build_step():
+                self._adopt(index, self._building.pop(key))
             self._prebuild_later()
 
     def _on_tab_change(self, index: int) -> None:

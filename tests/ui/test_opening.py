@@ -233,24 +233,30 @@ def test_while_a_package_loads_other_threads_get_the_gil_often_and_afterwards_as
     qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The loader's thread lowers the GIL switch interval for as long as it runs (the window's
-    thread would otherwise wait up to 5 ms per switch, hundreds of ms in all on a big package)."""
+    thread would otherwise wait up to 5 ms per switch, hundreds of ms in all on a big package),
+    and the objects that were alive before it started are out of the collector's scans."""
+    import gc
     import sys
 
     from chery_viewer.ui.loader import LOADING_SWITCH_INTERVAL_S
 
     before = sys.getswitchinterval()
     during: list[float] = []
+    frozen: list[int] = []
 
     def observed_load(path: str) -> object:
         during.append(sys.getswitchinterval())
+        frozen.append(gc.get_freeze_count())
         return load_factsheet(path)
 
     monkeypatch.setattr("chery_viewer.ui.loader.load_factsheet", observed_load)
     window.show()
     assert window.open_dataset(str(edited_copy(tmp_path / "pkg"))) is True
     assert during == [min(before, LOADING_SWITCH_INTERVAL_S)]
+    assert frozen[0] > 1000, "the window's objects were not frozen while the package loaded"
     qtbot.waitUntil(lambda: not window._running)  # the thread has ended, not only sent its result
     assert sys.getswitchinterval() == before
+    assert gc.get_freeze_count() == 0, "the objects frozen for the load were not given back to the collector"
 
 
 # -- live data ---------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ different between tabs. Run a panel module alone for a quick look, for example
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -24,6 +25,7 @@ WIDE_AFTER_CATEGORIES = 8  # more categories than this: the chart gets a row of 
 DONUT_ASPECT = 2.1  # a donut's width to its height: the ring and its side labels, no empty margins
 DONUT_SHARE = 0.75  # of a chart's height: a ring needs less than bars to be read
 TOP = QtCore.Qt.AlignmentFlag.AlignTop  # vertical only: a label still fills its column's width
+_DONE = object()  # the end of a panel's build steps
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,11 @@ class SectionPanel(QtWidgets.QScrollArea):
         theme: Theme = LIGHT,
         parent: QtWidgets.QWidget | None = None,
         zoom: float = 1.0,
+        stepwise: bool = False,
     ) -> None:
+        """The whole page at once, or (``stepwise``) nothing yet: then each :meth:`build_step`
+        builds the next part, so a page built ahead in idle time never holds the window up
+        for the whole page (a page of charts takes 50-80 ms)."""
         super().__init__(parent)
         self.content = content
         self.theme = theme
@@ -62,6 +68,28 @@ class SectionPanel(QtWidgets.QScrollArea):
         self.notes: list[QtWidgets.QLabel] = []
         self.chart_height = round(CHART_MIN * zoom)  # until the first resize says how tall the page is
         self.focusables: list[QtWidgets.QWidget] = []  # every Tab stop of the page, in reading order
+        self._steps: Iterator[None] | None = self._build()
+        if not stepwise:
+            self.finish()
+
+    @property
+    def complete(self) -> bool:
+        return self._steps is None
+
+    def build_step(self) -> bool:
+        """Build the next part of the page (the heading and cards, a row of charts, a table);
+        True once the page is complete."""
+        if self._steps is not None and next(self._steps, _DONE) is _DONE:
+            self._steps = None
+        return self._steps is None
+
+    def finish(self) -> None:
+        """Build what is left of the page."""
+        while not self.build_step():
+            pass
+
+    def _build(self) -> Iterator[None]:
+        content, theme = self.content, self.theme
         self.setObjectName(f"panel_{content.key}")
         self.setAccessibleName(content.title)
         self.setAccessibleDescription(content.summary)
@@ -84,7 +112,8 @@ class SectionPanel(QtWidgets.QScrollArea):
             self.focusables.append(card)
             kpis.addWidget(card)
         layout.addWidget(self.kpi_row)
-        self.add_charts(layout, list(content.charts))
+        yield
+        yield from self.add_charts(layout, list(content.charts))
         for group in content.cards:
             layout.addWidget(label(group.title, "heading", 11, bold=True))
             grid = QtWidgets.QGridLayout()
@@ -102,8 +131,8 @@ class SectionPanel(QtWidgets.QScrollArea):
         self.add_notes(layout)
         layout.addStretch(1)
         self.setWidget(page)
-        if zoom != 1.0:
-            scale_fonts(page, zoom)
+        if self.zoom != 1.0:
+            scale_fonts(page, self.zoom)
         for first, second in zip(self.focusables, self.focusables[1:], strict=False):
             QtWidgets.QWidget.setTabOrder(first, second)
 
@@ -156,33 +185,34 @@ class SectionPanel(QtWidgets.QScrollArea):
 
     # -- layout hooks ------------------------------------------------------------------
 
-    def add_charts(self, layout: QtWidgets.QVBoxLayout, charts: list[ChartSpec]) -> None:
-        """Charts in rows of ``chart_columns``, in content order.
+    def add_charts(self, layout: QtWidgets.QVBoxLayout, charts: list[ChartSpec]) -> Iterator[None]:
+        """Charts in rows of ``chart_columns``, in content order; a step of the build each row.
 
         The first chart (if ``first_chart_full_width``) and any chart with many categories
         take a whole row, so bars and their labels keep room; a chart left alone in a row
         also takes the whole row rather than leaving half of it empty.
         """
+        rows: list[list[ChartSpec]] = []
         row: list[ChartSpec] = []
         for i, spec in enumerate(charts):
             if (i == 0 and self.first_chart_full_width) or len(spec.categories) > WIDE_AFTER_CATEGORIES:
-                self._chart_row(layout, row)
-                self._chart_row(layout, [spec])
+                rows += [row, [spec]]
                 row = []
                 continue
             row.append(spec)
             if len(row) == self.chart_columns:
-                self._chart_row(layout, row)
+                rows.append(row)
                 row = []
-        self._chart_row(layout, row)
+        for specs in [*rows, row]:
+            if specs:
+                self._chart_row(layout, specs)
+                yield
 
     def _chart_row(self, layout: QtWidgets.QVBoxLayout, specs: list[ChartSpec]) -> None:
         """Charts side by side in one grid: titles in the first row (top aligned, so a title that
         wraps keeps its first line on the others' baseline), plots of one height in the second,
         captions under them in the third. A donut alone takes a column of its own shape, its key
         beside it."""
-        if not specs:
-            return
         grid = QtWidgets.QGridLayout()
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(4)

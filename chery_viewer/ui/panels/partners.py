@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6 import QtGui, QtWidgets
 
 from chery_viewer.core.content import ChartSpec, Table
@@ -12,7 +14,7 @@ class PartnersPanel(SectionPanel):
     key = "partners"
     side_by_side_from = 1400  # px: narrower windows stack the table under the network
 
-    def add_charts(self, layout: QtWidgets.QVBoxLayout, charts: list[ChartSpec]) -> None:
+    def add_charts(self, layout: QtWidgets.QVBoxLayout, charts: list[ChartSpec]) -> Iterator[None]:
         """The network on the left; the partners table with the notes under it on the right (or
         all stacked in a narrow window), so a wide window's height is used on both sides."""
         self._row = QtWidgets.QBoxLayout(QtWidgets.QBoxLayout.Direction.LeftToRight)
@@ -29,8 +31,9 @@ class PartnersPanel(SectionPanel):
         self._side.addStretch(1)
         self._row.addWidget(side, 7)
         layout.addLayout(self._row)
+        yield
         if len(charts) > 1:
-            super().add_charts(layout, charts[1:])
+            yield from super().add_charts(layout, charts[1:])
 
     def add_notes(self, layout: QtWidgets.QVBoxLayout) -> None:
         """Nothing at the page's end: the notes are beside the network (:meth:`add_charts`)."""
