@@ -112,6 +112,22 @@ def test_panels_are_built_lazily(qtbot, window: MainWindow) -> None:
     assert panel.content.key == "innovation" and panel.isVisible()
 
 
+def test_a_tab_opened_while_its_panel_is_built_ahead_shows_the_whole_panel(qtbot, window: MainWindow) -> None:
+    """After the first frame the other tabs are built a part per event-loop turn; a user who
+    presses Ctrl+2 halfway through gets the Sales tab complete, not the part built so far."""
+    show(qtbot, window)
+    qtbot.waitUntil(lambda: "sales" in window._building and len(window._building["sales"].charts) > 0, timeout=SLOW)
+    partial = window._building["sales"]
+    assert not partial.complete and len(partial.charts) < len(partial.content.charts)
+    _ctrl(window, 2)
+    panel = window.panels["sales"]
+    assert panel is partial and panel.complete and panel.isVisible()
+    assert len(panel.charts) == len(panel.content.charts) and panel.tables
+    assert all(chart.isVisible() for chart in panel.charts)
+    qtbot.waitUntil(lambda: len(window.panels) == len(TAB_KEYS), timeout=SLOW)  # the rest still come
+    assert window._building == {}
+
+
 @pytest.mark.parametrize("index", range(5))
 def test_ctrl_number_switches_tab(qtbot, window: MainWindow, index: int) -> None:
     show(qtbot, window)
