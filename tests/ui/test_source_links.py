@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import html
 
+import pytest
 from PySide6 import QtCore, QtGui, QtTest, QtWidgets
 
 from chery_viewer.core.factsheet import FactSheet
 from chery_viewer.ui.main_window import MainWindow
 from chery_viewer.ui.widgets import TableView
+
+from .events import POPUP_WARNINGS, choose_language, move_onto
+
+pytestmark = pytest.mark.qt_log_ignore(*POPUP_WARNINGS)
 
 REST_MS = 1500  # past Qt's own tooltip event (~0.7 s), which the card behind the id would answer
 
@@ -114,8 +119,13 @@ def test_a_source_in_the_figures_table_opens_sources_there(qtbot, window: MainWi
     from chery_viewer.ui.figures_table import SOURCE
 
     _shown(qtbot, window)
-    dialog = window.figure_routes.show_figures()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QtTest.QTest.keyClick(window.windowHandle(), QtCore.Qt.Key.Key_F, QtCore.Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.figure_routes.figures is not None and window.figure_routes.figures.isVisible())
+    dialog = window.figure_routes.figures  # View → All figures (Ctrl+F), the search field focused
     qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.search.hasFocus())
     QtTest.QTest.keyClicks(dialog.search, "Horizon")
     row = dialog.shown_rows()[0]
     index = dialog.view.model().index(0, SOURCE)
@@ -137,10 +147,17 @@ def test_after_a_change_of_language_a_source_cell_names_its_source_in_that_langu
     QtTest.QTest.keyClick(window, QtCore.Qt.Key.Key_5, QtCore.Qt.KeyboardModifier.ControlModifier)  # Partners
     qtbot.waitUntil(lambda: window.tabs.currentIndex() == 4)
     try:
-        window.language_actions["zh_CN"].trigger()
+        choose_language(qtbot, window, "简体中文")
         table = window.current_panel().tables[0]
+        qtbot.waitUntil(table.isVisible)
         cells = [table.item(r, c) for r in range(table.rowCount()) for c in range(table.columnCount())]
         huawei = next(i for i in cells if i is not None and i.text() == "[S20]")
-        assert "2020-12-16（据内容推断）" in html.unescape(huawei.toolTip())  # the date in the language shown
+        table.scrollToItem(huawei)
+        centre = table.viewport().mapTo(window.current_panel().widget(), table.visualItemRect(huawei).center())
+        window.current_panel().ensureVisible(centre.x(), centre.y(), 40, 40)  # scrolled to, as a reader does
+        QtWidgets.QApplication.processEvents()
+        move_onto(qtbot, table.viewport(), table.visualItemRect(huawei).center())
+        qtbot.wait(REST_MS)
+        assert "2020-12-16（据内容推断）" in _tooltip_text()  # the date in the language shown
     finally:
         language.install("en")
