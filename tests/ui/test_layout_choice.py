@@ -14,33 +14,52 @@ from chery_viewer.core.factsheet import FactSheet
 from chery_viewer.ui.main_window import MainWindow
 from chery_viewer.ui.settings import Settings
 
+from .events import POPUP_WARNINGS, Key, Mod, in_turn, menu_item, press, show, type_file_name
+
+pytestmark = pytest.mark.qt_log_ignore(*POPUP_WARNINGS)
+
 
 def _menu_pick(qtbot, window: MainWindow, layout: str) -> None:
-    """File → Document layout → the item, clicked with the mouse as a user does."""
-    window.show()
-    qtbot.waitExposed(window)
-    menu = window.layout_choice.menu
-    menu.popup(window.mapToGlobal(QtCore.QPoint(40, 40)))
-    qtbot.waitExposed(menu)
-    action = window.layout_choice.actions[layout]
-    QTest.mouseClick(menu, QtCore.Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
-    qtbot.waitUntil(lambda: not menu.isVisible())
+    """File → Document layout → the item, by their mnemonics (Alt+F, L, then F or R)."""
+    menu_item(qtbot, window, "f", "l", "f" if layout == "sheet" else "r")
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.activePopupWidget() is None)
+
+
+def _pick_file_type(dialog: QtWidgets.QFileDialog, wanted: str) -> None:
+    """Choose ``wanted`` in the dialog's file type box by keys: Home, then Down until it shows."""
+    combo = dialog.findChild(QtWidgets.QComboBox, "fileTypeCombo")
+    assert combo is not None and combo.isVisible()
+    combo.setFocus(QtCore.Qt.FocusReason.TabFocusReason)
+    QTest.keyClick(combo, QtCore.Qt.Key.Key_Home)
+    for _ in range(combo.count()):
+        if wanted in combo.currentText():
+            return
+        QTest.keyClick(combo, QtCore.Qt.Key.Key_Down)
+    raise AssertionError(f"no {wanted!r} among {[combo.itemText(i) for i in range(combo.count())]}")
+
+
+@pytest.fixture(autouse=True)
+def _no_native_dialogs() -> None:
+    QtCore.QCoreApplication.setAttribute(QtCore.Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
 
 
 def test_the_save_dialogs_file_type_picks_the_fact_sheet_and_is_remembered(
-    qtbot, window: MainWindow, settings: Settings, sheet: FactSheet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, window: MainWindow, settings: Settings, sheet: FactSheet, tmp_path: Path
 ) -> None:
-    offered: list[tuple[str, str]] = []
+    show(qtbot, window)
+    offered: list[tuple[list[str], str]] = []
 
-    def save_dialog(_parent, _title, _start, filters, selected):
-        offered.append((filters, selected))
-        sheet_type = next(f for f in filters.split(";;") if "2 pages" in f)
-        return str(tmp_path / "handout"), sheet_type
+    def answer(dialog: QtWidgets.QFileDialog) -> None:
+        offered.append((dialog.nameFilters(), dialog.selectedNameFilter()))
+        _pick_file_type(dialog, "2 pages")
+        type_file_name(dialog, str(tmp_path / "handout"))  # no suffix: the chosen type's is added
 
-    monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName", save_dialog)
-    window.export_pdf_action.trigger()
+    came = in_turn(qtbot, (QtWidgets.QFileDialog, answer))
+    press(window, Key.Key_E, Mod.ControlModifier)  # File → Export PDF…
+    qtbot.waitUntil(lambda: (tmp_path / "handout.pdf").exists(), timeout=60_000)
+    assert came == ["QFileDialog"]
     filters, selected = offered[0]
-    assert filters.split(";;") == ["Fact sheet (2 pages), PDF (*.pdf)", "Full report, PDF (*.pdf)"]
+    assert filters == ["Fact sheet (2 pages), PDF (*.pdf)", "Full report, PDF (*.pdf)"]
     assert selected == "Full report, PDF (*.pdf)"  # nothing chosen yet: the full report, as before
     assert len(PdfReader(tmp_path / "handout.pdf").pages) == 2
     assert window.layout_choice.actions["sheet"].isChecked()
@@ -49,10 +68,10 @@ def test_the_save_dialogs_file_type_picks_the_fact_sheet_and_is_remembered(
     assert again.layout_choice.current == "sheet" and again.layout_choice.actions["sheet"].isChecked()
 
 
-@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")  # offscreen menus
 def test_print_and_preview_follow_the_menus_choice(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     from chery_viewer.report import printing
 
+    show(qtbot, window)
     calls: list[tuple[str, str]] = []
     monkeypatch.setattr(
         printing, "print_fact_sheet", lambda parent, sheet, **given: calls.append(("print", given["layout"]))
@@ -60,14 +79,14 @@ def test_print_and_preview_follow_the_menus_choice(qtbot, window: MainWindow, mo
     monkeypatch.setattr(
         printing, "preview_fact_sheet", lambda parent, sheet, **given: calls.append(("preview", given["layout"]))
     )
-    window.print_action.trigger()
+    press(window, Key.Key_P, Mod.ControlModifier)  # Print…
     _menu_pick(qtbot, window, "sheet")
-    window.print_action.trigger()
-    window.preview_action.trigger()
+    press(window, Key.Key_P, Mod.ControlModifier)
+    menu_item(qtbot, window, "f", "v")  # File → Print preview…
     _menu_pick(qtbot, window, "report")
-    window.preview_action.trigger()
+    press(window, Key.Key_P, Mod.ControlModifier | Mod.ShiftModifier)  # Print preview…
     assert calls == [("print", "report"), ("print", "sheet"), ("preview", "sheet"), ("preview", "report")]
-    assert window.layout_choice.current == "report"
+    assert window.layout_choice.current == "report" and window.layout_choice.actions["report"].isChecked()
 
 
 def test_the_preview_draws_two_pages_for_the_fact_sheet(window: MainWindow) -> None:
