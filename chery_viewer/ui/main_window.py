@@ -17,6 +17,7 @@ from chery_viewer.ui.panels import PANELS, SectionPanel
 from chery_viewer.ui.settings import Settings
 from chery_viewer.ui.theme import LIGHT, THEMES, apply_link_colour, stylesheet
 from chery_viewer.ui.window_actions import WindowActions
+from chery_viewer.ui.window_placement import WindowPlacement
 
 TAB_KEYS = SECTION_KEYS
 # The letter of each tab's item in the View menu (L, D and G are the themes' and Language's).
@@ -25,13 +26,10 @@ PREBUILD_DELAY_MS = 250  # after the first frame, before a user can reach anothe
 #: Between two panels built ahead: a pause long enough for the window to paint and answer
 #: input (a zero timer would run the next build before the heartbeat of a paint got its turn).
 PREBUILD_STEP_MS = 30
-PREFERRED_SIZE = QtCore.QSize(1280, 860)
-FRAME_ALLOWANCE = QtCore.QSize(16, 48)
-MIN_RESTORED_SIZE = QtCore.QSize(480, 360)  # a saved geometry smaller than this is taken as damaged
 ZOOM_LEVELS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)  # the page's text and charts, Ctrl+= / Ctrl+-
 
 
-class MainWindow(DatasetOpening, WindowActions, QtWidgets.QMainWindow):
+class MainWindow(DatasetOpening, WindowActions, WindowPlacement, QtWidgets.QMainWindow):
     """Tabs for Overview, Sales, Exports, Innovation and Partners over one fact sheet.
 
     Opening, Open recent, drag and drop and live reload come from :class:`DatasetOpening`.
@@ -83,40 +81,6 @@ class MainWindow(DatasetOpening, WindowActions, QtWidgets.QMainWindow):
         self.tabs.currentChanged.connect(self._on_tab_change)
         if not self._restore_geometry():
             self.fit_to_screen()
-
-    def _restore_geometry(self) -> bool:
-        """The saved size and place, if they make a usable window. Qt's restoreGeometry
-        accepts a truncated record and leaves a 1x1 window, so the result is checked too."""
-        geometry = self.settings.geometry
-        if geometry is None or not self.restoreGeometry(geometry):
-            return False
-        screen = self.screen() or QtGui.QGuiApplication.primaryScreen()
-        size, frame = self.size(), self.frameGeometry()
-        usable = (
-            size.width() >= MIN_RESTORED_SIZE.width()
-            and size.height() >= MIN_RESTORED_SIZE.height()
-            and screen.availableGeometry().contains(frame.center())
-        )
-        if not usable:
-            self.setWindowState(QtCore.Qt.WindowState.WindowNoState)
-        return usable
-
-    def fit_to_screen(self) -> None:
-        """The first window (or one whose saved geometry is unreadable): the preferred size,
-        shrunk to the screen's available area so the status bar shows, and centred on it."""
-        screen = self.screen() or QtGui.QGuiApplication.primaryScreen()
-        available = screen.availableGeometry()
-        # Leave room for the window manager's frame and title bar, which are not known before show().
-        width = min(PREFERRED_SIZE.width(), available.width() - FRAME_ALLOWANCE.width())
-        height = min(PREFERRED_SIZE.height(), available.height() - FRAME_ALLOWANCE.height())
-        self.resize(width, height)
-        self._centre(available)
-        self._centre_when_shown = True  # again once the frame's real size is known
-
-    def _centre(self, available: QtCore.QRect) -> None:
-        frame = self.frameGeometry()
-        frame.moveCenter(available.center())
-        self.move(frame.topLeft())
 
     # -- data --------------------------------------------------------------------------
 
@@ -200,10 +164,7 @@ class MainWindow(DatasetOpening, WindowActions, QtWidgets.QMainWindow):
 
     def showEvent(self, event: QtGui.QShowEvent) -> None:
         super().showEvent(event)
-        if getattr(self, "_centre_when_shown", False):
-            self._centre_when_shown = False
-            screen = self.screen() or QtGui.QGuiApplication.primaryScreen()
-            self._centre(screen.availableGeometry())
+        self._centre_if_first_shown()
         self._prebuild_later(PREBUILD_DELAY_MS)
 
     def _prebuild_later(self, delay_ms: int = PREBUILD_STEP_MS) -> None:
