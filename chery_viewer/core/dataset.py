@@ -35,7 +35,7 @@ RESOURCE_NAMES = ("sources", "figures", "facts", "partners")
 #: Digest of the bundled package (descriptor + resources). ``tests/core/test_bundled.py``
 #: validates the package with frictionless and checks this value; update both together
 #: with ``python -m chery_viewer.core.dataset --digest``.
-BUNDLED_SHA256 = "b567ea9f908eeeaabff4dc2f18b246f6621fed96821c1a1f4a015f1a6ab914a7"
+BUNDLED_SHA256 = "b4f3b7a2fe720d61da5c0a20d6a14a1e590c6aeaca276034321fb4fa6b5344e7"
 
 
 @dataclass(frozen=True)

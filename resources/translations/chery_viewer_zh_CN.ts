@@ -574,6 +574,10 @@
         <translation>变化：{change}（{how}，{source}）</translation>
     </message>
     <message>
+        <source> · planned</source>
+        <translation> · 规划</translation>
+    </message>
+    <message>
         <source> · derived</source>
         <translation> · 推算</translation>
     </message>
@@ -970,10 +974,6 @@
         <translation>来源对两项均仅给出下限。</translation>
     </message>
     <message>
-        <source>{plan} investment</source>
-        <translation>{plan}投入</translation>
-    </message>
-    <message>
         <source>Patents, research programmes, factories and the platform behind them.</source>
         <translation>专利、研发计划、工厂及其背后的平台。</translation>
     </message>
@@ -988,6 +988,10 @@
     <message>
         <source>Invention patents</source>
         <translation>发明专利</translation>
+    </message>
+    <message>
+        <source>{plan} planned investment</source>
+        <translation>{plan}计划投入</translation>
     </message>
     <message>
         <source>Factories and platform</source>

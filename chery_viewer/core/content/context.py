@@ -152,7 +152,7 @@ class Context:
             label=label or figure.label,
             value=short,
             unit=unit_word(figure.unit),
-            period=figure.period.label() + (translate("Content", " · derived") if figure.derived else ""),
+            period=figure.period.label() + _kind_mark(figure),
             exact=self._beside_headline(figure, short),
             change=format_change(change.value) if change else "",
             change_sign=change_sign(change.value) if change else 0,
@@ -306,3 +306,12 @@ class Context:
                 )
             )
         return tuple(cards)
+
+
+def _kind_mark(figure: Figure) -> str:
+    """What a card adds after its period for a figure that is not stated as a result."""
+    if figure.derived:
+        return translate("Content", " · derived")
+    if figure.planned:
+        return translate("Content", " · planned")
+    return ""
