@@ -143,7 +143,9 @@ class MainWindow(DatasetOpening, WindowActions, WindowPlacement, QtWidgets.QMain
         """The tab's panel, built now if it is not (or finished if it was being built ahead)."""
         key = TAB_KEYS[index]
         if key not in self.panels:
-            panel = self._building.pop(key, None) or PANELS[key](self.section(key), self.theme, zoom=self.zoom)
+            panel = self._building.pop(key, None)
+            if panel is None:
+                panel = PANELS[key](self.section(key), self.theme, zoom=self.zoom)
             panel.finish()
             self._adopt(index, panel)
         return self.panels[key]

@@ -77,8 +77,8 @@ class SectionPanel(QtWidgets.QScrollArea):
         return self._steps is None
 
     def build_step(self) -> bool:
-        """Build the next part of the page (the heading and cards, a row of charts, a table);
-        True once the page is complete."""
+        """Build the next part of the page (the heading and cards, then a row of charts at a
+        time, then the rest); True once the page is complete."""
         if self._steps is not None and next(self._steps, _DONE) is _DONE:
             self._steps = None
         return self._steps is None
