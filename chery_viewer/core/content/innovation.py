@@ -66,7 +66,9 @@ def build_innovation(sheet: FactSheet, analysis: Analysis) -> SectionContent:
                 ctx.kpi(ctx.latest("patents_granted"), translate("Content", "Patents granted")),
                 ctx.kpi(ctx.get("patents_grant_ratio"), translate("Content", "Granted ÷ filed, running totals")),
                 ctx.kpi(ctx.get("invention_patents"), translate("Content", "Invention patents")),
-                ctx.kpi(plan, translate("Content", "{plan} planned investment").format(plan=plan.subject) if plan else ""),
+                ctx.kpi(
+                    plan, translate("Content", "{plan} planned investment").format(plan=plan.subject) if plan else ""
+                ),
             ]
         ),
         tuple(c for c in charts if c),
