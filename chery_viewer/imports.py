@@ -1,8 +1,8 @@
 """The order in which the entry point imports its heavy libraries, and a cheaper pyqtgraph.
 
 Both the window and the headless export call :func:`import_qt_stack` after the dataset has
-loaded and before anything imports Qt. It decides two things that together save about a
-third of the time to the first frame (measured with ``bench/startup.py``):
+loaded and before anything imports Qt. What it decides saves about a third of the time to
+the first frame (measured with ``bench/startup.py``):
 
 * **Pure-Python modules first.** Importing PySide6 installs an import hook that reads the
   source of every module imported after it (to see whether it uses PySide6). numpy and the
@@ -20,6 +20,16 @@ third of the time to the first frame (measured with ``bench/startup.py``):
   instead (a module ``__getattr__``, PEP 562), and the copy finds nothing to copy while
   pyqtgraph imports. Every name pyqtgraph (or anyone) reads through a mirror is the very
   same PySide6 object as before; only ``dir()`` of a mirror lists fewer names.
+* **pyqtgraph without the modules the app never uses.** pyqtgraph's ``__init__`` star-imports
+  some 80 of its modules; 57 of them (colour maps, parameter trees, image views, ROIs, most
+  widgets: :data:`PYQTGRAPH_SKIPPED`) are imported neither by the app nor by the modules it
+  uses. The same finder runs that ``__init__``, from its real source, without those lines
+  (:class:`_TrimmingLoader`): pyqtgraph imports in about 54 ms instead of 86. *Cost later:*
+  the first name pyqtgraph lacks (``pg.ColorMap``, ``from pyqtgraph import ImageView``,
+  ``dir(pg)``, ``pg.image()``) runs all the skipped lines, about 35 ms, and from then on
+  pyqtgraph is what an ordinary import makes it (:class:`_Rest`). Neither the window nor the
+  export ever does (``tests/cli/test_import_order.py`` checks the modules they import). Only
+  ``from pyqtgraph import *`` (pyqtgraph has no ``__all__``) misses the skipped names until then.
 
 If pyqtgraph is already imported (a test session, an embedding program) nothing changes.
 """
@@ -41,9 +51,10 @@ from typing import Any
 #: Imported before PySide6: what both paths need and that does not itself import Qt.
 BEFORE_QT = ("numpy", "chery_viewer.core.audit", "chery_viewer.core.content")
 QT_MODULES = ("QtCore", "QtGui", "QtWidgets")
-#: Lines of pyqtgraph 0.14's ``__init__`` that pyqtgraph runs only when a name it lacks is first
-#: read (:class:`_Rest`): the modules neither the app nor the modules it uses import. Each line
-#: must be in that ``__init__`` exactly once, or it runs as it is.
+#: Lines of pyqtgraph 0.14's ``__init__`` run only when a name pyqtgraph lacks is first read
+#: (:class:`_Rest`): those whose modules neither the app's nor their own imports import. The
+#: rest of the ``__init__`` (PlotItem, ViewBox, AxisItem, mkPen, GraphicsView ... and what they
+#: import) runs as it is. Each line must be in that ``__init__`` exactly once, or none is skipped.
 PYQTGRAPH_SKIPPED = (
     "from .colors import palette",
     "from .colormap import *",
@@ -106,7 +117,7 @@ PYQTGRAPH_SKIPPED = (
 
 
 def import_qt_stack(before_qt: Sequence[str] = BEFORE_QT) -> None:
-    """Import ``before_qt``, then PySide6's widgets, then pyqtgraph with lazy mirrors."""
+    """Import ``before_qt``, then PySide6's widgets, then pyqtgraph with lazy mirrors and skipped modules."""
     for name in before_qt:
         importlib.import_module(name)
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # pyqtgraph picks its binding on import
@@ -138,7 +149,7 @@ def skip_feature_scan() -> bool:
 
 
 def import_pyqtgraph_lazily() -> ModuleType:
-    """``import pyqtgraph``, its Qt mirrors filled on demand rather than all at once.
+    """``import pyqtgraph``, its Qt mirrors filled and its skipped modules imported on demand.
 
     Should that fail for any reason (another pyqtgraph, a packager's own importer), what it
     imported is dropped and pyqtgraph is imported the ordinary way.
