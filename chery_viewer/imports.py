@@ -278,7 +278,7 @@ class _Rest:
     each in a namespace of its own, and binds what the line imported where pyqtgraph's
     ``__init__`` had not bound that name itself. Its few functions that read a skipped name
     as a global (``image`` reads ``ImageView``) run the lines first. Then pyqtgraph is what an
-    ordinary import makes it, ``__getattr__`` and all.
+    ordinary import makes it: its own functions back, and no ``__getattr__`` or ``__dir__``.
     """
 
     def __init__(self, module: ModuleType) -> None:
@@ -296,8 +296,7 @@ class _Rest:
         self.names["__getattr__"], self.names["__dir__"] = self.getattr, self.dir
 
     def getattr(self, name: str) -> Any:
-        if not self.running:
-            self.run()
+        self.run()
         if name not in self.names:
             raise AttributeError(f"module 'pyqtgraph' has no attribute {name!r}")
         return self.names[name]
@@ -307,7 +306,7 @@ class _Rest:
         return sorted(self.names)
 
     def run(self) -> None:
-        if self.done:
+        if self.done or self.running:  # a name read while the lines run is missing, as it would be
             return
         base = {key: self.names[key] for key in ("__name__", "__package__", "__spec__")}
         self.running = True
