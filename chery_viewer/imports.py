@@ -1,8 +1,8 @@
 """The order in which the entry point imports its heavy libraries, and a cheaper pyqtgraph.
 
 Both the window and the headless export call :func:`import_qt_stack` after the dataset has
-loaded and before anything imports Qt. It decides two things that together save about a
-third of the time to the first frame (measured with ``bench/startup.py``):
+loaded and before anything imports Qt. What it decides saves about a third of the time to
+the first frame (measured with ``bench/startup.py``):
 
 * **Pure-Python modules first.** Importing PySide6 installs an import hook that reads the
   source of every module imported after it (to see whether it uses PySide6). numpy and the
@@ -20,28 +20,104 @@ third of the time to the first frame (measured with ``bench/startup.py``):
   instead (a module ``__getattr__``, PEP 562), and the copy finds nothing to copy while
   pyqtgraph imports. Every name pyqtgraph (or anyone) reads through a mirror is the very
   same PySide6 object as before; only ``dir()`` of a mirror lists fewer names.
+* **pyqtgraph without the modules the app never uses.** pyqtgraph's ``__init__`` star-imports
+  some 80 of its modules; 57 of them (colour maps, parameter trees, image views, ROIs, most
+  widgets: :data:`PYQTGRAPH_SKIPPED`) are imported neither by the app nor by the modules it
+  uses. The same finder runs that ``__init__``, from its real source, without those lines
+  (:class:`_TrimmingLoader`): pyqtgraph imports in about 54 ms instead of 86. *Cost later:*
+  the first name pyqtgraph lacks (``pg.ColorMap``, ``from pyqtgraph import ImageView``,
+  ``dir(pg)``, ``pg.image()``) runs all the skipped lines, about 35 ms, and from then on
+  pyqtgraph is what an ordinary import makes it (:class:`_Rest`). Neither the window nor the
+  export ever does (``tests/cli/test_import_order.py`` checks the modules they import). Only
+  ``from pyqtgraph import *`` (pyqtgraph has no ``__all__``) misses the skipped names until then.
 
 If pyqtgraph is already imported (a test session, an embedding program) nothing changes.
 """
 
 from __future__ import annotations
 
+import builtins
+import dis
+import functools
 import importlib
 import importlib.abc
 import importlib.machinery
 import os
 import sys
 from collections.abc import Sequence
-from types import ModuleType
+from types import FunctionType, ModuleType
 from typing import Any
 
 #: Imported before PySide6: what both paths need and that does not itself import Qt.
 BEFORE_QT = ("numpy", "chery_viewer.core.audit", "chery_viewer.core.content")
 QT_MODULES = ("QtCore", "QtGui", "QtWidgets")
+#: Lines of pyqtgraph 0.14's ``__init__`` run only when a name pyqtgraph lacks is first read
+#: (:class:`_Rest`): those whose modules neither the app's nor their own imports import. The
+#: rest of the ``__init__`` (PlotItem, ViewBox, AxisItem, mkPen, GraphicsView ... and what they
+#: import) runs as it is. Each line must be in that ``__init__`` exactly once, or none is skipped.
+PYQTGRAPH_SKIPPED = (
+    "from .colors import palette",
+    "from .colormap import *",
+    "from .graphicsItems.ArrowItem import *",
+    "from .graphicsItems.BoxplotItem import *",
+    "from .graphicsItems.ColorBarItem import *",
+    "from .graphicsItems.CurvePoint import *",
+    "from .graphicsItems.DateAxisItem import *",
+    "from .graphicsItems.ErrorBarItem import *",
+    "from .graphicsItems.FillBetweenItem import *",
+    "from .graphicsItems.GradientEditorItem import *",
+    "from .graphicsItems.GradientLegend import *",
+    "from .graphicsItems.GraphItem import *",
+    "from .graphicsItems.GridItem import *",
+    "from .graphicsItems.HistogramLUTItem import *",
+    "from .graphicsItems.ImageItem import *",
+    "from .graphicsItems.IsocurveItem import *",
+    "from .graphicsItems.LinearRegionItem import *",
+    "from .graphicsItems.PColorMeshItem import *",
+    "from .graphicsItems.ROI import *",
+    "from .graphicsItems.ScaleBar import *",
+    "from .graphicsItems.TargetItem import *",
+    "from .graphicsItems.UIGraphicsItem import *",
+    "from .graphicsItems.VTickGroup import *",
+    "from .imageview import *",
+    "from .SignalProxy import *",
+    "from .SRTTransform import SRTTransform",
+    "from .SRTTransform3D import SRTTransform3D",
+    "from .ThreadsafeTimer import *",
+    "from .Transform3D import Transform3D",
+    "from .Vector import Vector",
+    "from .widgets.BusyCursor import *",
+    "from .widgets.CheckTable import *",
+    "from .widgets.ColorButton import *",
+    "from .widgets.ColorMapMenu import ColorMapMenu",
+    "from .widgets.ColorMapWidget import *",
+    "from .widgets.ComboBox import *",
+    "from .widgets.DataFilterWidget import *",
+    "from .widgets.DataTreeWidget import *",
+    "from .widgets.DiffTreeWidget import *",
+    "from .widgets.FeedbackButton import *",
+    "from .widgets.GradientWidget import *",
+    "from .widgets.GraphicsLayoutWidget import *",
+    "from .widgets.GroupBox import GroupBox",
+    "from .widgets.HistogramLUTWidget import *",
+    "from .widgets.JoystickButton import *",
+    "from .widgets.LayoutWidget import *",
+    "from .widgets.PathButton import *",
+    "from .widgets.PlotWidget import *",
+    "from .widgets.ProgressDialog import *",
+    "from .widgets.RawImageWidget import *",
+    "from .widgets.RemoteGraphicsView import RemoteGraphicsView",
+    "from .widgets.ScatterPlotWidget import *",
+    "from .widgets.SpinBox import *",
+    "from .widgets.TableWidget import *",
+    "from .widgets.TreeWidget import *",
+    "from .widgets.ValueLabel import *",
+    "from .widgets.VerticalLabel import *",
+)
 
 
 def import_qt_stack(before_qt: Sequence[str] = BEFORE_QT) -> None:
-    """Import ``before_qt``, then PySide6's widgets, then pyqtgraph with lazy mirrors."""
+    """Import ``before_qt``, then PySide6's widgets, then pyqtgraph with lazy mirrors and skipped modules."""
     for name in before_qt:
         importlib.import_module(name)
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # pyqtgraph picks its binding on import
@@ -65,8 +141,6 @@ def skip_feature_scan() -> bool:
     module that was not noted gets PySide6's default selection, the same one it gets today.
     The import under it (PySide6's own lazy loader, in 6.11) stays as it is.
     """
-    import builtins
-
     hook, under = getattr(builtins, "__feature_import__", None), getattr(builtins, "__orig_import__", None)
     if hook is None or under is None or builtins.__import__ is not hook:
         return False
@@ -75,13 +149,13 @@ def skip_feature_scan() -> bool:
 
 
 def import_pyqtgraph_lazily() -> ModuleType:
-    """``import pyqtgraph``, its Qt mirrors filled on demand rather than all at once.
+    """``import pyqtgraph``, its Qt mirrors filled and its skipped modules imported on demand.
 
     Should that fail for any reason (another pyqtgraph, a packager's own importer), what it
     imported is dropped and pyqtgraph is imported the ordinary way.
     """
     sources = {f"pyqtgraph.Qt.{name}": sys.modules[f"PySide6.{name}"] for name in QT_MODULES}
-    finder = _MirrorFinder(sources)
+    finder = _LazyFinder(sources)
     sys.meta_path.insert(0, finder)
     # PySide6's modules list their names with a ``__dir__`` of their own (lazy loading):
     # it is swapped out while pyqtgraph imports, and put back.
@@ -93,6 +167,8 @@ def import_pyqtgraph_lazily() -> ModuleType:
 
         if not all(isinstance(vars(sys.modules[name]).get("__getattr__"), _Forward) for name in sources):
             raise ImportError("pyqtgraph's Qt mirrors were not found by the lazy finder")
+        if not isinstance(pyqtgraph.__loader__, _TrimmingLoader):
+            raise ImportError("pyqtgraph was not found by the lazy finder")
     except Exception:
         lazy_failed = True
     else:
@@ -116,15 +192,15 @@ def _no_names() -> list[str]:
     return []
 
 
-class _MirrorFinder(importlib.abc.MetaPathFinder):
-    """Finds pyqtgraph's mirror modules with the other finders, then gives each a ``__getattr__`` onto PySide6."""
+class _LazyFinder(importlib.abc.MetaPathFinder):
+    """Finds pyqtgraph and its mirror modules with the other finders, then wraps their loaders."""
 
     def __init__(self, sources: dict[str, ModuleType]) -> None:
         self.sources = sources
 
     def find_spec(self, name: str, path: Any, target: Any = None) -> importlib.machinery.ModuleSpec | None:
         source = self.sources.get(name)
-        if source is None:
+        if source is None and name != "pyqtgraph":
             return None
         for finder in sys.meta_path:
             if finder is self or not hasattr(finder, "find_spec"):
@@ -136,7 +212,7 @@ class _MirrorFinder(importlib.abc.MetaPathFinder):
             return None
         if spec.loader is None or not hasattr(spec.loader, "exec_module"):
             return spec
-        spec.loader = _ForwardingLoader(spec.loader, source)
+        spec.loader = _TrimmingLoader(spec.loader) if source is None else _ForwardingLoader(spec.loader, source)
         return spec
 
 
@@ -168,3 +244,93 @@ class _Forward:
         value = getattr(self.source, name)  # AttributeError names the PySide6 module, as it should
         setattr(self.mirror, name, value)
         return value
+
+
+class _TrimmingLoader(importlib.abc.Loader):
+    """pyqtgraph's own ``__init__`` without the lines of :data:`PYQTGRAPH_SKIPPED`, then :class:`_Rest`.
+
+    The source is the real one (its loader's ``get_source``), compiled under its real file
+    name and run in the module the import system made from the real spec. Should one of the
+    lines not be found exactly once, the ``__init__`` runs whole, through its own loader.
+    """
+
+    def __init__(self, loader: Any) -> None:
+        self.loader = loader
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType | None:
+        return self.loader.create_module(spec)
+
+    def exec_module(self, module: ModuleType) -> None:
+        lines = self.loader.get_source(module.__name__).splitlines()
+        if any(lines.count(line) != 1 for line in PYQTGRAPH_SKIPPED):
+            self.loader.exec_module(module)
+            return
+        skipped = frozenset(PYQTGRAPH_SKIPPED)
+        kept = "\n".join("" if line in skipped else line for line in lines)  # same line numbers
+        exec(compile(kept, module.__spec__.origin, "exec"), vars(module))
+        _Rest(module).install()
+
+
+class _Rest:
+    """pyqtgraph's ``__getattr__`` and ``__dir__`` (PEP 562) until the skipped lines have run.
+
+    The first name pyqtgraph lacks (or its ``dir()``) runs every skipped line, in its order,
+    each in a namespace of its own, and binds what the line imported where pyqtgraph's
+    ``__init__`` had not bound that name itself. Its few functions that read a skipped name
+    as a global (``image`` reads ``ImageView``) run the lines first. Then pyqtgraph is what an
+    ordinary import makes it: its own functions back, and no ``__getattr__`` or ``__dir__``.
+    """
+
+    def __init__(self, module: ModuleType) -> None:
+        self.names = vars(module)
+        self.own = frozenset(self.names)
+        self.functions: dict[str, FunctionType] = {}
+        self.running = self.done = False
+
+    def install(self) -> None:
+        wrappers: dict[FunctionType, Any] = {}
+        for name, value in list(self.names.items()):
+            if isinstance(value, FunctionType) and value.__module__ == "pyqtgraph" and self._reads_skipped(value):
+                self.functions[name] = value
+                self.names[name] = wrappers.setdefault(value, self._after_run(value))
+        self.names["__getattr__"], self.names["__dir__"] = self.getattr, self.dir
+
+    def getattr(self, name: str) -> Any:
+        self.run()
+        if name not in self.names:
+            raise AttributeError(f"module 'pyqtgraph' has no attribute {name!r}")
+        return self.names[name]
+
+    def dir(self) -> list[str]:
+        self.run()
+        return sorted(self.names)
+
+    def run(self) -> None:
+        if self.done or self.running:  # a name read while the lines run is missing, as it would be
+            return
+        base = {key: self.names[key] for key in ("__name__", "__package__", "__spec__")}
+        self.running = True
+        try:
+            for line in PYQTGRAPH_SKIPPED:
+                found = dict(base)
+                exec(line, found)
+                for name, value in found.items():
+                    if name not in base and name != "__builtins__" and name not in self.own:
+                        self.names[name] = value
+        finally:
+            self.running = False
+        del self.names["__getattr__"], self.names["__dir__"]
+        self.names.update(self.functions)
+        self.done = True
+
+    def _reads_skipped(self, function: FunctionType) -> bool:
+        globals_read = {i.argval for i in dis.get_instructions(function) if i.opname == "LOAD_GLOBAL"}
+        return any(name not in self.names and not hasattr(builtins, name) for name in globals_read)
+
+    def _after_run(self, function: FunctionType) -> Any:
+        @functools.wraps(function)
+        def call(*args: Any, **kwargs: Any) -> Any:
+            self.run()
+            return function(*args, **kwargs)
+
+        return call

@@ -12,7 +12,9 @@ as the process exits, every module it imported in the order the imports began (t
 * the bundled dataset never imports frictionless (its digest is checked instead);
 * PySide6's ``__feature__`` hook, which reads the source of each module imported after Qt,
   is out of the way before pyqtgraph and the window's modules are imported: PySide6 has
-  noted none of them.
+  noted none of them;
+* none of the pyqtgraph modules whose lines ``chery_viewer.imports`` skips in pyqtgraph's
+  ``__init__`` (``PYQTGRAPH_SKIPPED``: parametertree, colormap, imageview ...) is imported.
 
 The window run lets the app go on until every tab's panel is built in idle time, so what is
 deferred past the first frame is covered too.
@@ -22,12 +24,20 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+
+from chery_viewer.imports import PYQTGRAPH_SKIPPED
+
+#: The modules the skipped lines import, and one that only they import (via ColorMapWidget).
+SKIPPED_MODULES = [
+    "pyqtgraph." + re.fullmatch(r"from \.([\w.]+) import [\w*]+", line)[1] for line in PYQTGRAPH_SKIPPED
+] + ["pyqtgraph.parametertree"]
 
 PROBE = textwrap.dedent(
     """
@@ -126,6 +136,8 @@ def assert_import_order(modules: list[str]) -> None:
     # It costs some 10 ms of start-up (shutil, xml.sax) for one constant.
     for slow in ("chery_viewer.desktop",):
         assert slow not in modules, f"{slow} is imported on the way to the first frame"
+    skipped = [name for name in SKIPPED_MODULES if name in modules]
+    assert skipped == [], f"pyqtgraph's skipped modules were imported: {skipped[:5]}"
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
@@ -145,11 +157,27 @@ def test_window_path_imports_no_pandas_and_numpy_before_qt(tmp_path: Path, lang:
     assert_not_scanned(log["noted"])
 
 
+def run_snippet(tmp_path: Path, code: str, *args: str) -> dict:
+    """``python -c code *args`` offscreen in a fresh interpreter; the JSON its last line prints."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONSTARTUP", "PYQTGRAPH_QT_LIB")}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    result = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code), *args],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def test_lazy_pyqtgraph_mirrors_give_the_same_objects(tmp_path: Path):
     """pyqtgraph imported by ``chery_viewer.imports`` sees every PySide6 name its own copy would
     have given it, as the very same object, and PySide6's modules keep their own ``dir()``."""
-    code = textwrap.dedent(
-        """
+    code = """
         import json, sys
         from chery_viewer.imports import import_qt_stack
         import_qt_stack()
@@ -166,14 +194,7 @@ def test_lazy_pyqtgraph_mirrors_give_the_same_objects(tmp_path: Path):
         report["ok"] = issubclass(plot, QtWidgets.QGraphicsView) and Qt.QtWidgets.QOpenGLWidget is not None
         print(json.dumps(report))
         """
-    )
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONSTARTUP", "PYQTGRAPH_QT_LIB")}
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120, check=False
-    )
-    assert result.returncode == 0, result.stderr
-    report = json.loads(result.stdout.strip().splitlines()[-1])
+    report = run_snippet(tmp_path, code)
     for module in ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets"):
         assert report[module]["names"] > 100, f"dir({module}) lost its names"
         assert report[module]["wrong"] == []
@@ -183,11 +204,10 @@ def test_lazy_pyqtgraph_mirrors_give_the_same_objects(tmp_path: Path):
 
 def test_pyqtgraph_is_imported_the_ordinary_way_when_the_mirrors_are_not_found(tmp_path: Path):
     """A packager's importer the lazy finder cannot see: pyqtgraph still imports, fully copied."""
-    code = textwrap.dedent(
-        """
+    code = """
         import json
         from chery_viewer import imports
-        imports._MirrorFinder.find_spec = lambda self, name, path, target=None: None
+        imports._LazyFinder.find_spec = lambda self, name, path, target=None: None
         imports.import_qt_stack()
         import pyqtgraph
         from pyqtgraph import Qt
@@ -195,13 +215,96 @@ def test_pyqtgraph_is_imported_the_ordinary_way_when_the_mirrors_are_not_found(t
         print(json.dumps({"copied": len(vars(Qt.QtCore)), "same": Qt.QtCore.QPointF is QtCore.QPointF,
                           "dir": len(dir(QtCore)), "plot": pyqtgraph.PlotWidget.__name__}))
         """
-    )
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONSTARTUP", "PYQTGRAPH_QT_LIB")}
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120, check=False
-    )
-    assert result.returncode == 0, result.stderr
-    report = json.loads(result.stdout.strip().splitlines()[-1])
+    report = run_snippet(tmp_path, code)
     assert report["copied"] > 100 and report["same"] is True and report["dir"] > 100
     assert report["plot"] == "PlotWidget"
+
+
+DESCRIBE = textwrap.dedent(
+    """
+    import json, sys, types
+
+    def describe(value):
+        # What names a value in another process: a module's name, a class's or function's place, or its repr.
+        if isinstance(value, types.ModuleType):
+            return ["module", value.__name__]
+        if hasattr(value, "__module__") and hasattr(value, "__qualname__"):
+            return ["object", value.__module__, value.__qualname__]
+        return ["value", repr(value)]
+    """
+)
+
+
+@pytest.fixture(scope="module")
+def ordinary_pyqtgraph(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """Every public name of ``dir(pyqtgraph)`` imported the ordinary way, described."""
+    code = """
+        import os
+        os.environ["PYQTGRAPH_QT_LIB"] = "PySide6"
+        import pyqtgraph
+        print(json.dumps({n: describe(getattr(pyqtgraph, n)) for n in dir(pyqtgraph) if not n.startswith("_")}))
+        """
+    return run_snippet(tmp_path_factory.mktemp("ordinary"), DESCRIBE + textwrap.dedent(code))
+
+
+FIRST_USES = {
+    "from-import": "from pyqtgraph import ColorMap; assert ColorMap.__name__ == 'ColorMap'",
+    "attribute": "assert pyqtgraph.ColorMapWidget.__name__ == 'ColorMapWidget' and pyqtgraph.parametertree.Parameter",
+    "dir": "assert 'ImageView' in dir(pyqtgraph)",
+    # A function of pyqtgraph's __init__ that reads a skipped name (``palette``) as a global.
+    "function": "from PySide6.QtWidgets import QApplication as A; pyqtgraph.setPalette(A([]), 'qdarkstyle'); "
+    "assert A.instance().palette().window().color().lightness() < 128",
+}
+
+
+@pytest.mark.parametrize("first_use", FIRST_USES)
+def test_trimmed_pyqtgraph_answers_every_name_of_an_ordinary_import(
+    tmp_path: Path, ordinary_pyqtgraph: dict, first_use: str
+):
+    """pyqtgraph imported without its skipped lines: they are not run until a name pyqtgraph lacks
+    is first used (however it is used), and then every public name an ordinary import has is the
+    same class, function or module (or an equal value)."""
+    code = """
+        from chery_viewer.imports import import_qt_stack
+        import_qt_stack()
+        import pyqtgraph
+        report = {"trimmed": "ColorMap" not in vars(pyqtgraph) and "pyqtgraph.colormap" not in sys.modules}
+        exec(sys.argv[1])
+        report["names"] = {n: describe(getattr(pyqtgraph, n)) for n in json.loads(sys.argv[2])}
+        report["ordinary"] = "__getattr__" not in vars(pyqtgraph)
+        print(json.dumps(report))
+        """
+    report = run_snippet(
+        tmp_path, DESCRIBE + textwrap.dedent(code), FIRST_USES[first_use], json.dumps(list(ordinary_pyqtgraph))
+    )
+    assert report["trimmed"] is True, "pyqtgraph was imported whole"
+    assert len(ordinary_pyqtgraph) > 150 and ordinary_pyqtgraph["ColorMap"][1] == "pyqtgraph.colormap"
+    wrong = {n: (v, report["names"][n]) for n, v in ordinary_pyqtgraph.items() if report["names"][n] != v}
+    assert wrong == {}
+    assert report["ordinary"] is True, "pyqtgraph kept its __getattr__ after the skipped lines ran"
+
+
+@pytest.mark.parametrize("refusal", ["line", "raise"])
+def test_pyqtgraph_is_imported_whole_when_the_trim_is_refused(tmp_path: Path, refusal: str):
+    """An ``__init__`` without one of the skipped lines runs whole (the mirrors still lazy); an
+    error anywhere on the way drops what was imported and imports pyqtgraph the ordinary way."""
+    code = """
+        import json, sys
+        from chery_viewer import imports
+        if sys.argv[1] == "line":
+            imports.PYQTGRAPH_SKIPPED += ("from .nothing import *",)
+        else:
+            def fail(self):
+                raise RuntimeError("anything")
+            imports._Rest.install = fail
+        imports.import_qt_stack()
+        import pyqtgraph
+        from pyqtgraph import Qt
+        print(json.dumps({"whole": "ColorMap" in vars(pyqtgraph) and "pyqtgraph.parametertree" in sys.modules,
+                          "getattr": "__getattr__" in vars(pyqtgraph), "copied": len(vars(Qt.QtCore)),
+                          "plot": pyqtgraph.PlotWidget.__name__}))
+        """
+    report = run_snippet(tmp_path, code, refusal)
+    assert report["whole"] is True and report["getattr"] is False and report["plot"] == "PlotWidget"
+    # A refused trim leaves the mirrors lazy (a few names read); the ordinary import copies them all.
+    assert (report["copied"] < 100) if refusal == "line" else (report["copied"] > 100)
