@@ -250,8 +250,9 @@ class _TrimmingLoader(importlib.abc.Loader):
     """pyqtgraph's own ``__init__`` without the lines of :data:`PYQTGRAPH_SKIPPED`, then :class:`_Rest`.
 
     The source is the real one (its loader's ``get_source``), compiled under its real file
-    name and run in the module the import system made from the real spec. Should one of the
-    lines not be found exactly once, the ``__init__`` runs whole, through its own loader.
+    name and run in the module the import system made from the real spec. Should there be no
+    source (a frozen app) or one of the lines not be found exactly once, the ``__init__`` runs
+    whole, through its own loader.
     """
 
     def __init__(self, loader: Any) -> None:
@@ -261,7 +262,10 @@ class _TrimmingLoader(importlib.abc.Loader):
         return self.loader.create_module(spec)
 
     def exec_module(self, module: ModuleType) -> None:
-        lines = self.loader.get_source(module.__name__).splitlines()
+        try:  # a frozen app's loader (PyInstaller's) may have no source to give
+            lines = (self.loader.get_source(module.__name__) or "").splitlines()
+        except (AttributeError, ImportError):
+            lines = []
         if any(lines.count(line) != 1 for line in PYQTGRAPH_SKIPPED):
             self.loader.exec_module(module)
             return

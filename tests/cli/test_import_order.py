@@ -284,15 +284,18 @@ def test_trimmed_pyqtgraph_answers_every_name_of_an_ordinary_import(
     assert report["ordinary"] is True, "pyqtgraph kept its __getattr__ after the skipped lines ran"
 
 
-@pytest.mark.parametrize("refusal", ["line", "raise"])
+@pytest.mark.parametrize("refusal", ["line", "no source", "raise"])
 def test_pyqtgraph_is_imported_whole_when_the_trim_is_refused(tmp_path: Path, refusal: str):
-    """An ``__init__`` without one of the skipped lines runs whole (the mirrors still lazy); an
-    error anywhere on the way drops what was imported and imports pyqtgraph the ordinary way."""
+    """An ``__init__`` without one of the skipped lines, or without source (a frozen app), runs
+    whole (the mirrors still lazy); an error anywhere on the way drops what was imported and
+    imports pyqtgraph the ordinary way."""
     code = """
-        import json, sys
+        import importlib.machinery, json, sys
         from chery_viewer import imports
         if sys.argv[1] == "line":
             imports.PYQTGRAPH_SKIPPED += ("from .nothing import *",)
+        elif sys.argv[1] == "no source":
+            importlib.machinery.SourceFileLoader.get_source = lambda self, name: None
         else:
             def fail(self):
                 raise RuntimeError("anything")
@@ -307,4 +310,4 @@ def test_pyqtgraph_is_imported_whole_when_the_trim_is_refused(tmp_path: Path, re
     report = run_snippet(tmp_path, code, refusal)
     assert report["whole"] is True and report["getattr"] is False and report["plot"] == "PlotWidget"
     # A refused trim leaves the mirrors lazy (a few names read); the ordinary import copies them all.
-    assert (report["copied"] < 100) if refusal == "line" else (report["copied"] > 100)
+    assert (report["copied"] > 100) if refusal == "raise" else (report["copied"] < 100)
