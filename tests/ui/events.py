@@ -3,10 +3,11 @@ their mnemonics, and modal dialogs answered through their widgets while they run
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 import shiboken6
-from PySide6 import QtCore, QtTest, QtWidgets
+from PySide6 import QtCore, QtGui, QtTest, QtWidgets
 
 Key = QtCore.Qt.Key
 Mod = QtCore.Qt.KeyboardModifier
@@ -26,6 +27,13 @@ def show(qtbot, window: QtWidgets.QWidget) -> None:
 def press(window: QtWidgets.QWidget, key: Key, modifiers: Mod = Mod.NoModifier) -> None:
     """A key press at the window-system level, so Qt's shortcut map sees it as a user's would."""
     QtTest.QTest.keyClick(window.windowHandle(), key, modifiers)
+
+
+def open_tab(qtbot, window: QtWidgets.QMainWindow, index: int) -> None:
+    """Ctrl+1…Ctrl+5: the tab ``index`` (from 0), waited for until its page shows."""
+    press(window, Key(Key.Key_1 + index), Mod.ControlModifier)
+    tabs: QtWidgets.QTabWidget = window.tabs  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: tabs.currentIndex() == index and tabs.currentWidget().isVisible())
 
 
 def letter(char: str) -> Key:
@@ -96,7 +104,7 @@ def type_file_name(dialog: QtWidgets.QFileDialog, path: str) -> None:
     click(edit)
     for _ in range(20):
         edit.selectAll()
-        QtTest.QTest.keyClicks(edit, path)
+        type_text(edit, path)
         if edit.text() != path:
             QtTest.QTest.qWait(100)
             continue
@@ -107,6 +115,44 @@ def type_file_name(dialog: QtWidgets.QFileDialog, path: str) -> None:
         if not dialog.isVisible():
             return
         QtTest.QTest.qWait(100)
+
+
+def type_text(widget: QtWidgets.QWidget, text: str) -> None:
+    """Type ``text`` into the focused ``widget``: ASCII by key presses, anything else (Chinese)
+    as an input method hands it over, a committed string (QTest presses only Latin-1 keys)."""
+    for char in text:
+        if char.isascii():
+            QtTest.QTest.keyClicks(widget, char)
+        else:
+            event = QtGui.QInputMethodEvent()
+            event.setCommitString(char)
+            QtWidgets.QApplication.sendEvent(widget, event)
+
+
+def pick_file_type(dialog: QtWidgets.QFileDialog, wanted: str) -> None:
+    """Choose the file type containing ``wanted`` in a Qt file dialog's type box by keys:
+    Home, then Down until it shows."""
+    combo = dialog.findChild(QtWidgets.QComboBox, "fileTypeCombo")
+    assert combo is not None and combo.isVisible()
+    combo.setFocus(QtCore.Qt.FocusReason.TabFocusReason)
+    QtTest.QTest.keyClick(combo, Key.Key_Home)
+    for _ in range(combo.count()):
+        if wanted in combo.currentText():
+            return
+        QtTest.QTest.keyClick(combo, Key.Key_Down)
+    raise AssertionError(f"no {wanted!r} among {[combo.itemText(i) for i in range(combo.count())]}")
+
+
+def save_as(path: str, file_type: str = "") -> tuple[type, Callable[[QtWidgets.QWidget], None]]:
+    """The step of :func:`in_turn` that answers a save dialog with ``path`` (after choosing
+    the file type containing ``file_type``, when given)."""
+
+    def answer(dialog: QtWidgets.QFileDialog) -> None:
+        if file_type:
+            pick_file_type(dialog, file_type)
+        type_file_name(dialog, path)
+
+    return (QtWidgets.QFileDialog, answer)
 
 
 def message_text(box: QtWidgets.QWidget) -> str:
@@ -156,6 +202,19 @@ def in_turn(qtbot, *steps: tuple[type, Callable[[QtWidgets.QWidget], None]]) -> 
     return seen
 
 
+def answered(qtbot, window: QtWidgets.QWidget, act: Callable[[], None],
+             *steps: tuple[type, Callable[[QtWidgets.QWidget], None]]) -> list[str]:  # fmt: skip
+    """Do ``act`` (a key press, a menu item, a click) and answer the dialogs it opens with
+    ``steps`` (see :func:`in_turn`); returns once all of them came, with their class names,
+    ``window`` active again as a window manager makes it once its dialog closes."""
+    came = in_turn(qtbot, *steps)
+    act()
+    qtbot.waitUntil(lambda: len(came) == len(steps), timeout=60_000)
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.activeModalWidget() is None, timeout=60_000)
+    show(qtbot, window)
+    return came
+
+
 def stop_watching() -> None:
     """End every watch of :func:`in_turn` still waiting (the tests' fixtures call it after each test)."""
     _generation[0] += 1
@@ -190,6 +249,25 @@ def click_menu_action(menu: QtWidgets.QMenu, text: str) -> None:
     click(menu, menu.actionGeometry(action).center())
 
 
+def context_menu(qtbot, widget: QtWidgets.QWidget, item: str, pos: QtCore.QPoint | None = None,
+                 *then: tuple[type, Callable[[QtWidgets.QWidget], None]]) -> list[str]:  # fmt: skip
+    """Right-click ``widget`` (at ``pos``, else its centre), click ``item`` in the menu that
+    opens and answer the dialogs it opens with ``then`` (see :func:`in_turn`); returns the
+    menu's items (without their '&') as the user saw them."""
+    shown: list[str] = []
+
+    def pick(menu: QtWidgets.QMenu) -> None:
+        shown.extend(a.text().replace("&", "") for a in menu.actions() if not a.isSeparator())
+        click_menu_action(menu, item)
+
+    came = in_turn(qtbot, (QtWidgets.QMenu, pick), *then)
+    click(widget, pos, QtCore.Qt.MouseButton.RightButton)
+    qtbot.waitUntil(lambda: len(came) == 1 + len(then), timeout=60_000)
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.activePopupWidget() is None, timeout=10_000)
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.activeModalWidget() is None, timeout=60_000)
+    return shown
+
+
 def click_tab(tabs: QtWidgets.QTabWidget, index: int) -> None:
     """Click the tab ``index`` on the tab bar."""
     bar = tabs.tabBar()
@@ -211,6 +289,15 @@ def choose_language(qtbot, window: QtWidgets.QMainWindow, name: str) -> None:
     assert popup.activeAction() is not None and popup.activeAction().text() == name
     QtTest.QTest.keyClick(popup, Key.Key_Return)
     qtbot.waitUntil(lambda: QtWidgets.QApplication.activePopupWidget() is None, timeout=10_000)
+
+
+def tooltip_text() -> str:
+    """The tooltip's text as the user reads it, or '' when none is visible."""
+    if not QtWidgets.QToolTip.isVisible():
+        return ""
+    document = QtGui.QTextDocument()
+    document.setHtml(QtWidgets.QToolTip.text())
+    return html.unescape(document.toPlainText())
 
 
 def _popup_with(text: str) -> QtWidgets.QMenu | None:
