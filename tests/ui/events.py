@@ -36,6 +36,15 @@ def open_tab(qtbot, window: QtWidgets.QMainWindow, index: int) -> None:
     qtbot.waitUntil(lambda: tabs.currentIndex() == index and tabs.currentWidget().isVisible())
 
 
+def tab_to(qtbot, window: QtWidgets.QWidget, widget: QtWidgets.QWidget, most: int = 200) -> None:
+    """Press Tab until ``widget`` has the keyboard focus, as a keyboard user reaches it."""
+    for _ in range(most):
+        if QtWidgets.QApplication.focusWidget() is widget:
+            return
+        press(window, Key.Key_Tab)
+    raise AssertionError(f"{widget!r} is not reached by Tab")
+
+
 def letter(char: str) -> Key:
     return Key(ord(char.upper()))
 
@@ -227,6 +236,10 @@ def click(widget: QtWidgets.QWidget, pos: QtCore.QPoint | None = None,
     event to the widget itself, and a right click made so never opens a context menu."""
     top = widget.window()
     at = widget.mapTo(top, pos if pos is not None else widget.rect().center())
+    # Onto the spot in two moves, as a hand arrives: after a popup has closed, a single move
+    # into the window leaves Qt (offscreen) without the widget under the pointer, and a right
+    # click then opens no context menu.
+    QtTest.QTest.mouseMove(top.windowHandle(), at + QtCore.QPoint(1, 1))
     QtTest.QTest.mouseMove(top.windowHandle(), at)
     QtTest.QTest.mouseClick(top.windowHandle(), button, Mod.NoModifier, at)
 
