@@ -138,18 +138,23 @@ def type_text(widget: QtWidgets.QWidget, text: str) -> None:
             QtWidgets.QApplication.sendEvent(widget, event)
 
 
-def pick_file_type(dialog: QtWidgets.QFileDialog, wanted: str) -> None:
-    """Choose the file type containing ``wanted`` in a Qt file dialog's type box by keys:
-    Home, then Down until it shows."""
-    combo = dialog.findChild(QtWidgets.QComboBox, "fileTypeCombo")
-    assert combo is not None and combo.isVisible()
-    combo.setFocus(QtCore.Qt.FocusReason.TabFocusReason)
-    QtTest.QTest.keyClick(combo, Key.Key_Home)
+def choose_in_combo(combo: QtWidgets.QComboBox, wanted: str) -> None:
+    """In the focused ``combo``, the entry containing ``wanted``, by keys: Home, then Down until it shows."""
+    assert combo.window().focusWidget() is combo, f"{combo!r} has not the focus of its window"
+    press(combo.window(), Key.Key_Home)
     for _ in range(combo.count()):
         if wanted in combo.currentText():
             return
-        QtTest.QTest.keyClick(combo, Key.Key_Down)
+        press(combo.window(), Key.Key_Down)
     raise AssertionError(f"no {wanted!r} among {[combo.itemText(i) for i in range(combo.count())]}")
+
+
+def pick_file_type(dialog: QtWidgets.QFileDialog, wanted: str) -> None:
+    """Choose the file type containing ``wanted`` in a Qt file dialog's type box by keys."""
+    combo = dialog.findChild(QtWidgets.QComboBox, "fileTypeCombo")
+    assert combo is not None and combo.isVisible()
+    combo.setFocus(QtCore.Qt.FocusReason.TabFocusReason)
+    choose_in_combo(combo, wanted)
 
 
 def save_as(path: str, file_type: str = "") -> tuple[type, Callable[[QtWidgets.QWidget], None]]:
@@ -242,6 +247,14 @@ def click(widget: QtWidgets.QWidget, pos: QtCore.QPoint | None = None,
     QtTest.QTest.mouseMove(top.windowHandle(), at + QtCore.QPoint(1, 1))
     QtTest.QTest.mouseMove(top.windowHandle(), at)
     QtTest.QTest.mouseClick(top.windowHandle(), button, Mod.NoModifier, at)
+
+
+def double_click(widget: QtWidgets.QWidget, pos: QtCore.QPoint) -> None:
+    """A double-click on ``widget`` at ``pos``, through its window as :func:`click` sends one."""
+    top = widget.window()
+    at = widget.mapTo(top, pos)
+    click(widget, pos)
+    QtTest.QTest.mouseDClick(top.windowHandle(), QtCore.Qt.MouseButton.LeftButton, Mod.NoModifier, at)
 
 
 def click_button(dialog: QtWidgets.QWidget, which: QtWidgets.QDialogButtonBox.StandardButton) -> None:
