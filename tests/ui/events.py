@@ -341,6 +341,40 @@ def move_onto(qtbot, widget: QtWidgets.QWidget, pos: QtCore.QPoint, steps: int =
         qtbot.wait(15)
 
 
+def rest_on(qtbot, widget: QtWidgets.QWidget, pos: QtCore.QPoint) -> None:
+    """Move onto ``pos`` of ``widget`` and keep still until Qt's own tooltip request
+    (``QEvent.ToolTip``, ~0.7 s after the pointer stops) has reached it and been answered:
+    what shows then is what the user reads. A tooltip Qt hides takes 300 ms to go: wait for
+    ``tooltip_text() == ""`` to see that none is left."""
+    asked: list[bool] = []
+
+    class Watch(QtCore.QObject):
+        def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+            if event.type() == QtCore.QEvent.Type.ToolTip and watched is widget:
+                asked.append(True)
+            return False
+
+    watch = Watch()
+    QtWidgets.QApplication.instance().installEventFilter(watch)
+    try:
+        move_onto(qtbot, widget, pos)
+        qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
+        QtWidgets.QApplication.processEvents()  # the answer to it, shown or hidden
+    finally:
+        QtWidgets.QApplication.instance().removeEventFilter(watch)
+
+
+def scroll_to(qtbot, panel: QtWidgets.QScrollArea, chart: QtWidgets.QGraphicsView,
+              scene_pos: QtCore.QPointF) -> QtCore.QPoint:  # fmt: skip
+    """Scroll the tab ``panel`` until ``scene_pos`` of ``chart`` is in view, as the user does to
+    see it; returns where it is in the chart's viewport."""
+    at = chart.mapFromScene(scene_pos)
+    inner = chart.viewport().mapTo(panel.widget(), at)
+    panel.ensureVisible(inner.x(), inner.y(), 60, 60)
+    qtbot.waitUntil(lambda: panel.viewport().rect().contains(chart.viewport().mapTo(panel.viewport(), at)))
+    return at
+
+
 def point_at(qtbot, panel: QtWidgets.QScrollArea, chart: QtWidgets.QAbstractScrollArea) -> QtCore.QPoint:
     """Scroll ``chart`` of the tab ``panel`` into view, as the user does to see it, and move
     the pointer onto its middle; returns that point in the chart's viewport."""
