@@ -341,6 +341,23 @@ def move_onto(qtbot, widget: QtWidgets.QWidget, pos: QtCore.QPoint, steps: int =
         qtbot.wait(15)
 
 
+def drop(window: QtWidgets.QWidget, data: QtCore.QMimeData, pos: QtCore.QPoint | None = None) -> bool:
+    """A drag from another application entering ``window``, moving over it and dropped at
+    ``pos`` (its centre unless given), delivered to the window as the window system hands
+    them over: Qt then finds the widget under the point that takes drops. Returns whether the
+    drag was accepted on entering (a refused one is not dropped)."""
+    handle = window.windowHandle()
+    at = pos if pos is not None else window.rect().center()
+    copy, left, none = QtCore.Qt.DropAction.CopyAction, QtCore.Qt.MouseButton.LeftButton, Mod.NoModifier
+    enter = QtGui.QDragEnterEvent(at, copy, data, left, none)
+    QtWidgets.QApplication.sendEvent(handle, enter)
+    if not enter.isAccepted():
+        return False
+    QtWidgets.QApplication.sendEvent(handle, QtGui.QDragMoveEvent(at, copy, data, left, none))
+    QtWidgets.QApplication.sendEvent(handle, QtGui.QDropEvent(QtCore.QPointF(at), copy, data, left, none))
+    return True
+
+
 def rest_on(qtbot, widget: QtWidgets.QWidget, pos: QtCore.QPoint) -> None:
     """Move onto ``pos`` of ``widget`` and keep still until Qt's own tooltip request
     (``QEvent.ToolTip``, ~0.7 s after the pointer stops) has reached it and been answered:
