@@ -17,6 +17,7 @@ from chery_viewer.core.factsheet import FactSheet
 from chery_viewer.ui import language
 from chery_viewer.ui.charts import ChartView
 from chery_viewer.ui.main_window import TAB_KEYS, MainWindow
+from chery_viewer.ui.panels.base import SectionPanel
 from chery_viewer.ui.widgets import TableView
 
 from .events import POPUP_WARNINGS, choose_language, menu_item, open_tab, press, show, tab_to, tooltip_text
@@ -70,8 +71,19 @@ def announced(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 # -- names and descriptions ------------------------------------------------------------------
 
 
-def test_kpi_cards_say_figure_period_change_and_source(window: MainWindow, sheet: FactSheet):
-    panel = window.panel("overview")
+def _pages(qtbot, window: MainWindow) -> dict[str, SectionPanel]:
+    """Every tab's page, each opened by Ctrl+N and read while it is shown, as a screen reader
+    reads the page in front."""
+    pages = {}
+    for index, key in enumerate(TAB_KEYS):
+        open_tab(qtbot, window, index)
+        pages[key] = window.current_panel()
+    return pages
+
+
+def test_kpi_cards_say_figure_period_change_and_source(qtbot, shown: MainWindow, sheet: FactSheet):
+    pages = _pages(qtbot, shown)
+    panel = pages["overview"]
     sales = sheet.find("group_sales", str(sheet.report_year))
     growth = sheet.find("group_sales_yoy", str(sheet.report_year))
     assert sales is not None and growth is not None
@@ -81,18 +93,19 @@ def test_kpi_cards_say_figure_period_change_and_source(window: MainWindow, sheet
     figure = f"{sales.value:,.0f} vehicles, {sheet.report_year}"
     assert name == f"Group sales, {figure}, up {growth.value:.1f}% year on year, source {publisher}"
     assert _iface(card).text(A.Text.Description) == card.kpi.tooltip
-    for key in TAB_KEYS:
-        for card in window.panel(key).kpi_cards:
+    for page in pages.values():
+        for card in page.kpi_cards:
             assert _name(card) == kpi_text(card.kpi).name
             assert card.kpi.label in _name(card)
             assert _plain(_name(card)) and _plain(_description(card)) and _description(card)
 
 
-def test_charts_are_named_by_title_and_describe_their_values(window: MainWindow, sheet: FactSheet):
+def test_charts_are_named_by_title_and_describe_their_values(qtbot, shown: MainWindow, sheet: FactSheet):
+    pages = _pages(qtbot, shown)
     years = sheet.annual_years()
     sales = {y: f.value for y in years if (f := sheet.find("group_sales", str(y))) is not None}
     top = max(sales, key=sales.__getitem__)
-    chart = next(c for c in window.panel("sales").charts if c.spec.id == "sales_annual")
+    chart = next(c for c in pages["sales"].charts if c.spec.id == "sales_annual")
     iface = _iface(chart)
     assert iface.role() == A.Role.Chart
     assert iface.text(A.Text.Name) == chart.spec.title
@@ -100,17 +113,17 @@ def test_charts_are_named_by_title_and_describe_their_values(window: MainWindow,
     description = iface.text(A.Text.Description)
     assert f"highest {top} at {sales[top]:,.0f} vehicles" in description
     assert f"{sheet.report_year} {sales[sheet.report_year]:,.0f} vehicles" in description
-    for key in TAB_KEYS:
-        for chart in window.panel(key).charts:
+    for page in pages.values():
+        for chart in page.charts:
             assert _iface(chart).role() == A.Role.Chart
             assert _name(chart) == chart.spec.title
             assert _description(chart) == chart_text(chart.spec).description
             assert _plain(_description(chart))
 
 
-def test_tables_are_named_by_their_heading_and_linked_to_it(window: MainWindow):
-    for key in TAB_KEYS:
-        for table in window.panel(key).tables:
+def test_tables_are_named_by_their_heading_and_linked_to_it(qtbot, shown: MainWindow):
+    for page in _pages(qtbot, shown).values():
+        for table in page.tables:
             iface = _iface(table)
             assert iface.role() == A.Role.Table
             assert iface.text(A.Text.Name) == table.table.title == table_text(table.table).name
@@ -119,8 +132,9 @@ def test_tables_are_named_by_their_heading_and_linked_to_it(window: MainWindow):
             assert isinstance(labels[0].object(), QtWidgets.QLabel)
 
 
-def test_fact_cards_and_notes_read_as_plain_text(window: MainWindow, sheet: FactSheet):
-    cards = [c for key in TAB_KEYS for c in window.panel(key).fact_cards]
+def test_fact_cards_and_notes_read_as_plain_text(qtbot, shown: MainWindow, sheet: FactSheet):
+    pages = _pages(qtbot, shown)
+    cards = [c for page in pages.values() for c in page.fact_cards]
     assert cards
     for card in cards:
         assert _name(card) == card.card.title
@@ -128,8 +142,8 @@ def test_fact_cards_and_notes_read_as_plain_text(window: MainWindow, sheet: Fact
         assert card.card.body in _description(card) and _plain(_description(card))
     headlines = {s.title for s in sheet.sources.values()}
     assert all(any(h in _description(c) for h in headlines) for c in cards)  # the source's headline, not its address
-    notes = window.panel("overview").notes
-    assert [_name(n) for n in notes] == list(window.panel("overview").content.notes)
+    notes = pages["overview"].notes
+    assert [_name(n) for n in notes] == list(pages["overview"].content.notes)
 
 
 def test_names_follow_the_language(qtbot, shown: MainWindow):
