@@ -109,6 +109,7 @@ class FigureRoutes(QtCore.QObject):
         self.window.raise_()
         self.window.activateWindow()
         panel = self.window.current_panel()
+        _settle_layouts()
         found = find_shown(panel, row.shown_as, row.shown_cell) if row.shown_as else None
         if found is not None:
             widget, point = found
@@ -187,6 +188,15 @@ def find_shown(
                     return table, QtCore.QPoint(table.columnViewportPosition(c) + 10, _row_middle(table, r))
     label = next((w for w in panel.findChildren(QtWidgets.QLabel) if w.text() == text), None)
     return (label, QtCore.QPoint(10, label.height() // 2)) if label is not None else None
+
+
+def _settle_layouts() -> None:
+    """Lay out a page that has only just been shown (built now, or finished from a part built
+    ahead). Until the events its showing posted (polish, layout requests, resizes) have run, its
+    widgets sit where Qt first put them (a table at the page's top, 640x480) and the scroll
+    range is short: scrolling to a row then stopped far above it."""
+    for _ in range(3):  # a layout's new size can ask its parents for another pass
+        QtWidgets.QApplication.sendPostedEvents()
 
 
 def _row_middle(table: TableView, r: int) -> int:

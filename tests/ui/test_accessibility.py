@@ -10,14 +10,19 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from PySide6 import QtCore, QtGui, QtTest, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from chery_viewer.core.content.accessible import card_text, chart_text, kpi_text, table_text
 from chery_viewer.core.factsheet import FactSheet
 from chery_viewer.ui import language
 from chery_viewer.ui.charts import ChartView
 from chery_viewer.ui.main_window import TAB_KEYS, MainWindow
+from chery_viewer.ui.panels.base import SectionPanel
 from chery_viewer.ui.widgets import TableView
+
+from .events import POPUP_WARNINGS, choose_language, menu_item, open_tab, press, show, tab_to, tooltip_text
+
+pytestmark = pytest.mark.qt_log_ignore(*POPUP_WARNINGS)
 
 A = QtGui.QAccessible
 Key = QtCore.Qt.Key
@@ -44,10 +49,7 @@ def _plain(text: str) -> bool:
 
 @pytest.fixture
 def shown(qtbot, window: MainWindow) -> MainWindow:
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    show(qtbot, window)
     return window
 
 
@@ -66,19 +68,22 @@ def announced(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return said
 
 
-def _tooltip_text() -> str:
-    if not QtWidgets.QToolTip.isVisible():
-        return ""
-    doc = QtGui.QTextDocument()
-    doc.setHtml(QtWidgets.QToolTip.text())
-    return doc.toPlainText()
-
-
 # -- names and descriptions ------------------------------------------------------------------
 
 
-def test_kpi_cards_say_figure_period_change_and_source(window: MainWindow, sheet: FactSheet):
-    panel = window.panel("overview")
+def _pages(qtbot, window: MainWindow) -> dict[str, SectionPanel]:
+    """Every tab's page, each opened by Ctrl+N and read while it is shown, as a screen reader
+    reads the page in front."""
+    pages = {}
+    for index, key in enumerate(TAB_KEYS):
+        open_tab(qtbot, window, index)
+        pages[key] = window.current_panel()
+    return pages
+
+
+def test_kpi_cards_say_figure_period_change_and_source(qtbot, shown: MainWindow, sheet: FactSheet):
+    pages = _pages(qtbot, shown)
+    panel = pages["overview"]
     sales = sheet.find("group_sales", str(sheet.report_year))
     growth = sheet.find("group_sales_yoy", str(sheet.report_year))
     assert sales is not None and growth is not None
@@ -88,18 +93,19 @@ def test_kpi_cards_say_figure_period_change_and_source(window: MainWindow, sheet
     figure = f"{sales.value:,.0f} vehicles, {sheet.report_year}"
     assert name == f"Group sales, {figure}, up {growth.value:.1f}% year on year, source {publisher}"
     assert _iface(card).text(A.Text.Description) == card.kpi.tooltip
-    for key in TAB_KEYS:
-        for card in window.panel(key).kpi_cards:
+    for page in pages.values():
+        for card in page.kpi_cards:
             assert _name(card) == kpi_text(card.kpi).name
             assert card.kpi.label in _name(card)
             assert _plain(_name(card)) and _plain(_description(card)) and _description(card)
 
 
-def test_charts_are_named_by_title_and_describe_their_values(window: MainWindow, sheet: FactSheet):
+def test_charts_are_named_by_title_and_describe_their_values(qtbot, shown: MainWindow, sheet: FactSheet):
+    pages = _pages(qtbot, shown)
     years = sheet.annual_years()
     sales = {y: f.value for y in years if (f := sheet.find("group_sales", str(y))) is not None}
     top = max(sales, key=sales.__getitem__)
-    chart = next(c for c in window.panel("sales").charts if c.spec.id == "sales_annual")
+    chart = next(c for c in pages["sales"].charts if c.spec.id == "sales_annual")
     iface = _iface(chart)
     assert iface.role() == A.Role.Chart
     assert iface.text(A.Text.Name) == chart.spec.title
@@ -107,17 +113,17 @@ def test_charts_are_named_by_title_and_describe_their_values(window: MainWindow,
     description = iface.text(A.Text.Description)
     assert f"highest {top} at {sales[top]:,.0f} vehicles" in description
     assert f"{sheet.report_year} {sales[sheet.report_year]:,.0f} vehicles" in description
-    for key in TAB_KEYS:
-        for chart in window.panel(key).charts:
+    for page in pages.values():
+        for chart in page.charts:
             assert _iface(chart).role() == A.Role.Chart
             assert _name(chart) == chart.spec.title
             assert _description(chart) == chart_text(chart.spec).description
             assert _plain(_description(chart))
 
 
-def test_tables_are_named_by_their_heading_and_linked_to_it(window: MainWindow):
-    for key in TAB_KEYS:
-        for table in window.panel(key).tables:
+def test_tables_are_named_by_their_heading_and_linked_to_it(qtbot, shown: MainWindow):
+    for page in _pages(qtbot, shown).values():
+        for table in page.tables:
             iface = _iface(table)
             assert iface.role() == A.Role.Table
             assert iface.text(A.Text.Name) == table.table.title == table_text(table.table).name
@@ -126,8 +132,9 @@ def test_tables_are_named_by_their_heading_and_linked_to_it(window: MainWindow):
             assert isinstance(labels[0].object(), QtWidgets.QLabel)
 
 
-def test_fact_cards_and_notes_read_as_plain_text(window: MainWindow, sheet: FactSheet):
-    cards = [c for key in TAB_KEYS for c in window.panel(key).fact_cards]
+def test_fact_cards_and_notes_read_as_plain_text(qtbot, shown: MainWindow, sheet: FactSheet):
+    pages = _pages(qtbot, shown)
+    cards = [c for page in pages.values() for c in page.fact_cards]
     assert cards
     for card in cards:
         assert _name(card) == card.card.title
@@ -135,19 +142,20 @@ def test_fact_cards_and_notes_read_as_plain_text(window: MainWindow, sheet: Fact
         assert card.card.body in _description(card) and _plain(_description(card))
     headlines = {s.title for s in sheet.sources.values()}
     assert all(any(h in _description(c) for h in headlines) for c in cards)  # the source's headline, not its address
-    notes = window.panel("overview").notes
-    assert [_name(n) for n in notes] == list(window.panel("overview").content.notes)
+    notes = pages["overview"].notes
+    assert [_name(n) for n in notes] == list(pages["overview"].content.notes)
 
 
-def test_names_follow_the_language(window: MainWindow):
-    window.set_language("zh_CN")
+def test_names_follow_the_language(qtbot, shown: MainWindow):
+    choose_language(qtbot, shown, "简体中文")
     try:
-        name = _name(window.panel("overview").kpi_cards[0])
+        name = _name(shown.current_panel().kpi_cards[0])
         assert name.startswith("集团销量，1,232,727辆，2022年，同比增长28.2%")
-        chart = window.panel("overview").charts[0]
+        chart = shown.current_panel().charts[0]
         assert "最高为2024，2,603,916辆" in _description(chart)
+        choose_language(qtbot, shown, "English")
+        assert _name(shown.current_panel().kpi_cards[0]).startswith("Group sales, 1,232,727 vehicles, 2022")
     finally:
-        window.set_language("en")
         language.install("en")
 
 
@@ -155,17 +163,18 @@ def test_names_follow_the_language(window: MainWindow):
 
 
 def _open_tab(qtbot, window: MainWindow, section: str):
-    """Switch to a tab and wait until its page is shown (a page built just now shows on the next turn)."""
-    window.tabs.setCurrentIndex(TAB_KEYS.index(section))
+    """Ctrl+N to a tab, waited for until its page is shown (a page built just now shows on the next turn)."""
+    open_tab(qtbot, window, TAB_KEYS.index(section))
     panel = window.current_panel()
     qtbot.waitUntil(lambda: all(w.isVisible() for w in panel.focusables))
     return panel
 
 
 def _press(key: Key, modifier: QtCore.Qt.KeyboardModifier = QtCore.Qt.KeyboardModifier.NoModifier) -> None:
+    """A key pressed at the window that has the focus, as the keyboard sends it."""
     focus = QtWidgets.QApplication.focusWidget()
     assert focus is not None
-    QtTest.QTest.keyClick(focus, key, modifier)
+    press(focus.window(), key, modifier)
 
 
 @pytest.mark.parametrize("key", TAB_KEYS)
@@ -173,8 +182,7 @@ def test_tab_reaches_every_card_chart_and_table_in_reading_order(qtbot, shown: M
     panel = _open_tab(qtbot, shown, key)
     stops = panel.focusables
     assert panel.kpi_cards and all(c in stops for c in (*panel.kpi_cards, *panel.charts, *panel.tables))
-    stops[0].setFocus(QtCore.Qt.FocusReason.TabFocusReason)
-    qtbot.waitUntil(lambda: QtWidgets.QApplication.focusWidget() is stops[0])
+    tab_to(qtbot, shown, stops[0])
     for expected in stops[1:]:
         _press(Key.Key_Tab)  # one press per stop: a table is left with one Tab, not one per cell
         assert QtWidgets.QApplication.focusWidget() is expected
@@ -191,8 +199,7 @@ def test_tab_reaches_every_card_chart_and_table_in_reading_order(qtbot, shown: M
 def test_arrow_keys_move_inside_a_table_and_tab_leaves_it(qtbot, shown: MainWindow):
     panel = _open_tab(qtbot, shown, "sales")
     table = panel.tables[0]
-    table.setFocus(QtCore.Qt.FocusReason.TabFocusReason)
-    qtbot.waitUntil(lambda: QtWidgets.QApplication.focusWidget() is table)
+    tab_to(qtbot, shown, table)
     _press(Key.Key_Down)
     _press(Key.Key_Down)
     assert QtWidgets.QApplication.focusWidget() is table and table.currentRow() >= 1
@@ -201,16 +208,10 @@ def test_arrow_keys_move_inside_a_table_and_tab_leaves_it(qtbot, shown: MainWind
 
 
 def _focus_chart(qtbot, window: MainWindow, section: str, chart_id: str) -> ChartView:
-    """Reach a chart the keyboard way: Tab from the page's first stop until it has the focus."""
+    """Reach a chart the keyboard way: Tab until it has the focus."""
     panel = _open_tab(qtbot, window, section)
-    panel.focusables[0].setFocus(QtCore.Qt.FocusReason.TabFocusReason)
-    qtbot.waitUntil(lambda: QtWidgets.QApplication.focusWidget() is panel.focusables[0])
     chart = next(c for c in panel.charts if c.spec.id == chart_id)
-    for _ in panel.focusables:
-        if QtWidgets.QApplication.focusWidget() is chart:
-            break
-        _press(Key.Key_Tab)
-    assert QtWidgets.QApplication.focusWidget() is chart
+    tab_to(qtbot, window, chart)
     return chart
 
 
@@ -228,12 +229,12 @@ def test_arrow_keys_step_through_a_charts_points_and_series(
     assert said.startswith(f"Group sales, {y}: {sales.value:,.0f} vehicles")
     assert said.endswith(f"({years.index(y) + 1} of {len(years)})")
     assert _iface(chart).text(A.Text.Value) == said
-    qtbot.waitUntil(lambda: _tooltip_text() != "")
-    assert _tooltip_text().startswith(f"Group sales {y}: {sales.value:,.0f} vehicles")  # the pointer's tooltip
+    qtbot.waitUntil(lambda: tooltip_text() != "")
+    assert tooltip_text().startswith(f"Group sales {y}: {sales.value:,.0f} vehicles")  # the pointer's tooltip
     _press(Key.Key_Up)  # to the growth rate above the bars, same year
     growth = sheet.find("group_sales_yoy", str(y))
     assert growth is not None and announced[-1].startswith(f"Growth on the year before, {y}: {growth.value:.1f}%")
-    qtbot.waitUntil(lambda: f"{growth.value:.1f}%" in _tooltip_text())
+    qtbot.waitUntil(lambda: f"{growth.value:.1f}%" in tooltip_text())
     _press(Key.Key_Left)
     assert announced[-1].startswith(f"Growth on the year before, {y - 1}:")
     _press(Key.Key_Down)
@@ -256,7 +257,7 @@ def test_network_keys_walk_its_levels(qtbot, shown: MainWindow, announced: list[
     assert chart.selection == (0, 0)
 
 
-def _data_dialog_after(qtbot, press: tuple[Key, QtCore.Qt.KeyboardModifier]) -> tuple[str, int, list[str]]:
+def _data_dialog_after(qtbot, keys: tuple[Key, QtCore.Qt.KeyboardModifier]) -> tuple[str, int, list[str]]:
     """Press a key in the focused chart and read the dialog it opens, then close it with Esc."""
     seen: dict[str, object] = {}
 
@@ -270,10 +271,10 @@ def _data_dialog_after(qtbot, press: tuple[Key, QtCore.Qt.KeyboardModifier]) -> 
         seen["rows"] = table.rowCount()
         seen["cells"] = [table.item(r, c).text() for r in range(table.rowCount()) for c in range(table.columnCount())]
         seen["focus"] = QtWidgets.QApplication.focusWidget() is table
-        QtTest.QTest.keyClick(dialog, Key.Key_Escape)
+        press(dialog, Key.Key_Escape)
 
     QtCore.QTimer.singleShot(0, read)
-    _press(*press)
+    _press(*keys)
     assert seen.get("focus") is True
     return seen["name"], seen["rows"], seen["cells"]  # type: ignore[return-value]
 
@@ -285,8 +286,8 @@ def test_enter_and_alt_shift_f11_show_the_charts_data_as_a_table(qtbot, shown: M
     sales = sheet.find("group_sales", str(y))
     assert sales is not None
     alt_shift = QtCore.Qt.KeyboardModifier.AltModifier | QtCore.Qt.KeyboardModifier.ShiftModifier
-    for press in ((Key.Key_Return, QtCore.Qt.KeyboardModifier.NoModifier), (Key.Key_F11, alt_shift)):
-        name, rows, cells = _data_dialog_after(qtbot, press)
+    for keys in ((Key.Key_Return, QtCore.Qt.KeyboardModifier.NoModifier), (Key.Key_F11, alt_shift)):
+        name, rows, cells = _data_dialog_after(qtbot, keys)
         assert name == chart.spec.title and rows == points
         assert f"{sales.value:,.0f} vehicles" in cells
         qtbot.waitUntil(lambda: QtWidgets.QApplication.focusWidget() is chart)  # back where the user was
@@ -299,8 +300,7 @@ def test_zoom_keys_scale_text_and_charts_and_are_remembered(qtbot, shown: MainWi
     panel = _open_tab(qtbot, shown, "overview")
     size = panel.kpi_cards[0].value_label.font().pointSizeF()
     height = panel.charts[0].height()
-    panel.kpi_cards[1].setFocus(QtCore.Qt.FocusReason.TabFocusReason)
-    qtbot.waitUntil(lambda: QtWidgets.QApplication.focusWidget() is panel.kpi_cards[1])
+    tab_to(qtbot, shown, panel.kpi_cards[1])
     _press(Key.Key_Equal, CTRL)
     bigger = shown.current_panel()
     assert shown.zoom == pytest.approx(1.1) and settings.zoom == pytest.approx(1.1)
@@ -328,7 +328,8 @@ def test_zoom_keys_scale_text_and_charts_and_are_remembered(qtbot, shown: MainWi
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_focus_ring_shows_on_cards_charts_and_tabs(qtbot, shown: MainWindow, theme: str):
-    shown.set_theme(theme)
+    menu_item(qtbot, shown, "v", theme[0])  # View → Light theme / Dark theme
+    qtbot.waitUntil(lambda: shown.theme.name == theme and shown.current_panel().isVisible())
     ring = QtGui.QColor(shown.theme.bar_highlight)
 
     def has_ring(widget: QtWidgets.QWidget, rect: QtCore.QRect | None = None) -> bool:
@@ -344,11 +345,10 @@ def test_focus_ring_shows_on_cards_charts_and_tabs(qtbot, shown: MainWindow, the
     panel = _open_tab(qtbot, shown, "overview")
     for widget in (panel.kpi_cards[0], panel.charts[0]):
         assert not has_ring(widget)
-        widget.setFocus(QtCore.Qt.FocusReason.TabFocusReason)
-        qtbot.waitUntil(widget.hasFocus)
+        tab_to(qtbot, shown, widget)
         qtbot.waitUntil(lambda w=widget: has_ring(w))
     bar = shown.tabs.tabBar()
     current = bar.tabRect(bar.currentIndex())
     assert not has_ring(bar, current)
-    bar.setFocus(QtCore.Qt.FocusReason.TabFocusReason)
+    tab_to(qtbot, shown, bar)
     qtbot.waitUntil(lambda: has_ring(bar, current))

@@ -5,12 +5,16 @@ from __future__ import annotations
 import html
 
 import pytest
-from PySide6 import QtCore, QtGui, QtTest, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from chery_viewer.core.factsheet import FactSheet
 from chery_viewer.ui import language
 from chery_viewer.ui.main_window import MainWindow
 from chery_viewer.ui.widgets import KpiCard
+
+from .events import POPUP_WARNINGS, Key, Mod, choose_language, click, context_menu, open_tab, press, show, tab_to
+
+pytestmark = pytest.mark.qt_log_ignore(*POPUP_WARNINGS)
 
 
 @pytest.fixture(autouse=True)
@@ -21,45 +25,18 @@ def _empty_clipboard_after():
     QtWidgets.QApplication.clipboard().clear()
 
 
-# A menu on the offscreen platform cannot grab the keyboard; it still opens and takes clicks.
-OFFSCREEN_MENUS = pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")
-
-
-def _shown(qtbot, window: MainWindow) -> None:
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)  # window shortcuts (Ctrl+2) answer only an active window
-
-
 def _pick_from_menu(qtbot, owner: QtWidgets.QWidget, text: str) -> None:
     """Right-click ``owner`` and click the item called ``text`` in the menu that opens."""
-    picked: list[str] = []
-
-    def pick() -> None:
-        menu = QtWidgets.QApplication.activePopupWidget()
-        if not isinstance(menu, QtWidgets.QMenu):
-            QtCore.QTimer.singleShot(20, pick)
-            return
-        picked.extend(a.text() for a in menu.actions())
-        action = next(a for a in menu.actions() if a.text() == text)
-        QtTest.QTest.mouseClick(menu, QtCore.Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
-
-    QtCore.QTimer.singleShot(20, pick)
-    # The context-menu event a right click makes (QTest's right click makes none on every platform).
-    pos = owner.rect().center()
-    event = QtGui.QContextMenuEvent(QtGui.QContextMenuEvent.Reason.Mouse, pos, owner.mapToGlobal(pos))
-    QtWidgets.QApplication.sendEvent(owner, event)
-    qtbot.waitUntil(lambda: text in picked and QtWidgets.QApplication.activePopupWidget() is None)
+    assert text in context_menu(qtbot, owner, text)
 
 
 def test_ctrl_c_on_a_focused_chart_copies_images_values_and_sources(qtbot, window: MainWindow, sheet: FactSheet):
-    _shown(qtbot, window)
+    show(qtbot, window)
     chart = window.current_panel().charts[0]
-    QtTest.QTest.mouseClick(chart.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=QtCore.QPoint(5, 5))
+    click(chart.viewport(), QtCore.QPoint(5, 5))
     qtbot.waitUntil(chart.hasFocus)
     QtWidgets.QApplication.clipboard().clear()
-    QtTest.QTest.keyClick(chart, QtCore.Qt.Key.Key_C, QtCore.Qt.KeyboardModifier.ControlModifier)
+    press(window, Key.Key_C, Mod.ControlModifier)
     mime = QtWidgets.QApplication.clipboard().mimeData()
     assert {"image/png", "image/svg+xml", "text/plain", "text/html"} <= set(mime.formats())
     png = QtGui.QImage.fromData(mime.data("image/png"), "PNG")
@@ -80,9 +57,8 @@ def test_ctrl_c_on_a_focused_chart_copies_images_values_and_sources(qtbot, windo
     assert f'<a href="{html.escape(s1.url, quote=True)}">' in page
 
 
-@OFFSCREEN_MENUS
 def test_a_chart_menu_copies_its_data_without_images(qtbot, window: MainWindow):
-    _shown(qtbot, window)
+    show(qtbot, window)
     chart = window.current_panel().charts[0]
     QtWidgets.QApplication.clipboard().clear()
     _pick_from_menu(qtbot, chart.viewport(), "Copy data")
@@ -96,9 +72,8 @@ def _group_sales_card(window: MainWindow) -> KpiCard:
     return next(c for c in window.current_panel().kpi_cards if c.kpi.figure_id == "sales_2022")
 
 
-@OFFSCREEN_MENUS
 def test_a_kpi_card_copies_its_citation_and_its_value_from_its_menu(qtbot, window: MainWindow, sheet: FactSheet):
-    _shown(qtbot, window)
+    show(qtbot, window)
     card = _group_sales_card(window)
     s1 = sheet.sources["S1"]
     _pick_from_menu(qtbot, card, "Copy citation")
@@ -110,13 +85,12 @@ def test_a_kpi_card_copies_its_citation_and_its_value_from_its_menu(qtbot, windo
 
 
 def test_ctrl_c_on_a_focused_card_copies_the_chinese_citation(qtbot, window: MainWindow, sheet: FactSheet):
-    _shown(qtbot, window)
-    window.set_language("zh_CN")
+    show(qtbot, window)
+    choose_language(qtbot, window, "简体中文")
     try:
         card = _group_sales_card(window)
-        card.setFocus(QtCore.Qt.FocusReason.TabFocusReason)
-        qtbot.waitUntil(card.hasFocus)
-        QtTest.QTest.keyClick(card, QtCore.Qt.Key.Key_C, QtCore.Qt.KeyboardModifier.ControlModifier)
+        tab_to(qtbot, window, card)
+        press(window, Key.Key_C, Mod.ControlModifier)
         s1 = sheet.sources["S1"]
         text = QtWidgets.QApplication.clipboard().text()
         assert text.startswith("1,232,727辆（2022年）——Gulf News")
@@ -125,10 +99,9 @@ def test_ctrl_c_on_a_focused_card_copies_the_chinese_citation(qtbot, window: Mai
         language.install("en")
 
 
-@OFFSCREEN_MENUS
 def test_a_derived_card_copies_its_formula_and_the_sources_of_its_inputs(qtbot, window: MainWindow):
-    _shown(qtbot, window)
-    QtTest.QTest.keyClick(window, QtCore.Qt.Key.Key_2, QtCore.Qt.KeyboardModifier.ControlModifier)  # Sales
+    show(qtbot, window)
+    open_tab(qtbot, window, 1)  # Sales
     card = next(c for c in window.current_panel().kpi_cards if c.kpi.figure_id == "monthly_average_2022")
     _pick_from_menu(qtbot, card, "Copy citation")
     text = QtWidgets.QApplication.clipboard().text()

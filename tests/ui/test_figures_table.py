@@ -7,23 +7,44 @@ import io
 from pathlib import Path
 
 import pytest
-from PySide6 import QtCore, QtTest, QtWidgets
+from PySide6 import QtCore, QtWidgets
 
 from chery_viewer.core.factsheet import FactSheet
 from chery_viewer.core.sections import SECTION_KEYS
 from chery_viewer.ui.figures_table import KIND, NAME, PERIOD, SECTION, SOURCE, VALUE, FiguresDialog
 from chery_viewer.ui.main_window import MainWindow
 
+from .events import (
+    POPUP_WARNINGS,
+    Key,
+    Mod,
+    answered,
+    choose_in_combo,
+    choose_language,
+    click,
+    double_click,
+    letter,
+    press,
+    save_as,
+    show,
+    type_text,
+)
+
+pytestmark = pytest.mark.qt_log_ignore(*POPUP_WARNINGS)
+
+
+@pytest.fixture(autouse=True)
+def _no_native_dialogs() -> None:
+    QtCore.QCoreApplication.setAttribute(QtCore.Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
+
 
 def _open_with_ctrl_f(qtbot, window: MainWindow) -> FiguresDialog:
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    QtTest.QTest.keyClick(window, QtCore.Qt.Key.Key_F, QtCore.Qt.KeyboardModifier.ControlModifier)
+    show(qtbot, window)
+    press(window, Key.Key_F, Mod.ControlModifier)
+    qtbot.waitUntil(lambda: window.figure_routes.figures is not None and window.figure_routes.figures.isVisible())
     dialog = window.figure_routes.figures
-    assert dialog is not None
     qtbot.waitExposed(dialog)
+    qtbot.waitUntil(dialog.isActiveWindow)
     qtbot.waitUntil(dialog.search.hasFocus)
     return dialog
 
@@ -33,34 +54,25 @@ def _column(dialog: FiguresDialog, column: int) -> list[str]:
     return [model.index(r, column).data() for r in range(model.rowCount())]
 
 
-def _pick(qtbot, combo: QtWidgets.QComboBox, text: str) -> None:
-    """Open the combo's list and click the entry called ``text``."""
-    QtTest.QTest.mouseClick(combo, QtCore.Qt.MouseButton.LeftButton)
-    view = combo.view()
-    qtbot.waitUntil(view.isVisible)
-    # The list ignores a release within a double-click interval of opening (the opening click's own).
-    qtbot.wait(QtWidgets.QApplication.doubleClickInterval() + 100)
-    row = next(r for r in range(combo.count()) if combo.itemText(r) == text)
-    rect = view.visualRect(view.model().index(row, 0))
-    QtTest.QTest.mouseMove(view.viewport(), rect.center())
-    QtTest.QTest.mouseClick(view.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.waitUntil(lambda: combo.currentText() == text)
+def _pick(dialog: FiguresDialog, mnemonic: str, text: str) -> None:
+    """Alt+``mnemonic`` (its label's) reaches a filter box; the keys choose the entry containing ``text``."""
+    press(dialog, letter(mnemonic), Mod.AltModifier)
+    combo = QtWidgets.QApplication.focusWidget()
+    assert isinstance(combo, QtWidgets.QComboBox)
+    choose_in_combo(combo, text)
 
 
 def _click_header(dialog: FiguresDialog, column: int) -> None:
     header = dialog.view.horizontalHeader()
     x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
-    pos = QtCore.QPoint(x, header.height() // 2)
-    QtTest.QTest.mouseClick(header.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=pos)
+    click(header.viewport(), QtCore.QPoint(x, header.height() // 2))
 
 
-def _cell_pos(dialog: FiguresDialog, row: int, column: int) -> QtCore.QPoint:
-    index = dialog.view.model().index(row, column)
-    dialog.view.scrollTo(index)
-    return dialog.view.visualRect(index).center()
-
-
-OFFSCREEN_POPUPS = pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")
+def _double_click_cell(dialog: FiguresDialog, row: int, column: int) -> None:
+    """A double-click on a cell of the table, which a few typed letters have brought into view."""
+    rect = dialog.view.visualRect(dialog.view.model().index(row, column))
+    assert dialog.view.viewport().rect().contains(rect.center()), "the row is in view"
+    double_click(dialog.view.viewport(), rect.center())
 
 
 def test_ctrl_f_opens_every_figure_fact_and_partner(qtbot, window: MainWindow, sheet: FactSheet):
@@ -74,7 +86,7 @@ def test_ctrl_f_opens_every_figure_fact_and_partner(qtbot, window: MainWindow, s
 
 def test_typing_in_the_search_box_keeps_only_matching_rows(qtbot, window: MainWindow):
     dialog = _open_with_ctrl_f(qtbot, window)
-    QtTest.QTest.keyClicks(dialog.search, "patents")
+    type_text(dialog.search, "patents")
     rows = dialog.shown_rows()
     assert 0 < len(rows) < dialog.model.rowCount()
     assert all("patent" in " ".join((r.label, r.value, r.formula)).lower() for r in rows)
@@ -82,19 +94,20 @@ def test_typing_in_the_search_box_keeps_only_matching_rows(qtbot, window: MainWi
     assert dialog.count_label.text().startswith(f"{len(rows)} of ")
 
 
-@OFFSCREEN_POPUPS
 def test_the_kind_and_source_filters_and_a_header_click_sort(qtbot, window: MainWindow):
     dialog = _open_with_ctrl_f(qtbot, window)
-    _pick(qtbot, dialog.kind_combo, "derived")
+    _pick(dialog, "k", "derived")
+    assert dialog.kind_combo.currentText() == "derived"
     assert set(_column(dialog, KIND)) == {"derived"}
     derived = dialog.shown_rows()
     assert derived and all(r.formula for r in derived)
-    _pick(qtbot, dialog.kind_combo, "All kinds")
-    _pick(qtbot, dialog.source_combo, next(dialog.source_combo.itemText(i) for i in range(dialog.source_combo.count())
-                                           if dialog.source_combo.itemText(i).startswith("[S7]")))  # fmt: skip
+    _pick(dialog, "k", "All kinds")
+    _pick(dialog, "o", "[S7]")
+    assert dialog.source_combo.currentText().startswith("[S7]")
     assert all("[S7]" in s for s in _column(dialog, SOURCE))
-    _pick(qtbot, dialog.source_combo, "All sources")
-    _pick(qtbot, dialog.section_combo, "Exports")
+    _pick(dialog, "o", "All sources")
+    _pick(dialog, "s", "Exports")
+    assert dialog.section_combo.currentText() == "Exports"
     assert set(_column(dialog, SECTION)) == {"Exports"}
     _click_header(dialog, VALUE)
     numbers = [r.number for r in dialog.shown_rows() if r.number is not None]
@@ -110,12 +123,9 @@ def test_the_kind_and_source_filters_and_a_header_click_sort(qtbot, window: Main
 def test_double_clicking_a_row_shows_its_tab(qtbot, window: MainWindow):
     dialog = _open_with_ctrl_f(qtbot, window)
     assert window.tabs.currentIndex() == 0
-    QtTest.QTest.keyClicks(dialog.search, "Luxshare")
+    type_text(dialog.search, "Luxshare")
     row = next(i for i, r in enumerate(dialog.shown_rows()) if r.entry == "partner")
-    pos = _cell_pos(dialog, row, NAME)
-    # A double-click as the hand makes it: a click, then the second press that Qt reports as a double-click.
-    QtTest.QTest.mouseClick(dialog.view.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=pos)
-    QtTest.QTest.mouseDClick(dialog.view.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=pos)
+    _double_click_cell(dialog, row, NAME)
     qtbot.waitUntil(lambda: window.tabs.currentIndex() == SECTION_KEYS.index("partners"))
     assert window.statusBar().currentMessage().startswith("On this tab: Luxshare")
     # The tab shows the partner's row, selected.
@@ -130,11 +140,9 @@ def test_double_clicking_a_row_shows_its_tab(qtbot, window: MainWindow):
 
 def test_double_clicking_a_figure_scrolls_its_tab_to_the_row_that_shows_it(qtbot, window: MainWindow):
     dialog = _open_with_ctrl_f(qtbot, window)
-    QtTest.QTest.keyClicks(dialog.search, "Exports January to July 2022")
+    type_text(dialog.search, "Exports January to July 2022")
     row = dialog.shown_rows()[0]
-    pos = _cell_pos(dialog, 0, NAME)
-    QtTest.QTest.mouseClick(dialog.view.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=pos)
-    QtTest.QTest.mouseDClick(dialog.view.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=pos)
+    _double_click_cell(dialog, 0, NAME)
     qtbot.waitUntil(lambda: window.tabs.currentIndex() == SECTION_KEYS.index("exports"))
     panel = window.current_panel()
     table = next(t for t in panel.tables if t.selectedIndexes())
@@ -148,30 +156,28 @@ def test_double_clicking_a_figure_scrolls_its_tab_to_the_row_that_shows_it(qtbot
 
 def test_double_clicking_a_listed_figure_selects_its_row(qtbot, window: MainWindow):
     dialog = _open_with_ctrl_f(qtbot, window)
-    QtTest.QTest.keyClicks(dialog.search, "Chinese-brand exporter")
+    type_text(dialog.search, "Chinese-brand exporter")
     shown = dialog.shown_rows()
     i = next(i for i, r in enumerate(shown) if r.label == "Consecutive years as top Chinese-brand exporter")
     row = shown[i]
-    pos = _cell_pos(dialog, i, NAME)
-    QtTest.QTest.mouseClick(dialog.view.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=pos)
-    QtTest.QTest.mouseDClick(dialog.view.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=pos)
+    _double_click_cell(dialog, i, NAME)
     qtbot.waitUntil(lambda: window.tabs.currentIndex() == SECTION_KEYS.index("exports"))
     table = next(t for t in window.current_panel().tables if t.selectedIndexes())
     (selected,) = {i.row() for i in table.selectedIndexes()}
     assert table.item(selected, 0).text() == row.label
 
 
-def _save_as(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
-    monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+def _export(qtbot, dialog: FiguresDialog, button: QtWidgets.QPushButton, path: Path) -> None:
+    """Click an export button of the dialog and type ``path`` into the save dialog it opens."""
+    assert answered(qtbot, dialog, lambda: click(button), save_as(str(path))) == ["QFileDialog"]
 
 
-def test_the_rows_shown_export_to_csv_with_a_byte_order_mark(qtbot, window: MainWindow, tmp_path, monkeypatch):
+def test_the_rows_shown_export_to_csv_with_a_byte_order_mark(qtbot, window: MainWindow, tmp_path):
     dialog = _open_with_ctrl_f(qtbot, window)
-    QtTest.QTest.keyClicks(dialog.search, "patents")
+    type_text(dialog.search, "patents")
     shown = dialog.shown_rows()
     target = tmp_path / "patents.csv"
-    _save_as(monkeypatch, target)
-    QtTest.QTest.mouseClick(dialog.csv_button, QtCore.Qt.MouseButton.LeftButton)
+    _export(qtbot, dialog, dialog.csv_button, target)
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
@@ -183,14 +189,13 @@ def test_the_rows_shown_export_to_csv_with_a_byte_order_mark(qtbot, window: Main
     assert float(granted[5]) == window.sheet.figures["patents_granted"].value
 
 
-def test_the_rows_shown_export_to_a_workbook_with_a_sources_sheet(qtbot, window: MainWindow, tmp_path, monkeypatch):
+def test_the_rows_shown_export_to_a_workbook_with_a_sources_sheet(qtbot, window: MainWindow, tmp_path):
     openpyxl = pytest.importorskip("openpyxl")
     dialog = _open_with_ctrl_f(qtbot, window)
-    QtTest.QTest.keyClicks(dialog.search, "patents")
+    type_text(dialog.search, "patents")
     shown = dialog.shown_rows()
     target = tmp_path / "patents.xlsx"
-    _save_as(monkeypatch, target)
-    QtTest.QTest.mouseClick(dialog.xlsx_button, QtCore.Qt.MouseButton.LeftButton)
+    _export(qtbot, dialog, dialog.xlsx_button, target)
     book = openpyxl.load_workbook(target)
     assert book.sheetnames == ["Figures", "Sources"]
     figures = list(book["Figures"].iter_rows(values_only=True))
@@ -207,17 +212,17 @@ def test_the_rows_shown_export_to_a_workbook_with_a_sources_sheet(qtbot, window:
     assert book["Sources"]["E2"].hyperlink is not None
 
 
-def test_the_chinese_table_and_workbook(qtbot, window: MainWindow, tmp_path, monkeypatch):
+def test_the_chinese_table_and_workbook(qtbot, window: MainWindow, tmp_path):
     from chery_viewer.ui import language
 
-    window.set_language("zh_CN")
+    show(qtbot, window)
+    choose_language(qtbot, window, "简体中文")
     try:
         dialog = _open_with_ctrl_f(qtbot, window)
         assert dialog.windowTitle() == "全部数据"
         assert dialog.view.model().headerData(SECTION, QtCore.Qt.Orientation.Horizontal) == "板块"
         target = tmp_path / "数据.csv"
-        _save_as(monkeypatch, target)
-        QtTest.QTest.mouseClick(dialog.csv_button, QtCore.Qt.MouseButton.LeftButton)
+        _export(qtbot, dialog, dialog.csv_button, target)
         text = target.read_bytes().decode("utf-8-sig")
         assert text.splitlines()[0].startswith("编号,板块,条目类型,名称,数值")
         assert "创新" in text and "专利" in text

@@ -8,13 +8,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6 import QtCore, QtWidgets
-from PySide6.QtTest import QTest
 
 from chery_viewer.core.factsheet import FactSheet
 from chery_viewer.ui.main_window import MainWindow
 from chery_viewer.ui.settings import Settings
 
-from .events import POPUP_WARNINGS, Key, Mod, in_turn, menu_item, press, show, type_file_name
+from .events import POPUP_WARNINGS, Key, Mod, in_turn, menu_item, pick_file_type, press, show, type_file_name
 
 pytestmark = pytest.mark.qt_log_ignore(*POPUP_WARNINGS)
 
@@ -23,19 +22,6 @@ def _menu_pick(qtbot, window: MainWindow, layout: str) -> None:
     """File → Document layout → the item, by their mnemonics (Alt+F, L, then F or R)."""
     menu_item(qtbot, window, "f", "l", "f" if layout == "sheet" else "r")
     qtbot.waitUntil(lambda: QtWidgets.QApplication.activePopupWidget() is None)
-
-
-def _pick_file_type(dialog: QtWidgets.QFileDialog, wanted: str) -> None:
-    """Choose ``wanted`` in the dialog's file type box by keys: Home, then Down until it shows."""
-    combo = dialog.findChild(QtWidgets.QComboBox, "fileTypeCombo")
-    assert combo is not None and combo.isVisible()
-    combo.setFocus(QtCore.Qt.FocusReason.TabFocusReason)
-    QTest.keyClick(combo, QtCore.Qt.Key.Key_Home)
-    for _ in range(combo.count()):
-        if wanted in combo.currentText():
-            return
-        QTest.keyClick(combo, QtCore.Qt.Key.Key_Down)
-    raise AssertionError(f"no {wanted!r} among {[combo.itemText(i) for i in range(combo.count())]}")
 
 
 @pytest.fixture(autouse=True)
@@ -51,7 +37,7 @@ def test_the_save_dialogs_file_type_picks_the_fact_sheet_and_is_remembered(
 
     def answer(dialog: QtWidgets.QFileDialog) -> None:
         offered.append((dialog.nameFilters(), dialog.selectedNameFilter()))
-        _pick_file_type(dialog, "2 pages")
+        pick_file_type(dialog, "2 pages")
         type_file_name(dialog, str(tmp_path / "handout"))  # no suffix: the chosen type's is added
 
     came = in_turn(qtbot, (QtWidgets.QFileDialog, answer))

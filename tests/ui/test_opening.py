@@ -1,7 +1,10 @@
-"""Opening a dataset the ways a desktop user does: drag and drop, Open recent, and live edits on disk.
+"""Opening a dataset the ways a desktop user does: drag and drop, File → Open dataset… and
+Open recent, and live edits on disk.
 
-Drops are real QDragEnterEvent/QDropEvent events carrying file URLs; Open recent is clicked in
-its menu; live data is a CSV written into a copy of the package while the window shows it.
+Drops are drag events carrying file URLs delivered to the window as the window system hands
+them over; File → Open dataset… is Ctrl+O with the path typed into its dialog; Open recent is
+opened by its mnemonics and clicked; live data is a CSV written into a copy of the package
+while the window shows it.
 """
 
 from __future__ import annotations
@@ -13,16 +16,32 @@ from pathlib import Path
 
 import pytest
 from PySide6 import QtCore, QtGui, QtWidgets
-from PySide6.QtTest import QTest
 
 from chery_viewer.core.dataset import bundled_dir
 from chery_viewer.core.factsheet import load_factsheet
 from chery_viewer.core.i18n import current_language
+from chery_viewer.ui import language
+from chery_viewer.ui.dialogs import DatasetFileDialog
 from chery_viewer.ui.main_window import TAB_KEYS, MainWindow
 from chery_viewer.ui.settings import Settings
 
-#: The offscreen platform cannot raise a popup menu or grab the keyboard for it; the menu works.
-OFFSCREEN_MENUS = pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")
+from .events import (
+    POPUP_WARNINGS,
+    Key,
+    Mod,
+    answered,
+    choose_language,
+    click,
+    click_tab,
+    drop,
+    menu_item,
+    open_tab,
+    press,
+    show,
+    type_file_name,
+)
+
+pytestmark = pytest.mark.qt_log_ignore(*POPUP_WARNINGS)
 WAIT_MS = 20_000  # frictionless validates an edited package in a thread; generous on a busy machine
 
 
@@ -48,28 +67,21 @@ def headline(window: MainWindow) -> str:
     return window.panel("overview").kpi_cards[0].value_label.text()
 
 
-def drop(window: MainWindow, urls: list[QtCore.QUrl] | None, text: str = "") -> QtGui.QDragEnterEvent:
+def dropped(window: MainWindow, urls: list[QtCore.QUrl] | None, text: str = "") -> bool:
+    """Drag ``urls`` (and ``text``) from a file manager onto the window and drop them."""
     data = QtCore.QMimeData()
     if urls is not None:
         data.setUrls(urls)
     if text:
         data.setText(text)
-    point = window.rect().center()
-    actions = QtCore.Qt.DropAction.CopyAction
-    enter = QtGui.QDragEnterEvent(
-        point, actions, data, QtCore.Qt.MouseButton.LeftButton, QtCore.Qt.KeyboardModifier.NoModifier
-    )
-    QtWidgets.QApplication.sendEvent(window, enter)
-    if enter.isAccepted():
-        dropped = QtGui.QDropEvent(
-            QtCore.QPointF(point),
-            actions,
-            data,
-            QtCore.Qt.MouseButton.LeftButton,
-            QtCore.Qt.KeyboardModifier.NoModifier,
-        )
-        QtWidgets.QApplication.sendEvent(window, dropped)
-    return enter
+    return drop(window, data)
+
+
+def open_dataset(qtbot, window: MainWindow, path: Path, *then: tuple[type, object]) -> None:
+    """File → Open dataset… (Ctrl+O) with ``path`` typed into its dialog; returns once the load is over."""
+    came = answered(qtbot, window, lambda: press(window, Key.Key_O, Mod.ControlModifier),
+                    (DatasetFileDialog, lambda d: type_file_name(d, str(path))), *then)  # fmt: skip
+    assert came[0] == "DatasetFileDialog"
 
 
 def url(path: Path) -> QtCore.QUrl:
@@ -82,8 +94,8 @@ def url(path: Path) -> QtCore.QUrl:
 @pytest.mark.parametrize("target", ["folder", "descriptor"])
 def test_dropping_a_package_opens_it(qtbot, window: MainWindow, tmp_path: Path, errors: list[str], target: str) -> None:
     package = edited_copy(tmp_path / "dropped")
-    window.show()
-    drop(window, [url(package if target == "folder" else package / "datapackage.json")])
+    show(qtbot, window)
+    assert dropped(window, [url(package if target == "folder" else package / "datapackage.json")])
     qtbot.waitUntil(lambda: headline(window) == "1,232,728", timeout=WAIT_MS)
     assert window.dataset.directory == package
     assert errors == []
@@ -107,45 +119,49 @@ def test_dropping_anything_else_says_what_can_be_dropped(
         "web": [QtCore.QUrl("https://example.org/datapackage.json")],
     }[what]
     before = window.sheet
-    window.show()
-    drop(window, urls)
+    show(qtbot, window)
+    assert dropped(window, urls)
     qtbot.waitUntil(lambda: len(errors) == 1)
     assert expected in errors[0]
     assert "the current one stays open" in errors[0]
     assert window.sheet is before
 
 
-def test_a_drag_without_files_is_refused(window: MainWindow) -> None:
-    window.show()
-    assert not drop(window, None, text="just some text").isAccepted()
+def test_a_drag_without_files_is_refused(qtbot, window: MainWindow) -> None:
+    show(qtbot, window)
+    assert not dropped(window, None, text="just some text")
 
 
 # -- open recent -------------------------------------------------------------------------------
 
 
 def recent_actions(qtbot, window: MainWindow) -> list[QtGui.QAction]:
-    window.file_menu.popup(window.mapToGlobal(QtCore.QPoint(10, 10)))
-    qtbot.waitUntil(window.file_menu.isVisible)
-    menu_action = window.recent_menu.menuAction()
-    QTest.mouseClick(
-        window.file_menu, QtCore.Qt.MouseButton.LeftButton, pos=window.file_menu.actionGeometry(menu_action).center()
-    )
+    """File → Open recent by their mnemonics (Alt+F, R); the items of the submenu that opens."""
+    menu_item(qtbot, window, "f", "r")
     qtbot.waitUntil(window.recent_menu.isVisible)
     return [a for a in window.recent_menu.actions() if not a.isSeparator()]
 
 
-@OFFSCREEN_MENUS
+def close_menus(qtbot) -> None:
+    """Escape until no menu is open, as the user leaves them."""
+    while isinstance(popup := QtWidgets.QApplication.activePopupWidget(), QtWidgets.QMenu):
+        press(popup, Key.Key_Escape)
+        qtbot.waitUntil(lambda p=popup: not p.isVisible())
+
+
 def test_open_recent_lists_what_was_opened_drops_what_is_gone_and_reopens(
     qtbot, window: MainWindow, tmp_path: Path, errors: list[str]
 ) -> None:
     first = edited_copy(tmp_path / "first")
     second = edited_copy(tmp_path / "second", "1232727", "1232729")
-    window.show()
-    assert window.open_dataset(str(first))
-    assert window.open_dataset(str(second / "datapackage.json"))
+    show(qtbot, window)
+    open_dataset(qtbot, window, first)
+    assert headline(window) == "1,232,728"
+    open_dataset(qtbot, window, second / "datapackage.json")
     assert headline(window) == "1,232,729"
-    gone = edited_copy(tmp_path / "gone")
-    assert window.open_dataset(str(gone))
+    gone = edited_copy(tmp_path / "gone", "1232727", "1232726")
+    open_dataset(qtbot, window, gone)
+    assert headline(window) == "1,232,726"
     shutil.rmtree(gone)
 
     actions = recent_actions(qtbot, window)
@@ -156,25 +172,25 @@ def test_open_recent_lists_what_was_opened_drops_what_is_gone_and_reopens(
     assert window.settings.recent_datasets == [str(second / "datapackage.json"), str(first)]
 
     menu = window.recent_menu
-    QTest.mouseClick(menu, QtCore.Qt.MouseButton.LeftButton, pos=menu.actionGeometry(actions[1]).center())
+    click(menu, menu.actionGeometry(actions[1]).center())
     qtbot.waitUntil(lambda: headline(window) == "1,232,728", timeout=WAIT_MS)
     assert window.dataset.directory == first
     assert errors == []
 
 
-@OFFSCREEN_MENUS
 def test_open_recent_can_be_cleared(qtbot, window: MainWindow, tmp_path: Path) -> None:
-    window.show()
-    assert window.open_dataset(str(edited_copy(tmp_path / "one")))
+    show(qtbot, window)
+    open_dataset(qtbot, window, edited_copy(tmp_path / "one"))
+    assert headline(window) == "1,232,728"
     actions = recent_actions(qtbot, window)
     menu = window.recent_menu
-    QTest.mouseClick(menu, QtCore.Qt.MouseButton.LeftButton, pos=menu.actionGeometry(actions[-1]).center())
+    click(menu, menu.actionGeometry(actions[-1]).center())
     qtbot.waitUntil(lambda: not menu.isVisible())
+    show(qtbot, window)
     assert window.settings.recent_datasets == []
     actions = recent_actions(qtbot, window)
     assert [(a.text(), a.isEnabled()) for a in actions] == [("No recent datasets", False)]
-    window.recent_menu.close()
-    window.file_menu.close()
+    close_menus(qtbot)
 
 
 def test_a_package_named_at_start_up_joins_the_recent_list(qtbot, tmp_path: Path, settings: Settings) -> None:
@@ -199,23 +215,25 @@ def test_the_window_keeps_running_while_a_package_loads_and_cancel_keeps_the_dat
         return load_factsheet(path)
 
     monkeypatch.setattr("chery_viewer.ui.loader.load_factsheet", slow_load)
-    window.show()
+    show(qtbot, window)
     seen: list[tuple[str, bool]] = []
     ticks: list[int] = []
     timer = QtCore.QTimer()
 
     def tick() -> None:
-        """The window's own timer goes on firing while the package loads; on the third, press Cancel."""
+        """A timer goes on firing while the package loads; on its third tick, the user clicks Cancel."""
+        bar = window.message_bar
+        if gate.is_set() or not bar.isVisible():
+            return  # not loading (yet)
         ticks.append(1)
         if len(ticks) == 3:
-            bar = window.message_bar
             seen.append((bar.text.text(), bar.isVisible() and bar.cancel_button.isVisible()))
-            QTest.mouseClick(bar.cancel_button, QtCore.Qt.MouseButton.LeftButton)
+            click(bar.cancel_button)
             gate.set()
 
     timer.timeout.connect(tick)
     timer.start(10)
-    assert window.open_dataset(str(package)) is False
+    open_dataset(qtbot, window, package)
     timer.stop()
     text, cancellable = seen[0]
     assert text.startswith("Opening ") and str(package) in text and cancellable
@@ -224,9 +242,9 @@ def test_the_window_keeps_running_while_a_package_loads_and_cancel_keeps_the_dat
     assert not window.message_bar.isVisible()
     assert "cancelled" in window.statusBar().currentMessage()
     assert errors == []
-    assert window.open_dataset(str(package)) is True  # a cancelled load does not block the next one
+    open_dataset(qtbot, window, package)  # a cancelled load does not block the next one
     assert headline(window) == "1,232,728"
-
+    assert window.dataset.directory == package
 
 def test_while_a_package_loads_other_threads_get_the_gil_often_and_afterwards_as_before(
     qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -249,8 +267,9 @@ def test_while_a_package_loads_other_threads_get_the_gil_often_and_afterwards_as
         return load_factsheet(path)
 
     monkeypatch.setattr("chery_viewer.ui.loader.load_factsheet", observed_load)
-    window.show()
-    assert window.open_dataset(str(edited_copy(tmp_path / "pkg"))) is True
+    show(qtbot, window)
+    open_dataset(qtbot, window, edited_copy(tmp_path / "pkg"))
+    assert headline(window) == "1,232,728"
     assert during == [min(before, LOADING_SWITCH_INTERVAL_S)]
     assert frozen[0] > 1000, "the window's objects were not frozen while the package loaded"
     qtbot.waitUntil(lambda: not window._running)  # the thread has ended, not only sent its result
@@ -261,6 +280,11 @@ def test_while_a_package_loads_other_threads_get_the_gil_often_and_afterwards_as
 # -- live data ---------------------------------------------------------------------------------
 
 
+@pytest.fixture(autouse=True)
+def _no_native_dialogs() -> None:
+    QtCore.QCoreApplication.setAttribute(QtCore.Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
+
+
 @pytest.fixture
 def live(qtbot, tmp_path: Path, settings: Settings) -> MainWindow:
     package = tmp_path / "live"
@@ -268,32 +292,34 @@ def live(qtbot, tmp_path: Path, settings: Settings) -> MainWindow:
     win = MainWindow(load_factsheet(package), settings)
     qtbot.addWidget(win)
     win.resize(900, 500)  # short enough that the overview scrolls
-    win.show()
-    qtbot.waitExposed(win)
+    show(qtbot, win)
     return win
 
 
 @pytest.fixture
-def chinese(live: MainWindow):
-    live.set_language("zh_CN")
+def chinese(qtbot, live: MainWindow):
+    choose_language(qtbot, live, "简体中文")
     yield live
-    live.set_language("en")
+    language.install("en")
 
 
 @pytest.mark.parametrize("by_rename", [False, True], ids=["in place", "by rename"])
 def test_an_edit_on_disk_appears_keeping_tab_scroll_and_language(qtbot, chinese: MainWindow, by_rename: bool) -> None:
     live = chinese
-    live.tabs.setCurrentIndex(TAB_KEYS.index("overview"))
+    open_tab(qtbot, live, TAB_KEYS.index("overview"))
     bar = live.current_panel().verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 150)
-    bar.setValue(150)
+    # A click in the scroll bar's groove, below its handle, scrolls a page down, as a reader does.
+    click(bar, QtCore.QPoint(bar.width() // 2, bar.height() - bar.width() - 4))
+    qtbot.waitUntil(lambda: bar.value() > 0)
+    scrolled = bar.value()
     figures = live.dataset.directory / "figures.csv"
     assert headline(live) == "123.3万"
 
     replace_in(figures, "1232727", "1332727", by_rename)
     qtbot.waitUntil(lambda: headline(live) == "133.3万", timeout=WAIT_MS)
     assert TAB_KEYS[live.tabs.currentIndex()] == "overview"
-    qtbot.waitUntil(lambda: live.current_panel().verticalScrollBar().value() == 150)
+    qtbot.waitUntil(lambda: live.current_panel().verticalScrollBar().value() == scrolled)
     assert current_language() == "zh_CN"
     assert live.tabs.tabText(0) != "Overview"
 
@@ -315,7 +341,7 @@ def test_a_breaking_edit_shows_in_the_bar_and_keeps_the_last_good_data(qtbot, li
     assert QtWidgets.QApplication.activeModalWidget() is None  # a bar, not a dialog
     assert bar.geometry().top() < live.tabs.geometry().top()  # above the tabs
     assert headline(live) == "1,232,728"
-    QTest.mouseClick(live.tabs.tabBar(), QtCore.Qt.MouseButton.LeftButton, pos=live.tabs.tabBar().tabRect(1).center())
+    click_tab(live.tabs, 1)
     assert live.tabs.currentIndex() == 1  # the window goes on working under the bar
 
     replace_in(figures, "lots", "1232730")  # fixed: the bar goes, the new data comes
@@ -342,6 +368,6 @@ def test_dismiss_hides_the_bar(qtbot, live: MainWindow) -> None:
     replace_in(live.dataset.directory / "figures.csv", "1232727", "lots")
     bar = live.message_bar
     qtbot.waitUntil(lambda: bar.isVisible() and bar.mode == "error", timeout=WAIT_MS)
-    QTest.mouseClick(bar.dismiss_button, QtCore.Qt.MouseButton.LeftButton)
+    click(bar.dismiss_button)
     assert not bar.isVisible()
     assert headline(live) == "1,232,727"

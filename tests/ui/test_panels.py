@@ -1,15 +1,20 @@
-"""Every tab draws its section: title, KPI cards with the dataset's figures, charts with hover values."""
+"""Every tab draws its section: title, KPI cards with the dataset's figures, charts whose
+elements show their values to the pointer resting on them (in the window, past Qt's tooltip delay)."""
 
 from __future__ import annotations
 
 import pytest
+from PySide6 import QtCore, QtWidgets
 
 from chery_viewer.core.audit import analyse
 from chery_viewer.core.content import BUILDERS
 from chery_viewer.core.factsheet import FactSheet
 from chery_viewer.core.formatting import format_value
-from chery_viewer.ui.charts import ChartView, prepare_for_render
+from chery_viewer.ui.charts import ChartView
+from chery_viewer.ui.main_window import TAB_KEYS, MainWindow
 from chery_viewer.ui.panels import PANELS
+
+from .events import open_tab, rest_on, scroll_to, show, tooltip_text
 
 
 @pytest.mark.parametrize("key", list(PANELS))
@@ -39,43 +44,66 @@ def test_sales_kpis_show_the_dataset_figures(qtbot, sheet: FactSheet) -> None:
     assert "[S1]" in tooltip and "Gulf News" in tooltip
 
 
-def _hover_texts(chart: ChartView) -> list[str]:
-    prepare_for_render(chart, 800, 320)
-    return [chart.tooltip_at(target.scene_center()) for target in chart.targets]
+@pytest.fixture
+def shown(qtbot, window: MainWindow) -> MainWindow:
+    show(qtbot, window)
+    return window
 
 
-def test_bar_hover_gives_exact_value_period_and_source(qtbot, sheet: FactSheet) -> None:
-    panel = PANELS["sales"](BUILDERS["sales"](sheet, analyse(sheet)))
-    qtbot.addWidget(panel)
-    annual = next(c for c in panel.charts if c.spec.id == "sales_annual")
-    texts = _hover_texts(annual)
-    bar_2022 = next(t for t in texts if t.startswith("Group sales 2022:"))
+def _chart(qtbot, window: MainWindow, tab: str, chart_id: str) -> ChartView:
+    open_tab(qtbot, window, TAB_KEYS.index(tab))
+    return next(c for c in window.current_panel().charts if c.spec.id == chart_id)
+
+
+def _hover(qtbot, window: MainWindow, chart: ChartView, at: QtCore.QPointF) -> str:
+    """Rest the pointer on ``at`` (a point of the chart's scene) and read the tooltip that shows."""
+    rest_on(qtbot, chart.viewport(), scroll_to(qtbot, window.current_panel(), chart, at))
+    return tooltip_text()
+
+
+def _target(chart: ChartView, prefix: str) -> QtCore.QPointF:
+    """Where the element whose tooltip starts with ``prefix`` is drawn (its mark, for a missing value)."""
+    target = next(t for t in chart.targets if t.tooltip.startswith(prefix))
+    return target.item.sceneBoundingRect().center() if target.item is not None else target.scene_center()
+
+
+@pytest.fixture(autouse=True)
+def _no_tooltip_left():
+    yield
+    QtWidgets.QToolTip.hideText()
+
+
+def test_bar_hover_gives_exact_value_period_and_source(qtbot, shown: MainWindow) -> None:
+    annual = _chart(qtbot, shown, "sales", "sales_annual")
+    bar_2022 = _hover(qtbot, shown, annual, _target(annual, "Group sales 2022:"))
+    assert bar_2022.startswith("Group sales 2022:")
     assert "1,232,727 vehicles" in bar_2022 and "Period: 2022" in bar_2022 and "[S1]" in bar_2022
-    assert any("2018" in t and "n/a" in t for t in texts), "the missing year must say n/a, not zero"
-    growth = next(t for t in texts if t.startswith("Group sales growth 2023"))
-    assert "52.6%" in growth and "[S8]" in growth
+    missing = _hover(qtbot, shown, annual, _target(annual, "Group sales 2018"))
+    assert "2018" in missing and "n/a" in missing, "the missing year must say n/a, not zero"
+    growth = _hover(qtbot, shown, annual, _target(annual, "Group sales growth 2023"))
+    assert growth.startswith("Group sales growth 2023") and "52.6%" in growth and "[S8]" in growth
 
 
-def test_donut_and_network_hover(qtbot, sheet: FactSheet) -> None:
-    analysis = analyse(sheet)
-    sales = PANELS["sales"](BUILDERS["sales"](sheet, analysis))
-    partners = PANELS["partners"](BUILDERS["partners"](sheet, analysis))
-    qtbot.addWidget(sales)
-    qtbot.addWidget(partners)
-    donut = next(c for c in sales.charts if c.spec.kind == "donut")
-    texts = _hover_texts(donut)
-    assert any("2.40 million users" in t and "21.4%" in t for t in texts)
-    assert any("8.80 million users" in t and "Derived:" in t for t in texts)
-    network = partners.charts[0]
-    texts = _hover_texts(network)
-    catl = next(t for t in texts if t.startswith("CATL"))
-    assert "power battery" in catl and "[S22]" in catl
+def test_donut_and_network_hover(qtbot, shown: MainWindow) -> None:
+    open_tab(qtbot, shown, TAB_KEYS.index("sales"))
+    donut = next(c for c in shown.current_panel().charts if c.spec.kind == "donut")
+    for segment, also in (("2.40 million users", "21.4%"), ("8.80 million users", "Derived:")):
+        target = next(t for t in donut.targets if t.path is not None and segment in t.tooltip)
+        text = _hover(qtbot, shown, donut, target.scene_center())
+        assert segment in text and also in text
+    open_tab(qtbot, shown, TAB_KEYS.index("partners"))
+    network = shown.current_panel().charts[0]
+    catl = _hover(qtbot, shown, network, _target(network, "CATL"))
+    assert catl.startswith("CATL") and "power battery" in catl and "[S22]" in catl
 
 
-def test_empty_space_has_no_tooltip(qtbot, sheet: FactSheet) -> None:
-    panel = PANELS["innovation"](BUILDERS["innovation"](sheet, analyse(sheet)))
-    qtbot.addWidget(panel)
-    chart = panel.charts[0]
-    prepare_for_render(chart, 600, 300)
-    top_right = chart.getPlotItem().vb.mapViewToScene(chart.getPlotItem().vb.viewRect().topRight())
-    assert chart.tooltip_at(top_right) == ""
+def test_empty_space_has_no_tooltip(qtbot, shown: MainWindow) -> None:
+    open_tab(qtbot, shown, TAB_KEYS.index("innovation"))
+    chart = shown.current_panel().charts[0]
+    bar = _hover(qtbot, shown, chart, chart.targets[0].scene_center())
+    assert bar, "an element of the same chart shows its tooltip"
+    vb = chart.getPlotItem().vb
+    top_right = vb.mapViewToScene(vb.viewRect().topRight()) + QtCore.QPointF(-8, 8)
+    assert chart.target_at(top_right) is None
+    _hover(qtbot, shown, chart, top_right)
+    qtbot.waitUntil(lambda: tooltip_text() == "")  # any shown on the way there goes; none comes
