@@ -246,6 +246,7 @@ def test_the_window_keeps_running_while_a_package_loads_and_cancel_keeps_the_dat
     assert headline(window) == "1,232,728"
     assert window.dataset.directory == package
 
+
 def test_while_a_package_loads_other_threads_get_the_gil_often_and_afterwards_as_before(
     qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
