@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import html
-
 import pytest
-from PySide6 import QtCore, QtGui, QtTest, QtWidgets
+from PySide6 import QtCore, QtTest, QtWidgets
 
 from chery_viewer.core.factsheet import FactSheet
 from chery_viewer.ui.main_window import MainWindow
 from chery_viewer.ui.widgets import TableView
 
-from .events import POPUP_WARNINGS, choose_language, move_onto
+from .events import POPUP_WARNINGS, choose_language, move_onto, tooltip_text
 
 pytestmark = pytest.mark.qt_log_ignore(*POPUP_WARNINGS)
 
@@ -34,14 +32,6 @@ def _label_with(window: MainWindow, source_id: str) -> QtWidgets.QLabel:
     return found
 
 
-def _tooltip_text() -> str:
-    if not QtWidgets.QToolTip.isVisible():
-        return ""
-    document = QtGui.QTextDocument()
-    document.setHtml(QtWidgets.QToolTip.text())
-    return html.unescape(document.toPlainText())
-
-
 def _point_at_link(qtbot, widget: QtWidgets.QLabel) -> QtCore.QPoint:
     """Sweep the pointer along the label's first line until it is on a link (the hand cursor)."""
     y = widget.fontMetrics().height() // 2 + widget.contentsMargins().top() + 1
@@ -59,7 +49,7 @@ def test_hovering_a_source_id_shows_its_source_and_a_click_opens_it(qtbot, windo
     QtTest.QTest.mouseMove(label, pos)
     qtbot.wait(REST_MS)
     source = sheet.sources["S13"]
-    shown = _tooltip_text()
+    shown = tooltip_text()
     assert source.title in shown and source.publisher in shown and source.url in shown and source.date in shown
     QtTest.QTest.mouseClick(label, QtCore.Qt.MouseButton.LeftButton, pos=pos)
     dialog = window.figure_routes.sources
@@ -107,7 +97,7 @@ def test_a_source_cell_in_a_table_names_its_source_and_opens_it(qtbot, window: M
     pos = table.visualItemRect(item).center()
     QtTest.QTest.mouseMove(table.viewport(), pos)
     qtbot.wait(REST_MS)
-    assert sheet.sources[source_id].title in _tooltip_text()
+    assert sheet.sources[source_id].title in tooltip_text()
     QtTest.QTest.mouseClick(table.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=pos)
     dialog = window.figure_routes.sources
     assert dialog is not None and dialog.isVisible()
@@ -158,6 +148,6 @@ def test_after_a_change_of_language_a_source_cell_names_its_source_in_that_langu
         QtWidgets.QApplication.processEvents()
         move_onto(qtbot, table.viewport(), table.visualItemRect(huawei).center())
         qtbot.wait(REST_MS)
-        assert "2020-12-16（据内容推断）" in _tooltip_text()  # the date in the language shown
+        assert "2020-12-16（据内容推断）" in tooltip_text()  # the date in the language shown
     finally:
         language.install("en")
