@@ -5,7 +5,7 @@ from __future__ import annotations
 from chery_viewer.core.audit import Analysis, describe_formula
 from chery_viewer.core.content.charts import annual_chart, donut, months_chart
 from chery_viewer.core.content.context import OWN_TABLE, Context, compact
-from chery_viewer.core.content.grids import Column, grid_tables, month_grid, year_grid
+from chery_viewer.core.content.grids import Column, grid_tables, month_columns, month_grid, year_grid
 from chery_viewer.core.content.model import CardGroup, SectionContent, Table
 from chery_viewer.core.factsheet import FactSheet, Figure
 from chery_viewer.core.formatting import format_value
@@ -55,12 +55,7 @@ def _tables(ctx: Context, share_name: str) -> tuple[Table, ...]:
                 month_grid,
                 "exports_months",
                 translate("Content", "Exports by month, {year}").format(year=ctx.year),
-                (
-                    Column(translate("Content", "In the month"), "exports"),
-                    Column(translate("Content", "Growth in the month"), "exports_yoy"),
-                    Column(translate("Content", "Year to date"), "exports", to_date=True),
-                    Column(translate("Content", "Growth to date"), "exports_yoy", to_date=True),
-                ),
+                month_columns("exports"),
             ),
         ),
         translate("Content", "Other figures of this section"),

@@ -21,7 +21,7 @@ from chery_viewer.core.formatting import format_value
 from chery_viewer.core.i18n import is_chinese, translate
 from chery_viewer.core.periods import Period
 
-__all__ = ["Column", "cell", "grid_row", "grid_tables", "month_grid", "year_grid"]
+__all__ = ["Column", "cell", "grid_row", "grid_tables", "month_columns", "month_grid", "year_grid"]
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,18 @@ class Column:
     header: str
     metric: str
     to_date: bool = False
+
+
+def month_columns(metric: str) -> tuple[Column, ...]:
+    """A month grid's four columns for ``metric``: the month and the year to date, each with its
+    growth (``metric_yoy``)."""
+    growth = f"{metric}_yoy"
+    return (
+        Column(translate("Content", "In the month"), metric),
+        Column(translate("Content", "Growth in the month"), growth),
+        Column(translate("Content", "Year to date"), metric, to_date=True),
+        Column(translate("Content", "Growth to date"), growth, to_date=True),
+    )
 
 
 def empty_cell() -> str:

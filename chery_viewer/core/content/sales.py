@@ -5,7 +5,7 @@ from __future__ import annotations
 from chery_viewer.core.audit import Analysis
 from chery_viewer.core.content.charts import annual_chart, donut, months_chart
 from chery_viewer.core.content.context import Context, compact, source_date
-from chery_viewer.core.content.grids import Column, grid_tables, month_grid, year_grid
+from chery_viewer.core.content.grids import Column, grid_tables, month_columns, month_grid, year_grid
 from chery_viewer.core.content.model import SectionContent, Table
 from chery_viewer.core.factsheet import FactSheet, Figure
 from chery_viewer.core.formatting import format_with_unit
@@ -25,11 +25,7 @@ def _users_title(ctx: Context, users: Figure | None) -> str:
 def _tables(ctx: Context) -> tuple[Table, ...]:
     """The section's figures as a grid by year and grids by month, then any others."""
     y = ctx.year
-    growth, in_month, to_date = (
-        translate("Content", "Growth on the year before"),
-        translate("Content", "In the month"),
-        translate("Content", "Year to date"),
-    )
+    growth = translate("Content", "Growth on the year before")
     brand, nev = translate("Content", "Chery brand"), translate("Content", "New-energy vehicles")
     return grid_tables(
         ctx,
@@ -51,12 +47,7 @@ def _tables(ctx: Context) -> tuple[Table, ...]:
                 month_grid,
                 "sales_months",
                 translate("Content", "Group sales by month, {year}").format(year=y),
-                (
-                    Column(in_month, "group_sales"),
-                    Column(translate("Content", "Growth in the month"), "group_sales_yoy"),
-                    Column(to_date, "group_sales", to_date=True),
-                    Column(translate("Content", "Growth to date"), "group_sales_yoy", to_date=True),
-                ),
+                month_columns("group_sales"),
             ),
             (
                 month_grid,
