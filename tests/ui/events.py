@@ -61,27 +61,9 @@ def menu_item(qtbot, window: QtWidgets.QMainWindow, menu: str, *items: str) -> N
 
 def when_modal(qtbot, answer: Callable[[QtWidgets.QWidget], None], kind: type = QtWidgets.QDialog) -> list[str]:
     """Run ``answer`` on the next modal dialog of ``kind`` once it is up (its ``exec`` blocks
-    the caller meanwhile). Returns a list that gets the dialog's class name, so a test can
-    check the dialog did come."""
-    seen: list[str] = []
-    tries = [3000]  # 60 s, then it stops looking (the test's own assertion on ``seen`` fails)
-    generation = _generation[0]
-
-    def poll() -> None:
-        if _generation[0] != generation:
-            return  # its test has ended
-        dialog = QtWidgets.QApplication.activeModalWidget()
-        if isinstance(dialog, kind) and dialog.isVisible():
-            seen.append(type(dialog).__name__)
-            # If the answer does not close it (or fails), close it later, so the test fails instead of hanging.
-            QtCore.QTimer.singleShot(10_000, lambda: _close_if_open(dialog))
-            answer(dialog)
-        elif tries[0] > 0:
-            tries[0] -= 1
-            QtCore.QTimer.singleShot(20, poll)
-
-    QtCore.QTimer.singleShot(0, poll)
-    return seen
+    the caller meanwhile): :func:`in_turn` with one step. Returns a list that gets the dialog's
+    class name, so a test can check the dialog did come."""
+    return in_turn(qtbot, (kind, answer))
 
 
 def _close_if_open(dialog: QtWidgets.QDialog) -> None:
