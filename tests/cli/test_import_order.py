@@ -101,24 +101,30 @@ def run_entry_point(tmp_path: Path, *args: str) -> dict:
     probe.mkdir(exist_ok=True)
     (probe / "sitecustomize.py").write_text(PROBE, encoding="utf-8")
     log = tmp_path / "imports.json"
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONSTARTUP", "PYQTGRAPH_QT_LIB")}
+    env = _clean_env()
     env.update(
         PYTHONPATH=os.pathsep.join([str(probe), *filter(None, [env.get("PYTHONPATH")])]),
-        QT_QPA_PLATFORM="offscreen",
         XDG_CONFIG_HOME=str(tmp_path / "config"),
         CHERY_TEST_IMPORT_LOG=str(log),
     )
+    _run_python(tmp_path, env, "-m", "chery_viewer", *args)
+    return json.loads(log.read_text(encoding="utf-8"))
+
+
+def _clean_env() -> dict[str, str]:
+    """This environment offscreen, without what would change how Python or pyqtgraph start."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONSTARTUP", "PYQTGRAPH_QT_LIB")}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    return env
+
+
+def _run_python(cwd: Path, env: dict[str, str], *args: str) -> str:
+    """A fresh interpreter with ``args``; its standard output (it must exit 0)."""
     result = subprocess.run(
-        [sys.executable, "-m", "chery_viewer", *args],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=env,
-        timeout=180,
-        check=False,
+        [sys.executable, *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=180, check=False
     )
     assert result.returncode == 0, result.stderr
-    return json.loads(log.read_text(encoding="utf-8"))
+    return result.stdout
 
 
 def assert_not_scanned(noted: list[str]) -> None:
@@ -159,19 +165,8 @@ def test_window_path_imports_no_pandas_and_numpy_before_qt(tmp_path: Path, lang:
 
 def run_snippet(tmp_path: Path, code: str, *args: str) -> dict:
     """``python -c code *args`` offscreen in a fresh interpreter; the JSON its last line prints."""
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONSTARTUP", "PYQTGRAPH_QT_LIB")}
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    result = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code), *args],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    out = _run_python(tmp_path, _clean_env(), "-c", textwrap.dedent(code), *args)
+    return json.loads(out.strip().splitlines()[-1])
 
 
 def test_lazy_pyqtgraph_mirrors_give_the_same_objects(tmp_path: Path):
