@@ -1328,22 +1328,6 @@ Source: {source}</source>
 <context>
     <name>Figures</name>
     <message>
-        <source>stated</source>
-        <translation>公布</translation>
-    </message>
-    <message>
-        <source>derived</source>
-        <translation>推算</translation>
-    </message>
-    <message>
-        <source>planned</source>
-        <translation>规划</translation>
-    </message>
-    <message>
-        <source>inferred</source>
-        <translation>推断</translation>
-    </message>
-    <message>
         <source>Figure</source>
         <translation>数据项</translation>
     </message>

@@ -16,25 +16,18 @@ from chery_viewer.core.content.citations import sources_of
 from chery_viewer.core.content.closing import natural_key, source_entries
 from chery_viewer.core.content.context import Context, point_kind
 from chery_viewer.core.content.grids import cell, grid_row
-from chery_viewer.core.content.model import SourceEntry
+from chery_viewer.core.content.model import POINT_KINDS, PointKind, SourceEntry, point_kind_name
 from chery_viewer.core.content.partners import domain_name
 from chery_viewer.core.factsheet import FactSheet
 from chery_viewer.core.formatting import format_with_unit, unit_word
 from chery_viewer.core.i18n import translate
 from chery_viewer.core.sections import SECTION_KEYS, section_titles
 
-EntryKind = Literal["stated", "derived", "planned", "inferred"]
+# An entry's kind is a chart point's: the same four words in tables, keys and this list.
+EntryKind = PointKind
 EntryType = Literal["figure", "fact", "partner"]
-ENTRY_KINDS: tuple[EntryKind, ...] = ("stated", "derived", "planned", "inferred")
-
-
-def entry_kind_name(kind: EntryKind) -> str:
-    return {
-        "stated": translate("Figures", "stated"),
-        "derived": translate("Figures", "derived"),
-        "planned": translate("Figures", "planned"),
-        "inferred": translate("Figures", "inferred"),
-    }[kind]
+ENTRY_KINDS: tuple[EntryKind, ...] = POINT_KINDS
+entry_kind_name = point_kind_name
 
 
 def entry_type_name(entry: EntryType) -> str:
