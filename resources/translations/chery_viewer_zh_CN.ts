@@ -40,6 +40,10 @@
         <translation>推算</translation>
     </message>
     <message>
+        <source>planned</source>
+        <translation>规划</translation>
+    </message>
+    <message>
         <source>source {source}</source>
         <translation>来源：{source}</translation>
     </message>

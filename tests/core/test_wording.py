@@ -374,3 +374,17 @@ def test_a_title_is_the_headline_its_address_spells():
         assert slug, f"{row['id']}: a headline title needs an address that spells it"
         title = re.sub(r"[^a-z0-9]", "", row["title"].lower())
         assert slug.startswith(title), f"{row['id']}: the title {row['title']!r} is not the address's headline"
+
+
+def test_a_planned_figure_says_so_on_its_card_and_to_a_screen_reader():
+    """Yaoguang 2025's CNY 100 bn is a plan: the card's period marks it, and the spoken text
+    says "planned" as a word (not the card's "·" mark), as it says "derived" for a derived one."""
+    from chery_viewer.core.content.accessible import kpi_text
+
+    sheet = load_factsheet()
+    sections = {s.key: s for s in build_sections(sheet, analyse(sheet))}
+    kpis = {k.figure_id: k for s in sections.values() for k in s.kpis}
+    plan, inventions = kpis["yaoguang_investment"], kpis["invention_patents"]
+    assert plan.kind == "planned" and plan.period == "16 Sep 2022 · planned"
+    assert kpi_text(plan).name.startswith("Yaoguang 2025 planned investment, CNY 100 bn, 16 Sep 2022, planned,")
+    assert inventions.kind == "derived" and ", 2022, derived," in kpi_text(inventions).name

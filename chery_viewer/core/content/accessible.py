@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from chery_viewer.core.content.model import Card, ChartSpec, Kpi, Node, Point, Series, Table
+from chery_viewer.core.content.model import Card, ChartSpec, Kpi, Node, Point, Series, Table, kind_mark
 from chery_viewer.core.formatting import join_unit, unit_word
 from chery_viewer.core.i18n import translate
 
@@ -76,10 +76,11 @@ def kpi_text(kpi: Kpi) -> Spoken:
     """'Group sales, 1,232,727 vehicles, 2022, up 28.2% year on year, source Gulf News'."""
     figure = kpi.exact or join_unit(kpi.value, kpi.unit)
     figure = spoken_value(figure, figure.startswith(("~", "约")), figure.startswith(">"))
-    period = kpi.period.removesuffix(translate("Content", " · derived"))
-    parts = [kpi.label, figure, period]
-    if kpi.derived:
+    parts = [kpi.label, figure, kpi.period.removesuffix(kind_mark(kpi.kind))]
+    if kpi.kind == "derived":
         parts.append(translate("Accessibility", "derived"))
+    elif kpi.kind == "planned":
+        parts.append(translate("Accessibility", "planned"))
     parts.append(_change_words(kpi))
     if kpi.source:
         parts.append(translate("Accessibility", "source {source}").format(source=kpi.source))

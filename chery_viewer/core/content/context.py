@@ -10,7 +10,16 @@ from collections.abc import Sequence
 
 from chery_viewer.core.audit import Analysis, describe_formula
 from chery_viewer.core.content.findings import comparison_note, describe_finding
-from chery_viewer.core.content.model import Card, FindingText, Kpi, Point, Table, ValueKind, point_kind_name
+from chery_viewer.core.content.model import (
+    Card,
+    FindingText,
+    Kpi,
+    Point,
+    Table,
+    ValueKind,
+    kind_mark,
+    point_kind_name,
+)
 from chery_viewer.core.factsheet import FactSheet, Figure, Source
 from chery_viewer.core.formatting import (
     change_sign,
@@ -152,7 +161,7 @@ class Context:
             label=label or figure.label,
             value=short,
             unit=unit_word(figure.unit),
-            period=figure.period.label() + _kind_mark(figure),
+            period=figure.period.label() + kind_mark(point_kind(figure)),
             exact=self._beside_headline(figure, short),
             change=format_change(change.value) if change else "",
             change_sign=change_sign(change.value) if change else 0,
@@ -160,7 +169,7 @@ class Context:
             tooltip=tooltip,
             figure_id=figure.id,
             source=self.publishers(figure),
-            derived=figure.derived,
+            kind=point_kind(figure),
         )
 
     @staticmethod
@@ -306,12 +315,3 @@ class Context:
                 )
             )
         return tuple(cards)
-
-
-def _kind_mark(figure: Figure) -> str:
-    """What a card adds after its period for a figure that is not stated as a result."""
-    if figure.derived:
-        return translate("Content", " · derived")
-    if figure.planned:
-        return translate("Content", " · planned")
-    return ""

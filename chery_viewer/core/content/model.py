@@ -45,6 +45,15 @@ def point_kind_name(kind: PointKind) -> str:
     return names[kind]
 
 
+def kind_mark(kind: ValueKind) -> str:
+    """What a card adds after its period for a figure that is not stated as a result."""
+    if kind == "derived":
+        return translate("Content", " · derived")
+    if kind == "planned":
+        return translate("Content", " · planned")
+    return ""
+
+
 def level_name(level: NodeLevel) -> str:
     """What a network node of ``level`` stands for, as the chart's key names it."""
     names: dict[NodeLevel, str] = {
@@ -78,7 +87,7 @@ class Kpi:
     tooltip: str = ""
     figure_id: str = ""
     source: str = ""  # the publishers behind the figure, plain ("Gulf News"), for spoken texts
-    derived: bool = False  # computed by the app (the period then says so too)
+    kind: ValueKind = "stated"  # derived (computed by the app) or planned: the period then says so too
 
     @property
     def trend(self) -> Trend:
